@@ -1,0 +1,5 @@
+"""``python -m reportdiff``."""
+
+from .cli import run
+
+run()

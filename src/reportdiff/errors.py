@@ -1,0 +1,104 @@
+"""The library's exceptions and the CLI's exit statuses.
+
+The CLI catches :class:`ReportdiffError` only, prints its message as one line
+and exits with :attr:`ExitStatus.BAD_INPUT`; any other exception is a bug and
+keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = (
+    "ExitStatus",
+    "ReportdiffError",
+    "InputNotFound",
+    "NotAFile",
+    "EmptyInput",
+    "BinaryInput",
+    "UndecodableInput",
+    "InputTooLarge",
+    "NeedsOCR",
+    "UnsupportedFormat",
+    "NoStructure",
+    "OutputExists",
+)
+
+
+class ExitStatus(enum.IntEnum):
+    """Exit codes of the ``reportdiff`` command."""
+
+    OK = 0  #: compared (with or without findings)
+    FINDINGS = 1  #: ``--fail-on`` matched at least one finding
+    BAD_INPUT = 2  #: bad usage or unusable input
+
+
+class ReportdiffError(Exception):
+    """Base class: a problem with the input or the environment, not a bug."""
+
+    template = "{path}：无法处理"
+
+    def __init__(self, path: str = "", **fields: object) -> None:
+        self.path = path
+        self.fields = fields
+        super().__init__(self.template.format(path=path, **fields))
+
+
+class InputNotFound(ReportdiffError):
+    """The input path does not exist."""
+
+    template = "{path}：文件不存在，请检查路径"
+
+
+class NotAFile(ReportdiffError):
+    """The input path is a directory or another non-regular file."""
+
+    template = "{path}：是目录而不是文件，请指定一个文档文件"
+
+
+class EmptyInput(ReportdiffError):
+    """The file is empty or holds only whitespace."""
+
+    template = "{path}：文件为空（或只有空白），没有可比对的内容"
+
+
+class BinaryInput(ReportdiffError):
+    """The file is binary data, not text or a supported document format."""
+
+    template = "{path}：是二进制文件，不是文本；支持 .txt .md .docx .pdf"
+
+
+class UndecodableInput(ReportdiffError):
+    """No supported encoding decodes the file."""
+
+    template = "{path}：无法解码（已尝试 {tried}），请用 --encoding 指定编码"
+
+
+class InputTooLarge(ReportdiffError):
+    """The file exceeds the configured size limit."""
+
+    template = "{path}：文件过大（{size} 字节，上限 {limit} 字节），请拆分后再比对或调整 --max-size"
+
+
+class NeedsOCR(ReportdiffError):
+    """A PDF without a text layer."""
+
+    template = "{path}：PDF 没有文字层（可能是扫描件），需要先做 OCR 识别"
+
+
+class UnsupportedFormat(ReportdiffError):
+    """A file that cannot be read as the format its name says."""
+
+    template = "{path}：无法读取 {fmt} 文件（{reason}）"
+
+
+class NoStructure(ReportdiffError):
+    """The text has no recognizable document structure (no sentences)."""
+
+    template = "{path}：没有可识别的文档结构（找不到完整的句子或条目）"
+
+
+class OutputExists(ReportdiffError):
+    """An output file holds a reviewed alignment and would be overwritten."""
+
+    template = "{path}：已存在含审核标记的比对表，不会覆盖；请用 --review 合并或用 --force 覆盖"

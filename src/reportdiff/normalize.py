@@ -1,0 +1,258 @@
+"""Repair extraction damage: raw text -> reflowed paragraphs, plus matching keys.
+
+Two layers, deliberately kept apart:
+
+* :func:`paragraphs` only *deletes* characters of the original (hard line
+  breaks, blank lines, page numbers, running headers, markdown markers, spaces
+  between numbers and units).  Every paragraph therefore keeps, for each of
+  its characters, the offset of that same character in the original text, and
+  what the reviewer sees is what the document says.
+* :func:`fold` and :func:`match_key` *substitute* (full-width -> half-width,
+  bracket styles, OCR confusions such as 荏 -> 茌) and are used for matching
+  only, never for display.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import Paragraph
+
+__all__ = ("paragraphs", "fold", "match_key", "OCR_FOLDS", "display_width", "is_heading_text")
+
+#: OCR confusions seen in extracted government documents, folded for matching
+#: only.  Each entry: (pattern, replacement, why).
+OCR_FOLDS: tuple[tuple[str, str, str], ...] = (
+    ("荏平", "茌平", "荏 for 茌 (seed 003: 荏平区)"),
+    ("茬平", "茌平", "茬 for 茌"),
+    ("花平", "茌平", "花 for 茌"),
+    ("在平(?=[区县镇这发经人的十各全])", "茌平", "在 for 茌 before a word that follows a place name (seed 004: 在平这十年)"),
+    ("聊茬", "聊茌", "茬 for 茌 in 聊茌"),
+    ("聊荏", "聊茌", "荏 for 茌 in 聊茌"),
+)
+_OCR_RE = [(re.compile(p), r) for p, r, _ in OCR_FOLDS]
+
+_BRACKETS = str.maketrans({"〔": "(", "〕": ")", "【": "(", "】": ")", "［": "(", "］": ")", "[": "(", "]": ")", "﹙": "(", "﹚": ")"})
+
+_TERMINAL = "。！？；：!?;:"
+_CLOSERS = "”’」』）)〕】]》"
+_OWNER_OPENER = re.compile(r"^[（(〔\[]?\s*(牵\s*头\s*领?|责任单位|配合单位|协办单位|责任领导)")
+_MARKER = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,3}(?:[.．、](?!\d)|\s)|[（(]\d{1,3}[）)]|[①-⑳]|第[一二三四五六七八九十]+[章节部分条])"
+)
+_PAGE_NO = re.compile(r"^\s*(?:[-—–－~]\s*\d{1,4}\s*[-—–－~]|\d{1,4}|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*")
+_MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_LEAD_START = re.compile(r"^[\u4e00-\u9fff“][^，。；：,;]{1,21}[。：]")
+
+
+def display_width(s: str) -> int:
+    """Width of ``s`` in a monospace layout: CJK and full-width count 2."""
+    # ambiguous-width characters (“”、…) are full width in Chinese typesetting
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in s)
+
+
+def fold(text: str) -> str:
+    """Text for comparison: NFKC (full-width -> half-width), one bracket style,
+    OCR confusions folded, no whitespace."""
+    t = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
+    for rx, rep in _OCR_RE:
+        t = rx.sub(rep, t)
+    return re.sub(r"\s+", "", t)
+
+
+_NUM_RUN = re.compile(r"\d+(?:\.\d+)?")
+_NON_WORD = re.compile(r"[^\w]|_", re.UNICODE)
+
+
+def match_key(text: str) -> str:
+    """Matching key: :func:`fold`, punctuation removed, numbers replaced by ``#``.
+
+    Numbers are masked so that two clauses that differ only in a figure still
+    align (the difference becomes a ``number_changed`` finding).
+    """
+    t = _NUM_RUN.sub("#", fold(text))
+    return _NON_WORD.sub("", t.replace("#", "\x00")).replace("\x00", "#") if "#" in t else _NON_WORD.sub("", t)
+
+
+def is_heading_text(text: str) -> bool:
+    """A short line without sentence punctuation: a heading."""
+    t = text.strip()
+    if not t or len(t) > 40:
+        return False
+    if t[-1] in _TERMINAL or t[-1] in _CLOSERS:
+        return False
+    return "，" not in t and "," not in t
+
+
+@dataclass
+class _Line:
+    chars: list[tuple[str, int]]  # kept characters and their raw offsets
+    width: int  # display width of the raw line
+    md_heading: bool  # the line was a markdown heading
+
+    @property
+    def text(self) -> str:
+        return "".join(c for c, _ in self.chars)
+
+
+def _clean_line(raw: str, start: int) -> _Line | None:
+    """Delete markup and layout whitespace from one raw line; None if nothing remains."""
+    if _MD_RULE.match(raw):
+        return None
+    m = _MD_HEADING.match(raw)
+    skip_to = m.end() if m else 0
+    md_heading = bool(m)
+    if not m:
+        q = re.match(r"^\s*>\s?", raw)
+        skip_to = q.end() if q else 0
+    dropped = set()
+    for mm in re.finditer(r"\*\*|__", raw):
+        dropped.update((mm.start(), mm.start() + 1))
+    chars: list[tuple[str, int]] = []
+    n = len(raw)
+    for i in range(skip_to, n):
+        c = raw[i]
+        if i in dropped:
+            continue
+        if c.isspace():
+            # keep one space between two ASCII words ("GB/T 36073"), drop all others
+            prev = chars[-1][0] if chars else ""
+            nxt = next((raw[j] for j in range(i + 1, n) if not raw[j].isspace() and j not in dropped), "")
+            if prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalnum() and not (chars and chars[-1][0] == " "):
+                chars.append((" ", start + i))
+            continue
+        chars.append((c, start + i))
+    if not chars:
+        return None
+    return _Line(chars=chars, width=display_width(raw.strip()), md_heading=md_heading)
+
+
+def _running_header(text: str) -> bool:
+    """A repeated line that can be a page header: a bare title, not a fragment of an item."""
+    return len(text) >= 4 and is_heading_text(text) and not re.search(r"[、()（）〔〕]", text)
+
+
+def _ends_terminal(text: str, para_text: str) -> bool:
+    t = text.rstrip()
+    if not t or _open_brackets(para_text) > 0:
+        return False  # an open bracket: the owner block or aside goes on
+    if t[-1] in _TERMINAL:
+        return True
+    core = t.rstrip(_CLOSERS)
+    if core and core[-1] in _TERMINAL:
+        return True
+    # an owner block closing the plan item: （…牵头单位：…）
+    if t[-1] in "）)〕]" and re.search(r"牵头|责任单位|配合单位", para_text):
+        return True
+    return False
+
+
+def _open_brackets(text: str) -> int:
+    """How many brackets are opened and not closed in ``text``."""
+    return sum(text.count(c) for c in "（(〔【[《") - sum(text.count(c) for c in "）)〕】]》")
+
+
+def _wrap_width(lines: list[_Line]) -> int | None:
+    """Width at which the text was hard-wrapped, or None for one-paragraph-per-line text."""
+    widths = [ln.width for ln in lines if ln.width >= 30]
+    if len(widths) < 8:
+        return None
+    common, _ = Counter(min(w, 200) for w in widths).most_common(1)[0]
+    # lines wrapped at the same width scatter a few columns around it
+    # (ASCII digits are narrower than CJK): take the densest window
+    best_w, best_n = common, 0
+    for w in set(widths):
+        n = sum(1 for x in widths if w - 4 <= x <= w)
+        if n > best_n or (n == best_n and w > best_w):
+            best_w, best_n = w, n
+    if best_n >= 0.3 * len(lines):
+        return best_w
+    return None
+
+
+def paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """Reflow ``text`` into paragraphs, dropping layout noise.
+
+    Joins hard-wrapped lines (PDF extraction) without gluing headings to the
+    next paragraph; drops blank lines, page numbers, markdown markers and
+    running headers (short lines repeated three times or more).
+    """
+    lines: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        if raw.strip() and not _PAGE_NO.match(raw):
+            ln = _clean_line(raw, pos)
+            if ln is not None:
+                lines.append(ln)
+        pos += len(raw) + 1
+    counts = Counter(ln.text for ln in lines if len(ln.text) <= 30 and not _MARKER.match(ln.text))
+    lines = [ln for ln in lines if counts.get(ln.text, 0) < 3 or not _running_header(ln.text)]
+    wrap = _wrap_width(lines)
+
+    out: list[Paragraph] = []
+    buf: list[_Line] = []
+
+    def flush() -> None:
+        if not buf:
+            return
+        chars = [c for ln in buf for c in ln.chars]
+        # a space kept at a line edge has no neighbour word any more
+        while chars and chars[0][0] == " ":
+            chars.pop(0)
+        while chars and chars[-1][0] == " ":
+            chars.pop()
+        if chars:
+            body = "".join(c for c, _ in chars)
+            heading = len(buf) <= 2 and (buf[0].md_heading or is_heading_text(body))
+            out.append(Paragraph(index=len(out), text=body, offsets=tuple(o for _, o in chars), is_heading=heading))
+        buf.clear()
+
+    for ln in lines:
+        if buf and _breaks_before(buf, ln, wrap):
+            flush()
+        buf.append(ln)
+    flush()
+    return tuple(out)
+
+
+def _slack(wrap: int) -> int:
+    """How much narrower than the wrap width a line may be and still be full:
+    a paragraph's first line is indented, digits and Latin letters are narrow."""
+    return max(8, wrap * 15 // 100)
+
+
+def _breaks_before(buf: list[_Line], ln: _Line, wrap: int | None) -> bool:
+    """Does line ``ln`` start a new paragraph after the lines in ``buf``?"""
+    prev = buf[-1]
+    para_text = "".join(b.text for b in buf)
+    t = ln.text
+    if _OWNER_OPENER.match(t) and not prev.md_heading:
+        return False  # an owner block continues its plan item
+    if prev.md_heading or ln.md_heading:
+        return True
+    if _MARKER.match(t) or t.startswith("——"):
+        return True
+    if _open_brackets(para_text) > 0 and len(buf) < 6:
+        return False  # inside （…） or 《…》: the line goes on
+    starts_para = bool(_LEAD_START.match(t)) or (wrap is not None and ln.width < wrap - _slack(wrap) and is_heading_text(t))
+    if _ends_terminal(prev.text, para_text):
+        if wrap and prev.width >= wrap - _slack(wrap):
+            # a full line that happens to end a sentence: a new paragraph only
+            # if the next line looks like the start of one
+            return starts_para
+        return True
+    if wrap:
+        if prev.width < wrap - _slack(wrap):
+            return True  # a short line without end punctuation: a heading
+        return False
+    # one paragraph per line: only headings stand alone
+    return len(buf) == 1 and is_heading_text(prev.text) and not _looks_continued(prev.text)
+
+
+def _looks_continued(text: str) -> bool:
+    """A line cut in the middle of a clause (ends with 、 or an open bracket)."""
+    return text[-1:] in "、（(〔《“"

@@ -1,0 +1,222 @@
+"""Read a file into :class:`RawText`: reject bad input, detect the encoding,
+extract text from .docx and .pdf.  Inputs are opened read-only, never changed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+from .errors import (
+    BinaryInput,
+    EmptyInput,
+    InputNotFound,
+    InputTooLarge,
+    NeedsOCR,
+    NotAFile,
+    UndecodableInput,
+    UnsupportedFormat,
+)
+from .model import RawText
+
+__all__ = ("read_path", "decode_bytes", "DEFAULT_MAX_BYTES")
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+#: Encodings tried, in this order, for text without a BOM that is not UTF-8.
+#: Government documents in China come as UTF-8 or GB18030 (a superset of GBK
+#: and GB2312); Big5 appears in material from Hong Kong and Taiwan.
+CANDIDATE_ENCODINGS = ("gb18030", "big5", "utf_16", "utf_32")
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+#: Leading bytes of binary formats people mistake for documents.
+_BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"MZ", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf", b"\xd0\xcf\x11\xe0")
+
+
+def read_path(path: str | os.PathLike, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
+    """Read ``path`` and return its text.
+
+    Raises a :class:`~reportdiff.errors.ReportdiffError` subclass for a
+    missing file, a directory, an empty, binary, undecodable or oversized file,
+    and a PDF without a text layer.
+    """
+    p = Path(path)
+    shown = str(path)
+    if not p.exists():
+        raise InputNotFound(shown)
+    if not p.is_file():
+        raise NotAFile(shown)
+    size = p.stat().st_size
+    if size > max_bytes:
+        raise InputTooLarge(shown, size=size, limit=max_bytes)
+    with open(p, "rb") as fh:
+        data = fh.read()
+    if not data.strip():
+        raise EmptyInput(shown)
+    suffix = p.suffix.lower()
+    if suffix == ".docx" or (data[:2] == b"PK" and suffix not in (".txt", ".md")):
+        text, enc, fmt = _read_docx(p, shown), "docx", "docx"
+    elif suffix == ".pdf" or data[:5] == b"%PDF-":
+        text, enc, fmt = _read_pdf(p, shown), "pdf", "pdf"
+    else:
+        text, enc = decode_bytes(data, shown, encoding)
+        fmt = "md" if suffix in (".md", ".markdown") else "txt"
+    if not text.strip():
+        raise EmptyInput(shown)
+    return RawText(path=shown, text=text, encoding=enc, fmt=fmt)
+
+
+def decode_bytes(data: bytes, shown: str = "<bytes>", encoding: str | None = None) -> tuple[str, str]:
+    """Decode text bytes; return ``(text, encoding name)``.
+
+    Order: an explicit ``encoding``; a byte-order mark; strict UTF-8; then
+    charset-normalizer restricted to :data:`CANDIDATE_ENCODINGS`.  A result
+    is accepted only if it reads as text (see :func:`_plausible`).
+    """
+    if encoding:
+        try:
+            return _clean_decoded(data.decode(encoding)), encoding.lower()
+        except (UnicodeDecodeError, LookupError):
+            raise UndecodableInput(shown, tried=encoding) from None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _clean_decoded(data.decode(name)), name.replace("-sig", "") + " (BOM)"
+            except UnicodeDecodeError:
+                raise UndecodableInput(shown, tried=name) from None
+    if any(data.startswith(m) for m in _BINARY_MAGIC):
+        raise BinaryInput(shown)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        if _plausible(text):
+            return _clean_decoded(text), "utf-8"
+        raise BinaryInput(shown)
+    if data.count(b"\x00") > len(data) // 20 and not _looks_utf16(data):
+        raise BinaryInput(shown)
+    from charset_normalizer import from_bytes  # slow import: only for non-UTF-8 input
+
+    best = from_bytes(data, cp_isolation=list(CANDIDATE_ENCODINGS)).best()
+    tried = ["UTF-8", "GB18030", "Big5", "UTF-16"]
+    if best is not None:
+        text = str(best)
+        if _plausible(text):
+            return _clean_decoded(text), best.encoding
+    if _mostly_control(data):
+        raise BinaryInput(shown)
+    raise UndecodableInput(shown, tried="、".join(tried))
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without BOM: NULs on every other byte of ASCII text."""
+    even, odd = data[0::2], data[1::2]
+    return even.count(0) > len(even) * 0.3 or odd.count(0) > len(odd) * 0.3
+
+
+def _mostly_control(data: bytes) -> bool:
+    ctrl = sum(1 for b in data[:4096] if b < 9 or 13 < b < 32)
+    return ctrl > min(len(data), 4096) * 0.05
+
+
+def _plausible(text: str) -> bool:
+    """True when the text reads as text: few control or private-use characters."""
+    sample = text[:20000]
+    if not sample:
+        return False
+    bad = 0
+    for ch in sample:
+        cat = unicodedata.category(ch)
+        if (cat == "Cc" and ch not in "\t\n\r\f\v") or cat in ("Co", "Cs", "Cn"):
+            bad += 1
+    return bad <= len(sample) * 0.01
+
+
+def _clean_decoded(text: str) -> str:
+    """Unify line endings; drop a stray BOM.  Nothing else is touched."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+
+
+# --- .docx -------------------------------------------------------------------
+
+#: Table header names of plan tables, mapped to the owner labels of running text.
+_HEADER_ROLES = {
+    "序号": "number",
+    "编号": "number",
+    "工作任务": "task",
+    "重点工作任务": "task",
+    "任务": "task",
+    "工作内容": "task",
+    "牵头领导": "牵头领导",
+    "责任领导": "牵头领导",
+    "牵头单位": "牵头单位",
+    "责任单位": "责任单位",
+    "配合单位": "配合单位",
+}
+
+
+def _read_docx(p: Path, shown: str) -> str:
+    try:
+        import docx  # python-docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph as DocxParagraph
+
+        document = docx.Document(str(p))
+    except Exception as exc:  # python-docx raises many kinds for a broken zip
+        raise UnsupportedFormat(shown, fmt=".docx", reason=type(exc).__name__) from None
+    lines: list[str] = []
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(DocxParagraph(block, document).text)
+        elif tag == "tbl":
+            lines.extend(_table_lines(Table(block, document)))
+    return "\n".join(lines)
+
+
+def _table_lines(table) -> list[str]:
+    """Turn a table into text lines; a plan table becomes numbered items with owner blocks."""
+    rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
+    if not rows:
+        return []
+    roles = [_HEADER_ROLES.get(re.sub(r"\s+", "", h)) for h in rows[0]]
+    if "task" not in roles:
+        return ["\t".join(r) for r in rows]
+    out = []
+    for row in rows[1:]:
+        cells = dict(zip(roles, row))
+        owners = "；".join(f"{role}：{cells[role]}" for role in ("牵头领导", "牵头单位", "责任单位", "配合单位") if cells.get(role))
+        number = cells.get("number", "").rstrip(".、．")
+        task = cells.get("task", "")
+        if not task:
+            continue
+        line = f"{number}. {task}" if number else task
+        out.append(f"{line}（{owners}）" if owners else line)
+    return out
+
+
+# --- .pdf --------------------------------------------------------------------
+
+
+def _read_pdf(p: Path, shown: str) -> str:
+    try:
+        import pdfplumber
+
+        with pdfplumber.open(str(p)) as pdf:
+            pages = [page.extract_text() or "" for page in pdf.pages]
+    except Exception as exc:  # pdfminer raises many kinds for a broken file
+        raise UnsupportedFormat(shown, fmt=".pdf", reason=type(exc).__name__) from None
+    text = "\n".join(pages)
+    if len(re.sub(r"\s", "", text)) < 20:
+        raise NeedsOCR(shown)
+    return text
