@@ -254,5 +254,5 @@ def _breaks_before(buf: list[_Line], ln: _Line, wrap: int | None) -> bool:
 
 
 def _looks_continued(text: str) -> bool:
-    """A line cut in the middle of a clause (ends with 、 or an open bracket)."""
-    return text[-1:] in "、（(〔《“"
+    """A line cut in the middle of a clause (ends with 、, an open bracket or a number)."""
+    return text[-1:] in "、（(〔《“" or text[-1:].isdigit()

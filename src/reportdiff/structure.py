@@ -345,8 +345,8 @@ class _Builder:
         body = p.text[start:]
         for k, (s, e) in enumerate(segment.sentences(body), 1):
             s0, e0 = _strip_span(body, s, e)
-            if s0 >= e0:
-                continue
+            if s0 >= e0 or not re.search(r"[^\W_]", body[s0:e0]):
+                continue  # punctuation only
             text = body[s0:e0]
             sid = f"{pid}.s{k}"
             cls = []
