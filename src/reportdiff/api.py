@@ -1,6 +1,6 @@
 """The library API: the only module that chains the pipeline stages.
 
->>> from reportdiff import load_document
+>>> from reportdiff import load_document, compare
 >>> doc = load_document("examples/chiping-2024-plan.txt")
 >>> doc.kind.value, doc.government, doc.year, len(doc.items)
 ('plan', '茌平区', 2024, 105)
@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import os
 
-from . import normalize, read, structure
-from .model import Document, Options
+from . import align as align_stage
+from . import detect, normalize, read, structure
+from .model import Comparison, DocKind, Document, Mode, Options
+from .units import detect_mode, units_of
 
-__all__ = ("load_document",)
+__all__ = ("load_document", "compare", "compare_documents")
 
 
 def load_document(path: str | os.PathLike, options: Options | None = None) -> Document:
@@ -22,3 +24,48 @@ def load_document(path: str | os.PathLike, options: Options | None = None) -> Do
     raw = read.read_path(path, encoding=opts.encoding, max_bytes=opts.max_bytes)
     paras = normalize.paragraphs(raw.text)
     return structure.build_document(raw, paras)
+
+
+def compare(path_a: str | os.PathLike, path_b: str | os.PathLike, options: Options | None = None) -> Comparison:
+    """Compare two documents: load both, align, detect findings."""
+    opts = options or Options()
+    return compare_documents(load_document(path_a, opts), load_document(path_b, opts), opts)
+
+
+def _canonical_first(a: Document, b: Document, mode: Mode) -> bool:
+    """True when A is the canonical first document of the pair (report before plan,
+    earlier year before later), so that swapping the arguments gives the same alignment."""
+    if mode == Mode.REPORT_PLAN:
+        return a.kind == DocKind.REPORT
+    ka = (a.year or 0, a.raw.text)
+    kb = (b.year or 0, b.raw.text)
+    return ka <= kb
+
+
+def compare_documents(a: Document, b: Document, options: Options | None = None) -> Comparison:
+    """Compare two loaded documents (align -> detect)."""
+    opts = options or Options()
+    mode = detect_mode(a, b)
+    a_units, b_units = units_of(a, mode), units_of(b, mode)
+    first = _canonical_first(a, b, mode)
+    x_units, y_units = (a_units, b_units) if first else (b_units, a_units)
+    scores, edges = align_stage.align(x_units, y_units, mode, threshold=opts.threshold, tokenizer=opts.tokenizer)
+    if not first:
+        scores = scores.T
+        edges = [align_stage.Edge(e.b, e.a, e.score) for e in edges]
+    edges.sort()
+    # one row per unit of the finer side: the plan in report-plan mode, the later document otherwise
+    group_by = "b" if first else "a"
+    pairs = align_stage.beads(edges, a_units, b_units, group_by=group_by)
+    findings, summary, warnings = detect.detect(a, b, mode, a_units, b_units, pairs, edges, scores)
+    return Comparison(
+        a=a,
+        b=b,
+        mode=mode,
+        a_units=a_units,
+        b_units=b_units,
+        pairs=pairs,
+        findings=findings,
+        summary=summary,
+        warnings=warnings,
+    )

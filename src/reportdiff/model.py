@@ -304,6 +304,7 @@ class Options:
     threshold: float = 0.0  #: override of the acceptance threshold (0..1); 0 = per-mode default
     encoding: str | None = None  #: force an input encoding
     max_bytes: int = 20 * 1024 * 1024  #: refuse inputs larger than this
+    tokenizer: str = "bigram"  #: ``bigram`` (fast, default) or ``jieba`` words for clause matching
 
 
 @dataclass(frozen=True)

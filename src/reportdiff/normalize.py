@@ -26,7 +26,7 @@ __all__ = ("paragraphs", "fold", "match_key", "OCR_FOLDS", "display_width", "is_
 #: OCR confusions seen in extracted government documents, folded for matching
 #: only.  Each entry: (pattern, replacement, why).
 OCR_FOLDS: tuple[tuple[str, str, str], ...] = (
-    ("荏平", "茌平", "荏 for 茌 (seed 003: 荏平区)"),
+    ("荏(?!苒)", "茌", "荏 for 茌 (seed 003: 荏平区, 荏山路, 来荏创业); 荏苒 is left alone"),
     ("茬平", "茌平", "茬 for 茌"),
     ("花平", "茌平", "花 for 茌"),
     ("在平(?=[区县镇这发经人的十各全])", "茌平", "在 for 茌 before a word that follows a place name (seed 004: 在平这十年)"),
