@@ -13,7 +13,7 @@ import os
 from . import align as align_stage
 from . import detect, normalize, read, structure
 from .model import Comparison, DocKind, Document, Mode, Options
-from .units import detect_mode, units_of
+from .units import areas_of, detect_mode, units_of
 
 __all__ = ("load_document", "compare", "compare_documents")
 
@@ -48,16 +48,26 @@ def compare_documents(a: Document, b: Document, options: Options | None = None) 
     mode = detect_mode(a, b)
     a_units, b_units = units_of(a, mode), units_of(b, mode)
     first = _canonical_first(a, b, mode)
+    x, y = (a, b) if first else (b, a)
     x_units, y_units = (a_units, b_units) if first else (b_units, a_units)
-    scores, edges = align_stage.align(x_units, y_units, mode, threshold=opts.threshold, tokenizer=opts.tokenizer)
+    res = align_stage.align(
+        x_units,
+        y_units,
+        mode,
+        threshold=opts.threshold,
+        tokenizer=opts.tokenizer,
+        a_areas=areas_of(x, x_units),
+        b_areas=areas_of(y, y_units),
+    )
+    scores, cosine, edges = res.scores, res.cosine, list(res.edges)
     if not first:
-        scores = scores.T
+        scores, cosine = scores.T, cosine.T
         edges = [align_stage.Edge(e.b, e.a, e.score) for e in edges]
     edges.sort()
     # one row per unit of the finer side: the plan in report-plan mode, the later document otherwise
     group_by = "b" if first else "a"
     pairs = align_stage.beads(edges, a_units, b_units, group_by=group_by)
-    findings, summary, warnings = detect.detect(a, b, mode, a_units, b_units, pairs, edges, scores)
+    findings, summary, warnings = detect.detect(a, b, mode, a_units, b_units, pairs, edges, cosine)
     return Comparison(
         a=a,
         b=b,

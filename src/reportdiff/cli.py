@@ -66,10 +66,80 @@ def inspect(file: str, as_json: bool, encoding: str | None) -> None:
         click.echo(inspect_text(doc))
 
 
+def _parse_fail_on(ctx, param, value: str | None) -> tuple[str, ...]:
+    from .model import FindingType
+
+    if not value:
+        return ()
+    names = tuple(v.strip() for v in value.split(",") if v.strip())
+    known = {t.value for t in FindingType}
+    bad = [n for n in names if n not in known]
+    if bad:
+        raise click.BadParameter(f"未知的发现类型：{', '.join(bad)}；可用：{', '.join(sorted(known))}")
+    return names
+
+
+@cli.command()
+@click.argument("a", type=click.Path(path_type=str))
+@click.argument("b", type=click.Path(path_type=str))
+@click.option("--out-dir", default=".", show_default=True, type=click.Path(file_okay=False, path_type=str), help="Base folder for alignments/ and reports/.")
+@click.option("--csv", "csv_path", default=None, type=click.Path(dir_okay=False, path_type=str), help="Alignment table path (default alignments/<A>__<B>.csv).")
+@click.option("--json", "json_path", default=None, type=click.Path(dir_okay=False, path_type=str), help="Also write the whole result as JSON here.")
+@click.option("--threshold", default=0.0, type=click.FloatRange(0.0, 1.0), help="Accept aligned pairs from this score (0..1); default per mode.")
+@click.option("--tokenizer", default="bigram", type=click.Choice(["bigram", "jieba"]), show_default=True, help="Clause tokens: character bigrams (fast) or jieba words.")
+@click.option("--fail-on", default=None, callback=_parse_fail_on, help="Exit 1 when findings of these types exist (comma-separated, e.g. missing_owner,uncovered).")
+@click.option("--force", is_flag=True, help="Overwrite an alignment file even if it holds review marks.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@encoding_option
+def compare(a, b, out_dir, csv_path, json_path, threshold, tokenizer, fail_on, force, quiet, encoding) -> None:
+    """Compare documents A and B: align their clauses, list findings, write
+    the alignment table (alignments/) and print a summary.
+
+    \b
+    Example:
+        reportdiff compare examples/chiping-2024-report.txt examples/chiping-2024-plan.txt
+    """
+    from pathlib import Path
+
+    from . import api, export, output, summary, tables
+    from .model import Options
+
+    opts = Options(threshold=threshold, encoding=encoding, tokenizer=tokenizer)
+    stem = output.pair_stem(a, b)
+    csv_target = Path(csv_path) if csv_path else Path(out_dir) / "alignments" / f"{stem}.csv"
+    tables.check_overwrite(csv_target, force)
+    result = api.compare(a, b, opts)
+    written = [str(output.atomic_write_text(csv_target, tables.alignment_csv(result), bom=True))]
+    if json_path:
+        written.append(str(output.atomic_write_text(json_path, export.to_json(export.comparison_dict(result)))))
+    if not quiet:
+        click.echo(summary.compare_text(result, written))
+    if fail_on and any(f.type.value in fail_on for f in result.findings):
+        raise click.exceptions.Exit(int(ExitStatus.FINDINGS))
+
+
+@cli.command(name="eval")
+@click.option("--gold", "gold_dir", default="tests/gold", show_default=True, type=click.Path(file_okay=False, path_type=str), help="Folder of gold files <A>__<B>.tsv.")
+@click.option("--docs", "docs_dir", default="examples", show_default=True, type=click.Path(file_okay=False, path_type=str), help="Folder holding the documents named in the gold files.")
+def eval_cmd(gold_dir: str, docs_dir: str) -> None:
+    """Score the alignment and the findings against hand-made gold files and
+    print precision, recall and F1 per pair of documents, with the difflib
+    baseline for the alignment.
+
+    \b
+    Example:
+        reportdiff eval --gold tests/gold --docs examples
+    """
+    from .report_eval import run_eval
+
+    click.echo(run_eval(gold_dir, docs_dir))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI, turning library errors into one line and exit 2."""
     try:
-        cli.main(args=argv, prog_name="reportdiff", standalone_mode=False)
+        # with standalone_mode=False click returns the code of a ctx.exit / Exit
+        code = cli.main(args=argv, prog_name="reportdiff", standalone_mode=False)
     except ReportdiffError as exc:
         _echo_err(str(exc))
         return ExitStatus.BAD_INPUT
@@ -83,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         return ExitStatus.BAD_INPUT
     except BrokenPipeError:
         return ExitStatus.OK
-    return ExitStatus.OK
+    return int(code) if isinstance(code, int) else ExitStatus.OK
 
 
 def run() -> None:

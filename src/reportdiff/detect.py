@@ -1,6 +1,475 @@
-"""Findings from two aligned documents."""
+"""Findings from two aligned documents, and the summary figures.
+
+Input: both documents, the mode, the alignment units, the rows of the
+alignment table and its edges.  Output: findings (most severe first), a
+summary dict and warnings.  No I/O.
+"""
+
 from __future__ import annotations
 
+import re
 
-def detect(a, b, mode, a_units, b_units, pairs, edges, scores):
-    return (), {}, ()
+import numpy as np
+
+from . import quantities as qty
+from .align import Edge
+from .model import DocKind, Document, Finding, FindingType, Mode, Pair, PlanItem, Quantity, Region, Severity, Unit
+from .normalize import fold, match_key
+
+__all__ = ("detect", "is_rhetoric", "documents_mismatch")
+
+_SEVERITY_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
+_TYPE_ORDER = {t: i for i, t in enumerate(FindingType)}
+
+#: a sentence that opens with an address or a slogan, not an action
+_RHETORIC_START = re.compile(r"^(各位代表|同志们|我们|做好今年|围绕推动|长风|百舸|奋楫|新时代|新征程|站在新的)")
+#: an unaligned commitment whose best TF-IDF partner reaches this cosine is a
+#: reworded initiative, not a new or dropped one (seeds 000/001: reworded
+#: 0.07-0.19, truly new 0.04-0.12; 0.10 keeps precision of ``new`` >= 0.9)
+COSINE_RELATED = 0.10
+#: report regions whose figures are targets (compared between years)
+_TARGET_REGIONS = (Region.COMMITMENTS, Region.GOALS)
+#: minimum matching-key length of a commitment: shorter sentences are slogans
+MIN_COMMITMENT_LEN = 10
+#: a clause of a covered sentence counts as covered when some aligned plan
+#: item contains it at least this well (partial_ratio, 0..100)
+CLAUSE_COVERED = 70
+#: two metric names are the same metric at or above this similarity (ratio, 0..100)
+SAME_METRIC = 85
+#: ... and plausibly related (a renamed metric) at or above this
+RELATED_METRIC = 55
+
+
+def documents_mismatch(a: Document, b: Document, mode: Mode) -> list[str]:
+    """Reasons why comparing ``a`` and ``b`` makes little sense (Chinese, empty if none)."""
+    reasons = []
+    if fold(a.raw.text) == fold(b.raw.text):
+        reasons.append("两份文件内容相同（同一文件比对了两次）")
+    if a.government and b.government and fold(a.government) != fold(b.government):
+        reasons.append(f"两份文件属于不同政府：{a.government} / {b.government}")
+    if mode == Mode.REPORT_PLAN and a.year and b.year and a.year != b.year:
+        reasons.append(f"报告与分工方案年份不同：{a.year} / {b.year}")
+    if mode == Mode.PLAN_PLAN and a.year and b.year and a.year != b.year and reasons:
+        reasons.append(f"两份分工方案年份不同：{a.year} / {b.year}")
+    if mode == Mode.GENERIC and a.kind != b.kind:
+        names = {DocKind.REPORT: "政府工作报告", DocKind.PLAN: "任务分工方案", DocKind.OTHER: "其他文件"}
+        reasons.append(f"文件类型不同：{names[a.kind]} / {names[b.kind]}，按普通文本比对")
+    return reasons
+
+
+def is_rhetoric(unit: Unit, doc: Document) -> bool:
+    """A commitments-part sentence that states no action of its own: an address,
+    a slogan, the "四种思维" preamble, or the framing sentence of a task area."""
+    if len(unit.key) < MIN_COMMITMENT_LEN or _RHETORIC_START.match(unit.text):
+        return True
+    if "必须树牢" in unit.text or "思维" in doc.section_path(unit.section).split(" › ")[-1]:
+        return True
+    sec = doc.section(unit.section)
+    if sec is not None and sec.level == 2 and sec.number and not qty.extract(unit.text):
+        # the body under a （一） heading before its lead-phrase subsections: the
+        # area's framing (始终把园区作为发展的主战场…), when the area has subsections
+        if any(s.parent == sec.id for s in doc.sections):
+            return True
+    return False
+
+
+def _finding(
+    ftype: FindingType,
+    severity: Severity,
+    a: Document,
+    b: Document,
+    a_units: list[Unit],
+    b_units: list[Unit],
+    message: str,
+    detail: dict | None = None,
+    a_text: str | None = None,
+    b_text: str | None = None,
+) -> Finding:
+    return Finding(
+        type=ftype,
+        severity=severity,
+        a_ids=tuple(u.id for u in a_units),
+        b_ids=tuple(u.id for u in b_units),
+        a_text=a_text if a_text is not None else "".join(u.text for u in a_units),
+        b_text=b_text if b_text is not None else "".join(u.text for u in b_units),
+        a_section=a.section_path(a_units[0].section) if a_units else "",
+        b_section=b.section_path(b_units[0].section) if b_units else "",
+        detail=detail or {},
+        message=message,
+    )
+
+
+def _missing_owner(doc: Document, as_a: bool, other: Document) -> list[Finding]:
+    out = []
+    for item in doc.items:
+        o = item.effective_owners()
+        missing = [label for label, vals in (("牵头单位", o.lead_units), ("牵头领导", o.leaders), (o.partner_label or "责任单位", o.partner_units)) if not vals]
+        if not missing:
+            continue
+        sev = Severity.HIGH if "牵头单位" in missing else Severity.MEDIUM if "牵头领导" in missing else Severity.LOW
+        unit = Unit(id=item.id, text=item.text, key="", section=item.section, region=Region.COMMITMENTS, span=item.span)
+        msg = f"第{item.number}项任务缺少{'、'.join(missing)}"
+        detail = {"number": item.number, "missing": missing, "leaders": list(o.leaders), "lead_units": list(o.lead_units)}
+        if as_a:
+            out.append(_finding(FindingType.MISSING_OWNER, sev, doc, other, [unit], [], msg, detail))
+        else:
+            out.append(_finding(FindingType.MISSING_OWNER, sev, other, doc, [], [unit], msg, detail))
+    return out
+
+
+def _edges_by(edges: list[Edge], side: str) -> dict[int, list[Edge]]:
+    out: dict[int, list[Edge]] = {}
+    for e in edges:
+        out.setdefault(e.a if side == "a" else e.b, []).append(e)
+    return out
+
+
+def _uncovered_clauses(sentence_text: str, item_texts: list[str]) -> list[str]:
+    """Clauses of a report sentence that none of its aligned plan items contains."""
+    from rapidfuzz import fuzz, process
+
+    from . import segment
+
+    clauses = [sentence_text[s:e].strip("，,；;。") for s, e in segment.clauses(sentence_text)]
+    keys = [match_key(c) for c in clauses]
+    wanted = [i for i, k in enumerate(keys) if len(k) >= 6]
+    if not wanted or not item_texts:
+        return []
+    scores = process.cdist([keys[i] for i in wanted], [match_key(t) for t in item_texts], scorer=fuzz.partial_ratio, workers=1)
+    best = scores.max(axis=1)
+    return [clauses[i] for i, s in zip(wanted, best) if s < CLAUSE_COVERED]
+
+
+def _coverage(report: Document, r_units: tuple[Unit, ...], p_units: tuple[Unit, ...], edges_r: dict[int, list[Edge]], r_is_a: bool, plan: Document) -> tuple[list[Finding], dict]:
+    findings: list[Finding] = []
+    total = covered = 0
+    total_s = covered_s = 0
+    from . import segment
+
+    for i, u in enumerate(r_units):
+        if u.region != Region.COMMITMENTS:
+            continue
+        rhetoric = is_rhetoric(u, report)
+        es = edges_r.get(i, [])
+        n_clauses = max(1, len(segment.clauses(u.text)))
+        if not es:
+            ftype = FindingType.UNCOVERED_RHETORIC if rhetoric else FindingType.UNCOVERED
+            sev = Severity.LOW if rhetoric else Severity.HIGH
+            msg = "报告中的表述未分解到分工方案（无具体行动，可不分解）" if rhetoric else "报告承诺未分解到分工方案任务，没有责任单位"
+            a_list, b_list = ([u], []) if r_is_a else ([], [u])
+            fa, fb = (report, plan) if r_is_a else (plan, report)
+            findings.append(_finding(ftype, sev, fa, fb, a_list, b_list, msg, {"clauses": n_clauses}))
+            if not rhetoric:
+                total += n_clauses
+                total_s += 1
+            continue
+        items = [p_units[e.b if r_is_a else e.a] for e in es]
+        missing = _uncovered_clauses(u.text, [it.text for it in items])
+        if not rhetoric:
+            total += n_clauses
+            covered += n_clauses - min(len(missing), n_clauses)
+            total_s += 1
+            covered_s += 1
+        if missing and not rhetoric:
+            a_list, b_list = ([u], items) if r_is_a else (items, [u])
+            fa, fb = (report, plan) if r_is_a else (plan, report)
+            f = _finding(
+                FindingType.UNCOVERED,
+                Severity.MEDIUM,
+                fa,
+                fb,
+                a_list,
+                b_list,
+                f"报告承诺中有 {len(missing)} 个分句未写入对应任务：{'；'.join(missing)}",
+                {"clauses": missing, "partial": True},
+            )
+            findings.append(f)
+    cov = {
+        "commitment_sentences": total_s,
+        "covered_sentences": covered_s,
+        "commitment_clauses": total,
+        "covered_clauses": covered,
+        "coverage": round(covered / total, 4) if total else None,
+    }
+    return findings, cov
+
+
+def _pair_quantities(qa: list[Quantity], qb: list[Quantity]) -> list[tuple[Quantity, Quantity | None, float]]:
+    """Match each quantity of A with the most similar metric of B (unit-compatible)."""
+    from rapidfuzz import fuzz, process
+
+    if not qa:
+        return []
+    if not qb:
+        return [(q, None, 0.0) for q in qa]
+    ka = [qty.metric_key(q.metric) for q in qa]
+    kb = [qty.metric_key(q.metric) for q in qb]
+    sim = process.cdist(ka, kb, scorer=fuzz.ratio, workers=1)
+    part = process.cdist(ka, kb, scorer=fuzz.partial_ratio, workers=1)
+    sim = np.maximum(sim, 0.9 * part * (np.minimum.outer([len(k) for k in ka], [len(k) for k in kb]) >= 4))
+    out = []
+    used: set[int] = set()
+    for i in np.argsort(-sim.max(axis=1), kind="stable"):
+        order = [j for j in np.argsort(-sim[i], kind="stable") if j not in used and qty.same_dimension(qa[i], qb[j])]
+        if order and sim[i, order[0]] >= RELATED_METRIC:
+            used.add(order[0])
+            out.append((qa[i], qb[order[0]], float(sim[i, order[0]])))
+        else:
+            out.append((qa[i], None, 0.0))
+    out.sort(key=lambda t: t[0].start)
+    return out
+
+
+def _fmt(q: Quantity) -> str:
+    return q.text if not q.qualifier or q.qualifier in q.text else f"{q.qualifier}{q.text}"
+
+
+def _number_changes(
+    a: Document, b: Document, mode: Mode, a_units: tuple[Unit, ...], b_units: tuple[Unit, ...], edges: list[Edge], later_is_b: bool
+) -> list[Finding]:
+    out: list[Finding] = []
+    seen: set[tuple] = set()
+    cache_a: dict[int, list[Quantity]] = {}
+    cache_b: dict[int, list[Quantity]] = {}
+    for e in edges:
+        ua, ub = a_units[e.a], b_units[e.b]
+        if mode == Mode.REPORT_REPORT and (ua.region not in _TARGET_REGIONS or ub.region not in _TARGET_REGIONS):
+            continue  # figures of past years are results, not targets
+        qa = cache_a.setdefault(e.a, qty.extract(ua.text))
+        qb = cache_b.setdefault(e.b, qty.extract(ub.text))
+        if not qa and not qb:
+            continue
+        # in a 1-n bead the longer side holds quantities of other partners too:
+        # compare from the side with fewer quantities
+        flip = len(qa) > len(qb) and mode != Mode.REPORT_REPORT
+        pairs = _pair_quantities(qb, qa) if flip else _pair_quantities(qa, qb)
+        for q1, q2, sim in pairs:
+            x, y = (q2, q1) if flip else (q1, q2)
+            if x is None or y is None:
+                if mode == Mode.REPORT_REPORT and y is None and x is not None:
+                    change = _became_qualitative(x, ub.text)
+                    if change:
+                        key = ("qual", e.a, x.start)
+                        if key not in seen:
+                            seen.add(key)
+                            out.append(
+                                _finding(
+                                    FindingType.NUMBER_CHANGED,
+                                    Severity.HIGH,
+                                    a,
+                                    b,
+                                    [ua],
+                                    [ub],
+                                    f"量化目标变为定性表述：{x.metric}{_fmt(x)} → {change}",
+                                    {"metric": x.metric, "old": _fmt(x), "new": change, "change": "became_qualitative"},
+                                )
+                            )
+                continue
+            kinds = []
+            if abs(x.value - y.value) > 1e-9 * max(1.0, abs(x.value)):
+                kinds.append("value")
+            if x.unit != y.unit:
+                kinds.append("unit")
+            if (x.qualifier or "") != (y.qualifier or ""):
+                kinds.append("qualifier")
+            mk_x, mk_y = qty.metric_key(x.metric).split("#")[0], qty.metric_key(y.metric).split("#")[0]
+            if sim < SAME_METRIC and mk_x != mk_y and not (mk_x in mk_y or mk_y in mk_x):
+                kinds.append("metric")
+            if not kinds:
+                continue
+            key = (e.a, x.start, e.b, y.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            severity = Severity.HIGH if "value" in kinds or "metric" in kinds else Severity.MEDIUM
+            what = "目标调整" if mode == Mode.REPORT_REPORT else "数字不一致"
+            out.append(
+                _finding(
+                    FindingType.NUMBER_CHANGED,
+                    severity,
+                    a,
+                    b,
+                    [ua],
+                    [ub],
+                    f"{what}：{x.metric}{_fmt(x)} → {y.metric}{_fmt(y)}"
+                    if "metric" in kinds
+                    else f"{what}：{_metric_label(x)} {_fmt(x)} → {_fmt(y)}",  # noqa: E501
+                    {
+                        "metric": _metric_label(x),
+                        "new_metric": _metric_label(y),
+                        "old": _fmt(x),
+                        "new": _fmt(y),
+                        "old_value": x.value,
+                        "new_value": y.value,
+                        "old_unit": x.unit,
+                        "new_unit": y.unit,
+                        "old_qualifier": x.qualifier,
+                        "new_qualifier": y.qualifier,
+                        "change": "+".join(kinds),
+                    },
+                )
+            )
+    return out
+
+
+def _metric_label(q: Quantity) -> str:
+    label = re.sub(r"\[\d+\]$", "", q.metric).strip("“”\"")
+    return re.sub(r"^(力争|确保|全力|努力|争取)+", "", label) or q.metric
+
+
+def _became_qualitative(q: Quantity, other_text: str) -> str:
+    """The clause of ``other_text`` that speaks of ``q``'s metric without a number, or ''."""
+    from . import segment
+
+    mk = qty.metric_key(q.metric).split("#")[0]
+    if len(mk) < 2 or not (q.unit in ("%", "个百分点") or "增长" in q.metric):
+        return ""  # only rate targets (增长8%左右) turn qualitative (外资外贸促稳提质)
+    for s, e in segment.clauses(other_text):
+        clause = other_text[s:e].strip("，,；;。")
+        if qty.extract(clause):
+            continue
+        ck = qty.metric_key(clause)
+        if mk[:2] in ck or mk[-2:] in ck:
+            return clause
+    return ""
+
+
+def _new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: bool, cosine: np.ndarray) -> list[Finding]:
+    """Commitments of one report with no counterpart in the other.
+
+    A unit left unaligned but whose best TF-IDF partner among the other
+    report's commitments reaches :data:`COSINE_RELATED` is not reported: it
+    names the same project or industry, so it is a reworded initiative, not a
+    new or dropped one.
+    """
+    out = []
+    linked_a = {e.a for e in edges}
+    linked_b = {e.b for e in edges}
+    commit_a = np.array([u.region == Region.COMMITMENTS for u in a_units], dtype=bool)
+    commit_b = np.array([u.region == Region.COMMITMENTS for u in b_units], dtype=bool)
+    best_for_a = np.where(commit_b[None, :], cosine, 0.0).max(axis=1) if cosine.size else np.zeros(len(a_units))
+    best_for_b = np.where(commit_a[:, None], cosine, 0.0).max(axis=0) if cosine.size else np.zeros(len(b_units))
+    for side, units, linked, doc, best in (("a", a_units, linked_a, a, best_for_a), ("b", b_units, linked_b, b, best_for_b)):
+        is_later = (side == "b") == later_is_b
+        for i, u in enumerate(units):
+            if i in linked or u.region != Region.COMMITMENTS or is_rhetoric(u, doc) or best[i] >= COSINE_RELATED:
+                continue
+            ftype = FindingType.NEW if is_later else FindingType.DROPPED
+            msg = "新增举措：上一份报告的年度任务中没有对应表述" if is_later else "不再提及：后一份报告的年度任务中没有对应表述"
+            a_list, b_list = ([u], []) if side == "a" else ([], [u])
+            out.append(_finding(ftype, Severity.MEDIUM, a, b, a_list, b_list, msg, {"best_cosine": round(float(best[i]), 3)}))
+    return out
+
+
+def _owner_changes(a: Document, b: Document, a_units, b_units, edges) -> list[Finding]:
+    items_a = {it.id: it for it in a.items}
+    items_b = {it.id: it for it in b.items}
+    out = []
+    for e in edges:
+        ia: PlanItem = items_a[a_units[e.a].id]
+        ib: PlanItem = items_b[b_units[e.b].id]
+        la = {fold(x) for x in ia.effective_owners().lead_units}
+        lb = {fold(x) for x in ib.effective_owners().lead_units}
+        if la and lb and la != lb:
+            out.append(
+                _finding(
+                    FindingType.OWNER_CHANGED,
+                    Severity.MEDIUM,
+                    a,
+                    b,
+                    [a_units[e.a]],
+                    [b_units[e.b]],
+                    f"牵头单位变化：{'、'.join(ia.effective_owners().lead_units)} → {'、'.join(ib.effective_owners().lead_units)}",
+                    {"old": list(ia.effective_owners().lead_units), "new": list(ib.effective_owners().lead_units)},
+                )
+            )
+    return out
+
+
+def detect(
+    a: Document,
+    b: Document,
+    mode: Mode,
+    a_units: tuple[Unit, ...],
+    b_units: tuple[Unit, ...],
+    pairs: tuple[Pair, ...],
+    edges: list[Edge],
+    cosine: np.ndarray,
+) -> tuple[tuple[Finding, ...], dict, tuple[str, ...]]:
+    """All findings, the summary and the warnings of one comparison."""
+    findings: list[Finding] = []
+    warnings = documents_mismatch(a, b, mode)
+    if warnings:
+        findings.append(
+            Finding(
+                type=FindingType.DOCUMENTS_MISMATCH,
+                severity=Severity.HIGH,
+                a_ids=(),
+                b_ids=(),
+                a_text=a.title,
+                b_text=b.title,
+                a_section="",
+                b_section="",
+                detail={"reasons": warnings},
+                message="；".join(warnings),
+            )
+        )
+    for doc, as_a, other in ((a, True, b), (b, False, a)):
+        if doc.kind == DocKind.PLAN:
+            findings.extend(_missing_owner(doc, as_a, other))
+    coverage: dict = {}
+    if mode == Mode.REPORT_PLAN:
+        r_is_a = a.kind == DocKind.REPORT
+        report, plan = (a, b) if r_is_a else (b, a)
+        r_units, p_units = (a_units, b_units) if r_is_a else (b_units, a_units)
+        edges_r = _edges_by(edges, "a" if r_is_a else "b")
+        cov_findings, coverage = _coverage(report, r_units, p_units, edges_r, r_is_a, plan)
+        findings.extend(cov_findings)
+        linked_p = {e.b if r_is_a else e.a for e in edges}
+        for j, u in enumerate(p_units):
+            if j not in linked_p:
+                a_list, b_list = ([], [u]) if r_is_a else ([u], [])
+                findings.append(_finding(FindingType.NOT_IN_REPORT, Severity.MEDIUM, a, b, a_list, b_list, "分工方案任务在报告中找不到出处"))
+    later_is_b = (b.year or 0, 1) >= (a.year or 0, 1)
+    if mode in (Mode.REPORT_PLAN, Mode.REPORT_REPORT, Mode.PLAN_PLAN, Mode.GENERIC):
+        findings.extend(_number_changes(a, b, mode, a_units, b_units, edges, later_is_b))
+    if mode == Mode.REPORT_REPORT:
+        findings.extend(_new_dropped(a, b, a_units, b_units, edges, later_is_b, cosine))
+    if mode == Mode.PLAN_PLAN:
+        findings.extend(_owner_changes(a, b, a_units, b_units, edges))
+    order_a = {u.id: i for i, u in enumerate(a_units)}
+    order_b = {u.id: i for i, u in enumerate(b_units)}
+    findings.sort(
+        key=lambda f: (
+            _TYPE_ORDER[f.type],
+            _SEVERITY_ORDER[f.severity],
+            order_a.get(f.a_ids[0], -1) if f.a_ids else -1,
+            order_b.get(f.b_ids[0], -1) if f.b_ids else -1,
+            _item_order(f),
+            f.message,
+        )
+    )
+    counts = {t.value: 0 for t in FindingType}
+    for f in findings:
+        counts[f.type.value] += 1
+    status = {"matched": 0, "changed": 0, "only_a": 0, "only_b": 0}
+    for p in pairs:
+        status[p.status] += 1
+    summary = {
+        "mode": mode.value,
+        "units": {"a": len(a_units), "b": len(b_units)},
+        "aligned_pairs": len(edges),
+        "rows": status,
+        "findings": counts,
+        "mismatch": bool(warnings),
+        **coverage,
+    }
+    return tuple(findings), summary, tuple(warnings)
+
+
+def _item_order(f: Finding) -> int:
+    num = f.detail.get("number") if f.detail else None
+    try:
+        return int(str(num).split(".")[0])
+    except (TypeError, ValueError):
+        return 0

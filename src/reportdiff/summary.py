@@ -3,9 +3,70 @@
 from __future__ import annotations
 
 from .export import KIND_ZH, REGION_ZH
-from .model import DocKind, Document, Region
+from .model import Comparison, DocKind, Document, FindingType, Mode, Region
 
-__all__ = ("inspect_text",)
+__all__ = ("inspect_text", "compare_text", "TYPE_ZH", "MODE_ZH", "SEVERITY_ZH")
+
+#: Chinese names of finding types
+TYPE_ZH = {
+    FindingType.DOCUMENTS_MISMATCH: "文件不匹配",
+    FindingType.MISSING_OWNER: "缺少责任人",
+    FindingType.UNCOVERED: "承诺未分解",
+    FindingType.UNCOVERED_RHETORIC: "表述未分解（无具体行动）",
+    FindingType.NOT_IN_REPORT: "任务无出处",
+    FindingType.NUMBER_CHANGED: "数字变化",
+    FindingType.NEW: "新增举措",
+    FindingType.DROPPED: "不再提及",
+    FindingType.OWNER_CHANGED: "牵头单位变化",
+}
+MODE_ZH = {
+    Mode.REPORT_PLAN: "报告 ↔ 分工方案（核对本年度承诺的分解）",
+    Mode.REPORT_REPORT: "报告 ↔ 报告（比较年度目标与举措）",
+    Mode.PLAN_PLAN: "分工方案 ↔ 分工方案",
+    Mode.GENERIC: "普通文本比对",
+}
+SEVERITY_ZH = {"high": "高", "medium": "中", "low": "低"}
+
+
+def _doc_line(label: str, doc: Document) -> str:
+    return f"{label}：{doc.raw.path}  {doc.government or '？'} {doc.year or '？'} {KIND_ZH[doc.kind.value]}"
+
+
+def compare_text(cmp: Comparison, outputs: list[str]) -> str:
+    """The terminal summary of a comparison (Chinese)."""
+    s = cmp.summary
+    lines = [_doc_line("A", cmp.a), _doc_line("B", cmp.b), f"模式：{MODE_ZH[cmp.mode]}"]
+    for w in cmp.warnings:
+        lines.append(f"⚠ 注意：{w}")
+    rows = s["rows"]
+    lines.append(
+        f"对齐：{s['aligned_pairs']} 对（一致 {rows['matched']} 行，有改动 {rows['changed']} 行），仅 A 有 {rows['only_a']}，仅 B 有 {rows['only_b']}"
+    )
+    if s.get("coverage") is not None:
+        cov = f"覆盖率：{s['coverage'] * 100:.1f}%（{s['commitment_clauses']} 个承诺分句中 {s['covered_clauses']} 个已分解到任务）"
+        if cmp.warnings:
+            cov += "——两份文件不匹配，此数字没有意义"
+        lines.append(cov)
+    counts = {t: 0 for t in FindingType}
+    sev: dict = {}
+    for f in cmp.findings:
+        counts[f.type] += 1
+        sev.setdefault(f.type, {"high": 0, "medium": 0, "low": 0})[f.severity.value] += 1
+    shown = [t for t in FindingType if counts[t]]
+    lines.append("发现：" + ("无" if not shown else ""))
+    for t in shown:
+        by = "，".join(f"{SEVERITY_ZH[k]} {v}" for k, v in sev[t].items() if v)
+        lines.append(f"  {TYPE_ZH[t]:<12}{counts[t]:>5}  （{by}）  [{t.value}]")
+    top = [f for f in cmp.findings if f.severity.value == "high" and f.type != FindingType.DOCUMENTS_MISMATCH][:5]
+    if top:
+        lines.append("要点：")
+        for f in top:
+            where = " ".join(f.a_ids + f.b_ids)
+            text = f.message if f.type == FindingType.NUMBER_CHANGED else f"{f.message}：{f.a_text or f.b_text}"
+            lines.append(f"  - [{where}] {_cut(text, 80)}")
+    if outputs:
+        lines.append("输出：" + "  ".join(outputs))
+    return "\n".join(lines)
 
 
 def _cut(s: str, n: int) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .model import DocKind, Document, Mode, Region, Unit
 from .normalize import match_key
 
-__all__ = ("detect_mode", "units_of", "ALIGNED_REGIONS")
+__all__ = ("detect_mode", "units_of", "areas_of", "ALIGNED_REGIONS")
 
 #: Report regions compared in each mode.  A division plan splits the year's
 #: commitments, so only that part of a report is held against a plan; two
@@ -47,3 +47,26 @@ def units_of(doc: Document, mode: Mode) -> tuple[Unit, ...]:
         chosen = [s for s in sentences if s.region in regions]
         sentences = tuple(chosen) or sentences
     return tuple(Unit(id=s.id, text=s.text, key=match_key(s.text), section=s.section, region=s.region, span=s.span) for s in sentences)
+
+
+def areas_of(doc: Document, units: tuple[Unit, ...]) -> list[str]:
+    """The task-area heading of each unit: its nearest enclosing numbered
+    heading of level 1 or 2 (一、 or （一）), or the 主要预期目标 part."""
+    by_id = {s.id: s for s in doc.sections}
+    cache: dict[str, str] = {}
+
+    def area(sid: str) -> str:
+        if sid in cache:
+            return cache[sid]
+        cur = by_id.get(sid)
+        found = ""
+        while cur is not None:
+            if cur.level in (1, 2) and (cur.number or cur.title == "主要预期目标"):
+                found = cur.title
+                if cur.level == 2 or doc.kind == DocKind.PLAN:
+                    break
+            cur = by_id.get(cur.parent) if cur.parent else None
+        cache[sid] = found
+        return found
+
+    return [area(u.section) for u in units]

@@ -1,0 +1,195 @@
+"""Quantities in a clause: value, unit, qualifier and the metric they measure.
+
+``地区生产总值增长6.5%左右`` -> metric 地区生产总值增长, 6.5, %, 左右.
+``力争省、市重点项目分别达到10个、20个以上`` -> two quantities (省…[1], 市…[2]).
+``新建高标准农田2万亩`` -> 20000 亩 (values are compared in base units, so
+1.5万亩 equals 15000亩).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Quantity
+from .normalize import OCR_FOLDS
+
+__all__ = ("extract", "metric_key", "same_dimension", "METRIC_SYNONYMS")
+
+#: unit as written -> (multiplier, base unit).  Longest first when matching.
+_UNITS: dict[str, tuple[float, str]] = {
+    "个百分点": (1, "个百分点"),
+    "%": (1, "%"),
+    "‰": (1, "‰"),
+    "万亿元": (1e12, "元"),
+    "亿元": (1e8, "元"),
+    "万元": (1e4, "元"),
+    "元": (1, "元"),
+    "万美元": (1e4, "美元"),
+    "亿美元": (1e8, "美元"),
+    "美元": (1, "美元"),
+    "亿级": (1e8, "级"),
+    "万亩": (1e4, "亩"),
+    "亩": (1, "亩"),
+    "平方公里": (1, "平方公里"),
+    "平方米": (1, "平方米"),
+    "公里": (1, "公里"),
+    "万千瓦": (1e4, "千瓦"),
+    "千瓦": (1, "千瓦"),
+    "万吨": (1e4, "吨"),
+    "蒸吨": (1, "蒸吨"),
+    "吨": (1, "吨"),
+    "万人次": (1e4, "人次"),
+    "人次": (1, "人次"),
+    "万人": (1e4, "人"),
+    "人": (1, "人"),
+    "万户": (1e4, "户"),
+    "户": (1, "户"),
+    "万套": (1e4, "套"),
+    "套": (1, "套"),
+    "亿克拉": (1e8, "克拉"),
+    "个": (1, "个"),
+    "家": (1, "家"),
+    "处": (1, "处"),
+    "所": (1, "所"),
+    "座": (1, "座"),
+    "项": (1, "项"),
+    "场": (1, "场"),
+    "期": (1, "期"),
+    "件": (1, "件"),
+    "台": (1, "台"),
+    "条": (1, "条"),
+    "辆": (1, "辆"),
+    "名": (1, "名"),
+    "村": (1, "村"),
+    "张": (1, "张"),
+    "间": (1, "间"),
+    "天": (1, "天"),
+    "株": (1, "株"),
+    "头": (1, "头"),
+    "只": (1, "只"),
+    "亿": (1e8, ""),
+    "万": (1e4, ""),
+}
+_UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+_PREFIX_QUAL = ("力争", "确保", "不低于", "不少于", "超过", "突破", "达到", "至少", "控制在", "稳定在", "保持在")
+_SUFFIX_QUAL = ("以上", "左右", "以内", "以下", "多", "余")
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+_NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]{{1,6}})"
+_QTY = re.compile(rf"(?P<num>{_NUM})(?P<unit>{_UNIT_RE})(?P<suf>以上|左右|以内|以下|多|余)?")
+#: Chinese numerals that are names, not amounts: 十四五, 二十大, 一村一年, 第十四届…
+_CN_NOT_AMOUNT = re.compile(r"^(十四五|十三五|十五五)$")
+
+#: Abbreviations and near-synonyms folded in metric names before comparing.
+METRIC_SYNONYMS: tuple[tuple[str, str], ...] = (
+    ("规上", "规模以上"),
+    ("规模工业", "规模以上工业"),
+    ("GDP", "地区生产总值"),
+    ("^生产总值", "地区生产总值"),
+    ("进出口总额", "外贸"),
+    ("进出口", "外贸"),
+    ("外资外贸", "外贸"),
+    ("城镇和农村居民", "居民"),
+    ("城乡居民", "居民"),
+)
+_VERB_TAIL = re.compile(r"(增长|增加|提高|下降|降低|达到|突破|完成|实现|超过|新增|增至|降至|控制在|稳定在|保持在|分别|为|至|约|共|累计|年均)+$")
+_VERB_HEAD = re.compile(r"^(力争|确保|全年|年内|今年|全力|努力|争取|实现|完成|新增|新建|建设|实施|累计|其中|全区|全市|全县)+")
+
+
+def _cn_value(s: str) -> float | None:
+    if s.isdigit() or re.fullmatch(r"\d+\.\d+", s):
+        return float(s)
+    if _CN_NOT_AMOUNT.match(s):
+        return None
+    if s[0] in "十百千万亿":
+        s = "一" + s  # 千亿级 -> 一千亿级
+    try:
+        import cn2an  # a maintained converter: 三百 -> 300, 十二 -> 12, 两千 -> 2000
+
+        v = cn2an.cn2an(s, "smart")
+    except Exception:  # cn2an raises ValueError and others for non-numbers
+        return None
+    return float(v)
+
+
+def _fold(text: str) -> str:
+    t = unicodedata.normalize("NFKC", text)
+    for pattern, rep, _ in OCR_FOLDS:
+        t = re.sub(pattern, rep, t)
+    return re.sub(r"\s+", "", t)
+
+
+def metric_key(metric: str) -> str:
+    """Normalized metric name for comparison (synonyms folded, verbs trimmed)."""
+    k = re.sub(r"[^\w]", "", _fold(metric))
+    for pattern, rep in METRIC_SYNONYMS:
+        k = re.sub(pattern, rep, k)
+    k = re.sub(r"\[(\d+)\]$|(\d+)$", lambda m: f"#{m.group(1) or m.group(2)}", k)
+    k = _VERB_TAIL.sub("", k.split("#")[0]) + ("#" + k.split("#")[1] if "#" in k else "")
+    return _VERB_HEAD.sub("", k) or k
+
+
+def same_dimension(a: Quantity, b: Quantity) -> bool:
+    """Two quantities can be compared: same base unit, or % and 个百分点."""
+    pct = {"%", "个百分点"}
+    return a.unit == b.unit or (a.unit in pct and b.unit in pct)
+
+
+def extract(text: str) -> list[Quantity]:
+    """Quantities of ``text`` (a clause or sentence), in order of appearance."""
+    out: list[Quantity] = []
+    prev_end = 0
+    for m in _QTY.finditer(text):
+        raw_num, unit_w = m.group("num"), m.group("unit")
+        start = m.start()
+        if not raw_num[0].isdigit():
+            if text[max(0, start - 1) : start] == "第" or re.match(rf"[{_CN_DIGITS}]", text[m.end() : m.end() + 1] or "x"):
+                continue  # ordinal (第十四届) or a longer name
+            if raw_num in ("一", "两", "二", "三", "四", "五", "六", "七", "八", "九") and unit_w not in ("亿元", "万元", "万亩", "亿级", "万千瓦", "个百分点"):
+                continue  # 一个, 两家, 三项: counting words inside phrases, rarely a target
+        else:
+            if re.fullmatch(r"(19|20)\d\d", raw_num) and text[m.end() - len(unit_w) : m.end() + 1].startswith("年"):
+                continue  # a year
+            if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".-/" or re.match(r"[A-Za-z]", text[start - 1])):
+                continue  # part of a code: GB/T 36073, 3A
+        value = _cn_value(raw_num)
+        mult, base = _UNITS[unit_w]
+        if value is None or not base:
+            continue
+        suffix = m.group("suf") or ""
+        seg_start = max(prev_end, max(text.rfind(c, 0, start) for c in "，,；;：:。！？") + 1)
+        seg = text[seg_start:start]
+        if out and prev_end and not seg.strip("、和及与 "):
+            metric, prefix = out[-1].metric, out[-1].qualifier if out[-1].qualifier in _PREFIX_QUAL else ""
+        else:
+            metric = seg.strip("、 ")
+            prefix = next((q for q in _PREFIX_QUAL if q in text[max(0, text.rfind("，", 0, start) + 1) : start]), "")
+        out.append(
+            Quantity(
+                metric=metric,
+                value=value * mult,
+                unit=base,
+                qualifier=suffix or prefix,
+                text=text[start : m.end()],
+                start=start,
+            )
+        )
+        prev_end = m.end()
+    _number_lists(out)
+    return out
+
+
+def _number_lists(qs: list[Quantity]) -> None:
+    """Values listed after one metric (``分别达到10个、20个以上``, ``分别增长7%、8%``)
+    share that metric: number them (``…[1]``, ``…[2]``) and share the last qualifier."""
+    k = 0
+    while k < len(qs):
+        j = k
+        while j + 1 < len(qs) and qs[j + 1].metric == qs[k].metric:
+            j += 1
+        if j > k:
+            shared = qs[j].qualifier
+            for n, i in enumerate(range(k, j + 1), 1):
+                q = qs[i]
+                qs[i] = Quantity(metric=f"{q.metric}[{n}]", value=q.value, unit=q.unit, qualifier=q.qualifier or shared, text=q.text, start=q.start)
+        k = j + 1

@@ -1,0 +1,85 @@
+"""The alignment table (``alignments/<A>__<B>.csv``): one row per bead.
+
+The CSV is UTF-8 with a BOM so that WPS and Excel show the Chinese text, and
+it is the reviewer's sheet: the ``审核`` column takes 确认 / 错误 / 忽略.  A
+file holding review marks is never overwritten silently.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from .errors import OutputExists
+from .model import Comparison
+
+__all__ = ("COLUMNS", "STATUS_ZH", "alignment_rows", "alignment_csv", "has_review_marks", "check_overwrite")
+
+#: column headers of the alignment table, in order
+COLUMNS = ("状态", "相似度", "A编号", "A章节", "A原文", "B编号", "B章节", "B原文", "发现", "审核", "备注")
+#: status codes and their Chinese labels
+STATUS_ZH = {"matched": "一致", "changed": "有改动", "only_a": "仅A有", "only_b": "仅B有"}
+REVIEW_COLUMN = "审核"
+
+
+def alignment_rows(cmp: Comparison) -> list[dict[str, str]]:
+    """Rows of the alignment table as dicts keyed by :data:`COLUMNS`."""
+    ua = {u.id: u for u in cmp.a_units}
+    ub = {u.id: u for u in cmp.b_units}
+    findings_of: dict[tuple[str, str], list[str]] = {}
+    for f in cmp.findings:
+        for aid in f.a_ids or ("",):
+            for bid in f.b_ids or ("",):
+                findings_of.setdefault((aid, bid), []).append(f.type.value)
+    rows = []
+    for p in cmp.pairs:
+        kinds: list[str] = []
+        for aid in p.a or ("",):
+            for bid in p.b or ("",):
+                for k in findings_of.get((aid, bid), []) + findings_of.get((aid, ""), []) + findings_of.get(("", bid), []):
+                    if k not in kinds:
+                        kinds.append(k)
+        rows.append(
+            {
+                "状态": f"{p.status}（{STATUS_ZH[p.status]}）",
+                "相似度": f"{p.score:.3f}" if p.a and p.b else "",
+                "A编号": " ".join(p.a),
+                "A章节": cmp.a.section_path(ua[p.a[0]].section) if p.a else "",
+                "A原文": "".join(ua[i].text for i in p.a),
+                "B编号": " ".join(p.b),
+                "B章节": cmp.b.section_path(ub[p.b[0]].section) if p.b else "",
+                "B原文": "".join(ub[i].text for i in p.b),
+                "发现": " ".join(kinds),
+                "审核": p.reviewed,
+                "备注": "",
+            }
+        )
+    return rows
+
+
+def alignment_csv(cmp: Comparison) -> str:
+    """The alignment table as CSV text (without BOM; the writer adds it)."""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    w.writeheader()
+    w.writerows(alignment_rows(cmp))
+    return buf.getvalue()
+
+
+def has_review_marks(path: str | Path) -> bool:
+    """True when an existing alignment file has any non-empty review cell."""
+    p = Path(path)
+    if not p.exists():
+        return False
+    try:
+        with open(p, encoding="utf-8-sig", newline="") as fh:
+            return any((row.get(REVIEW_COLUMN) or "").strip() for row in csv.DictReader(fh))
+    except (UnicodeDecodeError, csv.Error):
+        return True  # unreadable as our table: treat as precious
+
+
+def check_overwrite(path: str | Path, force: bool) -> None:
+    """Refuse to overwrite a reviewed alignment file unless ``force``."""
+    if not force and has_review_marks(path):
+        raise OutputExists(str(path))

@@ -1,0 +1,123 @@
+"""Findings on the seeds: specific findings and the gold lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import GOLD, PLAN_2024, PLAN_DCF_2022, PRESS_2022, REPORT_2022, REPORT_2024
+from reportdiff.api import compare
+from reportdiff.findings_eval import score_findings
+from reportdiff.model import FindingType as T
+from reportdiff.quantities import extract
+
+
+@pytest.fixture(scope="module")
+def rp():
+    return compare(REPORT_2024, PLAN_2024)
+
+
+@pytest.fixture(scope="module")
+def rr():
+    return compare(REPORT_2022, REPORT_2024)
+
+
+def _of(cmp, t):
+    return [f for f in cmp.findings if f.type == t]
+
+
+def test_missing_partner_units_listed(rp):
+    got = [(f.detail["number"], f.detail["missing"], f.severity.value) for f in _of(rp, T.MISSING_OWNER)]
+    assert got == [(n, ["责任单位"], "low") for n in ("26", "71", "78", "91", "92")]
+
+
+def test_parent_item_with_owners_in_sub_items_is_not_missing():
+    cmp = compare(REPORT_2022, PLAN_DCF_2022)
+    assert not [f for f in _of(cmp, T.MISSING_OWNER) if f.detail["number"] == "6"]
+
+
+def test_uncovered_commitments_and_coverage(rp):
+    uncovered = _of(rp, T.UNCOVERED)
+    # the plan has no task for the report's 政府自身建设 part
+    assert uncovered and all(f.a_ids[0].startswith("s8.") for f in uncovered)
+    assert any("三重一大" in f.a_text for f in uncovered)
+    rhetoric = _of(rp, T.UNCOVERED_RHETORIC)
+    assert any("必须树牢" in f.a_text for f in rhetoric)
+    assert not any("必须树牢" in f.a_text for f in uncovered)
+    s = rp.summary
+    assert 0.8 < s["coverage"] < 0.95 and s["covered_clauses"] < s["commitment_clauses"]
+    assert not _of(rp, T.NOT_IN_REPORT)
+
+
+def _changes(cmp):
+    return {(f.detail.get("old"), f.detail.get("new")) for f in _of(cmp, T.NUMBER_CHANGED)}
+
+
+def test_headline_targets_changed_between_years(rr):
+    ch = _changes(rr)
+    assert ("6.5%左右", "6%左右") in ch  # GDP
+    assert ("10%左右", "8%左右") in ch  # fixed-asset investment
+    assert ("8%左右", "7%左右") in ch  # retail sales
+    assert ("力争100亿元", "力争110亿元") in ch  # fixed-asset investment, task level
+    assert ("力争75亿元", "力争85亿元") in ch  # 进出口总额
+    assert ("8%左右", "外资外贸促稳提质") in ch  # quantified target became qualitative
+    metric = [f for f in _of(rr, T.NUMBER_CHANGED) if f.detail.get("change") == "metric"]
+    assert metric and "规上工业增加值" in metric[0].message
+
+
+def test_new_initiatives_2024(rr):
+    new_text = " ".join(f.b_text for f in _of(rr, T.NEW))
+    assert "人形机器人" in new_text and "算力中心" in new_text
+    assert all(f.b_ids and not f.a_ids for f in _of(rr, T.NEW))
+    assert all(f.a_ids and not f.b_ids for f in _of(rr, T.DROPPED))
+    # only the commitments parts are compared
+    units = {u.id: u for u in rr.a_units}
+    assert all(units[f.a_ids[0]].region.value == "commitments" for f in _of(rr, T.DROPPED))
+
+
+def test_owner_changed_between_plans(tmp_path):
+    text = PLAN_2024.read_text(encoding="utf-8").replace("69. 实施“四好农村路”工程218公里。(牵头领导：刘田；牵头单位：区交通运输局", "69. 实施“四好农村路”工程218公里。(牵头领导：刘田；牵头单位：区公路事业发展中心")
+    assert "区公路事业发展中心；责任单位：各乡镇" in text
+    edited = tmp_path / "plan-edited.txt"
+    edited.write_text(text, encoding="utf-8")
+    cmp = compare(PLAN_2024, edited)
+    changed = _of(cmp, T.OWNER_CHANGED)
+    assert [(f.a_ids, f.detail["old"], f.detail["new"]) for f in changed] == [(("i69",), ["区交通运输局"], ["区公路事业发展中心"])]
+
+
+def test_documents_mismatch():
+    cmp = compare(REPORT_2022, PLAN_DCF_2022)
+    assert _of(cmp, T.DOCUMENTS_MISMATCH) and cmp.summary["mismatch"]
+    same = compare(REPORT_2024, REPORT_2024)
+    assert any("内容相同" in w for w in same.warnings)
+    other = compare(REPORT_2022, PRESS_2022)
+    assert other.mode.value == "generic" and any("文件类型不同" in w for w in other.warnings)
+
+
+@pytest.mark.parametrize("pair", ["chiping-2024-report__chiping-2024-plan", "chiping-2022-report__chiping-2024-report"])
+def test_findings_gold(pair, rp, rr):
+    cmp = rp if pair.endswith("plan") else rr
+    scores = score_findings(cmp, GOLD / "findings" / f"{pair}.tsv")
+    for ftype in ("missing_owner", "uncovered", "number_changed"):
+        if ftype in scores:
+            assert scores[ftype].recall >= 0.95, ftype
+            assert scores[ftype].precision >= 0.9, ftype
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("地区生产总值增长6.5%左右", [(6.5, "%", "左右")]),
+        ("新建高标准农田1.5万亩", [(15000, "亩", "")]),
+        ("提速向三百亿级产业集群迈进", [(3e10, "级", "")]),
+        ("力争省、市重点项目分别达到10个、20个以上", [(10, "个", "力争"), (20, "个", "以上")]),
+        ("开展第十四届全民健身运动会，2024年是新中国成立75周年", []),
+    ],
+)
+def test_quantities(text, expected):
+    assert [(q.value, q.unit, q.qualifier) for q in extract(text)] == expected
+
+
+def test_values_compared_numerically():
+    (a,) = extract("新建高标准农田1.5万亩")
+    (b,) = extract("新建高标准农田15000亩")
+    assert a.value == b.value and a.unit == b.unit
