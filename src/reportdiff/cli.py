@@ -84,16 +84,20 @@ def _parse_fail_on(ctx, param, value: str | None) -> tuple[str, ...]:
 @click.argument("b", type=click.Path(path_type=str))
 @click.option("--out-dir", default=".", show_default=True, type=click.Path(file_okay=False, path_type=str), help="Base folder for alignments/ and reports/.")
 @click.option("--csv", "csv_path", default=None, type=click.Path(dir_okay=False, path_type=str), help="Alignment table path (default alignments/<A>__<B>.csv).")
+@click.option("-o", "--html", "html_path", default=None, type=click.Path(dir_okay=False, path_type=str), help="HTML report path (default reports/<A>__<B>.html).")
 @click.option("--json", "json_path", default=None, type=click.Path(dir_okay=False, path_type=str), help="Also write the whole result as JSON here.")
+@click.option("--xlsx", "xlsx_path", default=None, type=click.Path(dir_okay=False, path_type=str), help="Also write the alignment and findings as an Excel workbook.")
+@click.option("--lang", default="zh", type=click.Choice(["zh", "en"]), show_default=True, help="Language of the HTML report.")
 @click.option("--threshold", default=0.0, type=click.FloatRange(0.0, 1.0), help="Accept aligned pairs from this score (0..1); default per mode.")
 @click.option("--tokenizer", default="bigram", type=click.Choice(["bigram", "jieba"]), show_default=True, help="Clause tokens: character bigrams (fast) or jieba words.")
 @click.option("--fail-on", default=None, callback=_parse_fail_on, help="Exit 1 when findings of these types exist (comma-separated, e.g. missing_owner,uncovered).")
 @click.option("--force", is_flag=True, help="Overwrite an alignment file even if it holds review marks.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @encoding_option
-def compare(a, b, out_dir, csv_path, json_path, threshold, tokenizer, fail_on, force, quiet, encoding) -> None:
+def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, threshold, tokenizer, fail_on, force, quiet, encoding) -> None:
     """Compare documents A and B: align their clauses, list findings, write
-    the alignment table (alignments/) and print a summary.
+    the HTML report (reports/), the alignment table (alignments/) and print
+    a summary.
 
     \b
     Example:
@@ -101,7 +105,7 @@ def compare(a, b, out_dir, csv_path, json_path, threshold, tokenizer, fail_on, f
     """
     from pathlib import Path
 
-    from . import api, export, output, summary, tables
+    from . import api, export, output, render, summary, tables
     from .model import Options
 
     opts = Options(threshold=threshold, encoding=encoding, tokenizer=tokenizer)
@@ -109,7 +113,13 @@ def compare(a, b, out_dir, csv_path, json_path, threshold, tokenizer, fail_on, f
     csv_target = Path(csv_path) if csv_path else Path(out_dir) / "alignments" / f"{stem}.csv"
     tables.check_overwrite(csv_target, force)
     result = api.compare(a, b, opts)
-    written = [str(output.atomic_write_text(csv_target, tables.alignment_csv(result), bom=True))]
+    html_target = Path(html_path) if html_path else Path(out_dir) / "reports" / f"{stem}.html"
+    written = [
+        str(output.atomic_write_text(html_target, render.render_html(result, lang))),
+        str(output.atomic_write_text(csv_target, tables.alignment_csv(result), bom=True)),
+    ]
+    if xlsx_path:
+        written.append(str(output.atomic_write_bytes(xlsx_path, tables.workbook_bytes(result))))
     if json_path:
         written.append(str(output.atomic_write_text(json_path, export.to_json(export.comparison_dict(result)))))
     if not quiet:

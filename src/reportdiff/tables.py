@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from .errors import OutputExists
 from .model import Comparison
 
-__all__ = ("COLUMNS", "STATUS_ZH", "alignment_rows", "alignment_csv", "has_review_marks", "check_overwrite")
+__all__ = ("COLUMNS", "STATUS_ZH", "alignment_rows", "alignment_csv", "workbook_bytes", "has_review_marks", "check_overwrite")
 
 #: column headers of the alignment table, in order
 COLUMNS = ("状态", "相似度", "A编号", "A章节", "A原文", "B编号", "B章节", "B原文", "发现", "审核", "备注")
@@ -83,3 +84,68 @@ def check_overwrite(path: str | Path, force: bool) -> None:
     """Refuse to overwrite a reviewed alignment file unless ``force``."""
     if not force and has_review_marks(path):
         raise OutputExists(str(path))
+
+
+_FINDING_COLUMNS = ("类型", "级别", "说明", "A编号", "A章节", "A原文", "B编号", "B章节", "B原文")
+_FILL = {"high": "F8D7DA", "medium": "FDEBD0", "low": "EAECEE"}
+_WIDTHS = {"状态": 14, "相似度": 8, "A编号": 16, "A章节": 24, "A原文": 60, "B编号": 12, "B章节": 24, "B原文": 60, "发现": 18, "审核": 8, "备注": 16,
+           "类型": 16, "级别": 6, "说明": 50}
+
+
+def workbook_bytes(cmp: Comparison) -> bytes:
+    """The alignment and the findings as an .xlsx workbook (Chinese headers,
+    frozen header row, column widths, findings coloured by severity).
+    Deterministic: fixed document properties."""
+    import datetime
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    from .summary import SEVERITY_ZH, TYPE_ZH
+
+    wb = Workbook()
+    wb.properties.creator = "reportdiff"
+    fixed = datetime.datetime(2000, 1, 1)
+    wb.properties.created = fixed
+    wb.properties.modified = fixed
+    ws = wb.active
+    ws.title = "对照表"
+    ws.append(list(COLUMNS))
+    for row in alignment_rows(cmp):
+        ws.append([row[c] for c in COLUMNS])
+    fs = wb.create_sheet("发现")
+    fs.append(list(_FINDING_COLUMNS))
+    for f in cmp.findings:
+        fs.append([TYPE_ZH[f.type], SEVERITY_ZH[f.severity.value], f.message, " ".join(f.a_ids), f.a_section, f.a_text, " ".join(f.b_ids), f.b_section, f.b_text])
+        fill = PatternFill("solid", fgColor=_FILL[f.severity.value])
+        for cell in fs[fs.max_row]:
+            cell.fill = fill
+    for sheet, cols in ((ws, COLUMNS), (fs, _FINDING_COLUMNS)):
+        sheet.freeze_panes = "A2"
+        for i, name in enumerate(cols, 1):
+            letter = sheet.cell(row=1, column=i).column_letter
+            sheet.column_dimensions[letter].width = _WIDTHS.get(name, 14)
+            sheet.cell(row=1, column=i).font = Font(bold=True)
+        for r in sheet.iter_rows(min_row=2):
+            for cell in r:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _fixed_zip_times(buf.getvalue())
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """Rewrite the zip with fixed timestamps so the same input gives the same bytes."""
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            zi = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time
+                body = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", body)
+            dst.writestr(zi, body)
+    return out.getvalue()

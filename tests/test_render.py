@@ -1,0 +1,79 @@
+"""The HTML report: self-contained, escaped, consistent with the JSON."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import PLAN_2024, REPORT_2022, REPORT_2024, run_cli
+from reportdiff.api import compare
+from reportdiff.render import diff_segments, render_html
+
+
+@pytest.fixture(scope="module")
+def rp():
+    return compare(REPORT_2024, PLAN_2024)
+
+
+def test_html_is_self_contained(rp):
+    html = render_html(rp)
+    assert "<style>" in html and "<script>" in html
+    # no external resource of any kind
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", html)
+    assert "@import" not in html and "url(" not in html
+    assert 'href="#row-' in html  # findings link into the table
+
+
+def test_html_counts_equal_findings(rp):
+    html = render_html(rp)
+    for t, n in rp.summary["findings"].items():
+        if n:
+            assert f'data-count="{t}">{n}<' in html
+
+
+def test_document_markup_is_escaped(tmp_path):
+    hostile = REPORT_2024.read_text(encoding="utf-8").replace(
+        "推进主导产业集群成势。", "推进主导产业集群成势。<script>alert(1)</script>\"><img src=x onerror=alert(1)>", 1
+    )
+    path = tmp_path / "hostile-report.txt"
+    path.write_text(hostile, encoding="utf-8")
+    html = render_html(compare(path, PLAN_2024))
+    assert "<script>alert(1)</script>" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert html.count("<script>") == 1  # only our own inline script
+
+
+def test_mismatch_banner_and_english():
+    from conftest import PLAN_DCF_2022
+
+    cmp = compare(REPORT_2022, PLAN_DCF_2022)
+    html = render_html(cmp)
+    assert 'class="banner"' in html and "东昌府区" in html
+    en = render_html(compare(REPORT_2022, REPORT_2024), lang="en")
+    assert "Side by side" in en and "number changed" in en
+
+
+def test_diff_segments_mark_numbers():
+    a, b = diff_segments("力争完成固定资产投资100亿元。", "力争完成固定资产投资110亿元。")
+    assert "".join(s.text for s in a) == "力争完成固定资产投资100亿元。"
+    assert "".join(s.text for s in b) == "力争完成固定资产投资110亿元。"
+    assert any(s.kind == "num" for s in b)
+
+
+def test_compare_writes_html_and_xlsx(tmp_path):
+    code, out, err = run_cli(["compare", str(REPORT_2024), str(PLAN_2024), "--out-dir", str(tmp_path), "--xlsx", str(tmp_path / "t.xlsx"), "-q"])
+    assert code == 0, err
+    html = tmp_path / "reports" / "chiping-2024-report__chiping-2024-plan.html"
+    assert html.exists() and html.stat().st_size > 10000
+    from openpyxl import load_workbook
+
+    wb = load_workbook(tmp_path / "t.xlsx")
+    assert wb.sheetnames == ["对照表", "发现"]
+    assert wb["对照表"].freeze_panes == "A2" and wb["对照表"]["A1"].value == "状态"
+    assert wb["发现"].max_row == 1 + 36
+    first = (tmp_path / "t.xlsx").read_bytes()
+    run_cli(["compare", str(REPORT_2024), str(PLAN_2024), "--out-dir", str(tmp_path), "--xlsx", str(tmp_path / "t.xlsx"), "-q", "--force"])
+    assert (tmp_path / "t.xlsx").read_bytes() == first
