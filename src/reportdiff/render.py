@@ -39,7 +39,7 @@ LABELS = {
         "rows_shown": "显示行数",
         "warning": "注意",
         "mismatch_note": "两份文件不匹配，覆盖率等数字没有意义",
-        "legend": "图例：<del>删去</del> <ins>新增</ins> <mark>数字</mark>",
+        "legend": "图例：<del>删去</del> <ins>新增</ins> <mark>数字</mark> <span class=\"ctx\">上下文</span>",
         "how_to_read": "阅读说明：上方为发现清单，点击条目跳到对照表中的位置；对照表按 A 文件的结构排列，每行左为 A、右为 B，灰色行为只在一侧出现的内容。",
         "matched": "一致",
         "changed": "有改动",
@@ -70,7 +70,7 @@ LABELS = {
         "rows_shown": "Rows shown",
         "warning": "Warning",
         "mismatch_note": "The documents do not belong together; coverage figures are meaningless",
-        "legend": "Legend: <del>removed</del> <ins>added</ins> <mark>number</mark>",
+        "legend": "Legend: <del>removed</del> <ins>added</ins> <mark>number</mark> <span class=\"ctx\">context</span>",
         "how_to_read": "Findings come first; click one to jump to its row. The table follows document A; A on the left, B on the right; grey rows exist on one side only.",
         "matched": "same",
         "changed": "changed",
@@ -99,7 +99,7 @@ _TYPE_EN = {
 
 @dataclass(frozen=True)
 class Segment:
-    """A piece of text with how to show it: ``eq``, ``del``, ``ins`` or ``num``."""
+    """A piece of text with how to show it: ``eq``, ``del``, ``ins``, ``num`` or ``ctx``."""
 
     kind: str
     text: str
@@ -203,11 +203,24 @@ def _mark_numbers(kind: str, text: str) -> list[Segment]:
     return out
 
 
+#: below this length ratio the shorter text is a part of the longer one (a plan
+#: item cut out of a report sentence): the rest of the longer text is context,
+#: shown dimmed, not as a deletion
+CONTEXT_RATIO = 0.6
+
+
 def diff_segments(a: str, b: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
-    """Character-level differences of two texts (difflib), for inline highlighting."""
+    """Character-level differences of two texts (difflib), for inline highlighting.
+
+    Kinds: ``eq`` same, ``del`` only in A, ``ins`` only in B, ``num`` a number
+    inside a difference, ``ctx`` the part of a much longer text that the
+    other side does not cover.
+    """
     if not a or not b:
         return (Segment("eq", a),) if a else (), (Segment("eq", b),) if b else ()
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    a_ctx = len(b) < CONTEXT_RATIO * len(a)
+    b_ctx = len(a) < CONTEXT_RATIO * len(b)
     sa: list[Segment] = []
     sb: list[Segment] = []
     for op, i1, i2, j1, j2 in sm.get_opcodes():
@@ -216,9 +229,9 @@ def diff_segments(a: str, b: str) -> tuple[tuple[Segment, ...], tuple[Segment, .
             sb.append(Segment("eq", b[j1:j2]))
             continue
         if i2 > i1:
-            sa.extend(_mark_numbers("del", a[i1:i2]))
+            sa.extend([Segment("ctx", a[i1:i2])] if a_ctx and (op == "delete" or i2 - i1 > 2 * (j2 - j1)) else _mark_numbers("del", a[i1:i2]))
         if j2 > j1:
-            sb.extend(_mark_numbers("ins", b[j1:j2]))
+            sb.extend([Segment("ctx", b[j1:j2])] if b_ctx and (op == "insert" or j2 - j1 > 2 * (i2 - i1)) else _mark_numbers("ins", b[j1:j2]))
     return tuple(_merge(sa)), tuple(_merge(sb))
 
 
