@@ -66,6 +66,26 @@ def inspect(file: str, as_json: bool, encoding: str | None) -> None:
         click.echo(inspect_text(doc))
 
 
+class _progress_after:
+    """Say on stderr that work is going on when it takes longer than ``delay`` seconds
+    (a terminal only: scripts and pipes see nothing)."""
+
+    def __init__(self, delay: float, message: str, enabled: bool = True) -> None:
+        import threading
+
+        self.enabled = enabled and sys.stderr.isatty()
+        self.timer = threading.Timer(delay, lambda: click.echo(message, err=True))
+        self.timer.daemon = True
+
+    def __enter__(self) -> "_progress_after":
+        if self.enabled:
+            self.timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.timer.cancel()
+
+
 def _parse_fail_on(ctx, param, value: str | None) -> tuple[str, ...]:
     from .model import FindingType
 
@@ -112,7 +132,8 @@ def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, thre
     stem = output.pair_stem(a, b)
     csv_target = Path(csv_path) if csv_path else Path(out_dir) / "alignments" / f"{stem}.csv"
     tables.check_overwrite(csv_target, force)
-    result = api.compare(a, b, opts)
+    with _progress_after(1.0, "正在比对，请稍候……", enabled=not quiet):
+        result = api.compare(a, b, opts)
     html_target = Path(html_path) if html_path else Path(out_dir) / "reports" / f"{stem}.html"
     written = [
         str(output.atomic_write_text(html_target, render.render_html(result, lang))),

@@ -96,11 +96,26 @@ _VERB_TAIL = re.compile(r"(增长|增加|提高|下降|降低|达到|突破|完�
 _VERB_HEAD = re.compile(r"^(力争|确保|全年|年内|今年|全力|努力|争取|实现|完成|新增|新建|建设|实施|累计|其中|全区|全市|全县)+")
 
 
+_CN_DIGIT_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SIMPLE: dict[str, float] = {
+    **{k: float(v) for k, v in _CN_DIGIT_VALUES.items()},
+    "十": 10.0,
+    "百": 100.0,
+    "千": 1000.0,
+    **{f"十{k}": 10.0 + v for k, v in _CN_DIGIT_VALUES.items() if v},
+    **{f"{k}十": 10.0 * v for k, v in _CN_DIGIT_VALUES.items() if v > 1},
+    **{f"{k}百": 100.0 * v for k, v in _CN_DIGIT_VALUES.items() if v},
+    **{f"{k}千": 1000.0 * v for k, v in _CN_DIGIT_VALUES.items() if v},
+}
+
+
 def _cn_value(s: str) -> float | None:
     if s.isdigit() or re.fullmatch(r"\d+\.\d+", s):
         return float(s)
     if _CN_NOT_AMOUNT.match(s):
         return None
+    if s in _CN_SIMPLE:
+        return _CN_SIMPLE[s]  # one or two characters: no need to load cn2an
     if s[0] in "十百千万亿":
         s = "一" + s  # 千亿级 -> 一千亿级
     try:
