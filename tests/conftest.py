@@ -27,6 +27,22 @@ def docs():
     return {p.stem: load_document(p) for p in SEEDS}
 
 
+@pytest.fixture(scope="session")
+def rp():
+    """The 2024 report compared with its division plan."""
+    from reportdiff.api import compare
+
+    return compare(REPORT_2024, PLAN_2024)
+
+
+@pytest.fixture(scope="session")
+def rr():
+    """The 2022 report compared with the 2024 report."""
+    from reportdiff.api import compare
+
+    return compare(REPORT_2022, REPORT_2024)
+
+
 @pytest.fixture()
 def runner():
     return CliRunner()

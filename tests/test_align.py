@@ -12,14 +12,6 @@ from reportdiff.evaluate import check_gold, difflib_baseline, predicted_pairs, r
 from reportdiff.model import Mode, Region, Unit
 
 
-@pytest.fixture(scope="module")
-def rp():
-    return compare(REPORT_2024, PLAN_2024)
-
-
-@pytest.fixture(scope="module")
-def rr():
-    return compare(REPORT_2022, REPORT_2024)
 
 
 def test_report_plan_meets_item_f1_target_and_beats_difflib(rp):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PLAN_2024, REPORT_2024, ROOT, run_cli
+from conftest import PLAN_2024, REPORT_2024, run_cli
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 REQUIRED = os.environ.get("REPORTDIFF_REQUIRE_BROWSER") == "1"

@@ -11,14 +11,6 @@ from reportdiff.model import FindingType as T
 from reportdiff.quantities import extract
 
 
-@pytest.fixture(scope="module")
-def rp():
-    return compare(REPORT_2024, PLAN_2024)
-
-
-@pytest.fixture(scope="module")
-def rr():
-    return compare(REPORT_2022, REPORT_2024)
 
 
 def _of(cmp, t):

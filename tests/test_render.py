@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import re
 
-import pytest
 
 from conftest import PLAN_2024, REPORT_2022, REPORT_2024, run_cli
 from reportdiff.api import compare
 from reportdiff.render import diff_segments, render_html
 
-
-@pytest.fixture(scope="module")
-def rp():
-    return compare(REPORT_2024, PLAN_2024)
 
 
 def test_html_is_self_contained(rp):

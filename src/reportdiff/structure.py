@@ -36,8 +36,11 @@ OWNER_LABELS = {
     "协办单位": "partner_units",
     "参与单位": "partner_units",
 }
-_OWNER_START = re.compile(r"[（(〔\[【]\s*(?=(?:牵头领导|责任领导|分管领导|牵头单位|牵头部门|责任单位|配合单位)\s*[：:])")
-_OWNER_FIELD = re.compile(r"(牵头领导|责任领导|分管领导|牵头单位|牵头部门|责任单位|配合单位|协办单位|参与单位)\s*[：:]")
+_LABELS_RE = "|".join(sorted(OWNER_LABELS, key=len, reverse=True))
+#: the bracket that opens an owner block: （牵头领导：…
+_OWNER_START = re.compile(rf"[（(〔\[【]\s*(?=(?:{_LABELS_RE})\s*[：:])")
+#: one owner field label followed by its colon
+_OWNER_FIELD = re.compile(rf"({_LABELS_RE})\s*[：:]")
 
 # what makes a commitments region start, and other parts of a work report
 _TARGETS_START = re.compile(r"^(今年|\d{4}年)(全区|全县|全市|全省)?(经济社会发展)?的?主要(预期)?目标")
@@ -252,8 +255,8 @@ class _Builder:
         self.child_count: Counter[str] = Counter()
         self.para_count: Counter[str] = Counter()
         self.region = Region.FRONT if kind == DocKind.REPORT else Region.BODY
-        self.pending_children: list[PlanItem] = []
         self.in_items = False
+        self._open_item: dict | None = None  # the item being read, until the next one starts
 
     # sections
     def current(self) -> str:
@@ -368,8 +371,6 @@ class _Builder:
     # plan items
     def items_open(self) -> bool:
         return bool(self.items) or bool(self._open_item)
-
-    _open_item: dict | None = None
 
     def start_item(self, p: Paragraph, m: re.Match) -> None:
         self.flush_item()
