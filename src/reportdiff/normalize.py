@@ -58,10 +58,18 @@ def display_width(s: str) -> int:
 def fold(text: str) -> str:
     """Text for comparison: NFKC (full-width -> half-width), one bracket style,
     OCR confusions folded, no whitespace."""
-    t = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
-    for rx, rep in _OCR_RE:
-        t = rx.sub(rep, t)
-    return re.sub(r"\s+", "", t)
+    t = text
+    # NFKC can produce spaces (´ -> space + combining accent) whose removal
+    # lets characters compose anew: repeat until nothing changes (idempotent)
+    for _ in range(4):
+        step = unicodedata.normalize("NFKC", t).translate(_BRACKETS)
+        for rx, rep in _OCR_RE:
+            step = rx.sub(rep, step)
+        step = re.sub(r"\s+", "", step)
+        if step == t:
+            break
+        t = step
+    return t
 
 
 _NUM_RUN = re.compile(r"\d+(?:\.\d+)?")

@@ -1,0 +1,83 @@
+"""Property-based tests: arbitrary text never crashes a stage, and the invariants hold."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reportdiff import segment
+from reportdiff.errors import NoStructure
+from reportdiff.model import RawText
+from reportdiff.normalize import fold, match_key, paragraphs
+from reportdiff.quantities import extract
+from reportdiff.structure import build_document
+
+# CJK, punctuation used by the documents, digits, ASCII, control characters, emoji, extension B
+ALPHABET = st.one_of(
+    st.sampled_from(list("茌平区政府工作报告推进建设项目一二三四五六七八九十百千万亿元个家%。，、；：！？（）()〔〕“”《》#*- \n\n\t") + ["\u3000", "\r", "\x0c", "😀", "𠀀", "臺", "灣", "\x00"]),
+    st.characters(min_codepoint=0x20, max_codepoint=0x2FFFF, blacklist_categories=("Cs",)),
+)
+TEXT = st.text(alphabet=ALPHABET, max_size=400)
+SETTINGS = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(TEXT)
+def test_paragraph_offsets_point_at_original(text):
+    for p in paragraphs(text):
+        assert len(p.text) == len(p.offsets)
+        assert all(text[o] == ch for ch, o in zip(p.text, p.offsets))
+
+
+@SETTINGS
+@given(TEXT)
+def test_fold_is_idempotent(text):
+    assert fold(fold(text)) == fold(text)
+    match_key(text)
+
+
+@SETTINGS
+@given(TEXT)
+def test_sentences_and_clauses_cover_slices(text):
+    for s, e in segment.sentences(text):
+        assert 0 <= s < e <= len(text)
+        for cs, ce in segment.clauses(text[s:e]):
+            assert 0 <= cs < ce <= e - s
+
+
+@SETTINGS
+@given(TEXT)
+def test_quantities_are_substrings(text):
+    for q in extract(text):
+        assert text[q.start : q.start + len(q.text)] == q.text
+
+
+@SETTINGS
+@given(TEXT)
+def test_structure_never_crashes(text):
+    raw = RawText(path="x.txt", text=text, encoding="utf-8", fmt="txt")
+    try:
+        doc = build_document(raw, paragraphs(text))
+    except NoStructure:
+        return
+    for s in doc.sentences:
+        assert 0 <= s.span[0] < s.span[1] <= len(text)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["推进产业集群成势。", "实施技改项目80个以上，力争完成技改投资33亿元。", "1.地区生产总值增长6%左右。（牵头领导：甲；牵头单位：区发展改革局）", "各位代表！", "一、主要预期目标", "（一）坚持在产业提升上聚力攻坚"]), min_size=1, max_size=30))
+def test_compare_covers_every_unit(lines):
+    from reportdiff.api import compare_documents
+
+    text_a = "\n".join(lines)
+    text_b = "\n".join(reversed(lines))
+    docs = []
+    for t in (text_a, text_b):
+        raw = RawText(path="x.txt", text=t, encoding="utf-8", fmt="txt")
+        try:
+            docs.append(build_document(raw, paragraphs(t)))
+        except NoStructure:
+            return
+    cmp = compare_documents(*docs)
+    assert {i for p in cmp.pairs for i in p.a} == {u.id for u in cmp.a_units}
+    assert {i for p in cmp.pairs for i in p.b} == {u.id for u in cmp.b_units}
