@@ -283,27 +283,35 @@ def beads(edges: list[Edge], a_units: tuple[Unit, ...], b_units: tuple[Unit, ...
         )
         rows.append(((a_idx[0], b_idx[0]), pair))
     linked_a = {e.a for e in edges}
-    linked_b = {e.b for e in edges}
+    anchors = _anchors(edges, len(b_units))
     for i, u in enumerate(a_units):
         if i not in linked_a:
             rows.append(((i, -1), Pair(a=(u.id,), b=(), score=0.0, status="only_a")))
     for j, u in enumerate(b_units):
-        if j not in linked_b:
-            # place a B-only unit after the A unit its nearest aligned neighbour sits with
-            anchor = _anchor(j, edges)
-            rows.append(((anchor, j), Pair(a=(), b=(u.id,), score=0.0, status="only_b")))
+        if anchors[j] is None:
+            continue
+        # place a B-only unit after the A unit aligned to the nearest earlier B unit
+        rows.append(((anchors[j], j), Pair(a=(), b=(u.id,), score=0.0, status="only_b")))
     rows.sort(key=lambda r: r[0])
     return tuple(p for _, p in rows)
 
 
-def _anchor(j: int, edges: list[Edge]) -> int:
-    """A position in A for B unit ``j``: after the A unit aligned to the nearest earlier B unit."""
-    best = -1
-    best_b = -1
+def _anchors(edges: list[Edge], n_b: int) -> list[int | None]:
+    """For each B unit: None when it is aligned, else the A position to show it
+    after (the largest A index aligned to the nearest earlier aligned B unit, -1
+    before any).  One pass over the edges sorted by B."""
+    last_a_of_b: dict[int, int] = {}
     for e in edges:
-        if best_b < e.b < j or (e.b == best_b and e.a > best):
-            best_b, best = e.b, e.a
-    return best
+        last_a_of_b[e.b] = max(last_a_of_b.get(e.b, -1), e.a)
+    out: list[int | None] = []
+    anchor = -1
+    for j in range(n_b):
+        if j in last_a_of_b:
+            anchor = last_a_of_b[j]
+            out.append(None)
+        else:
+            out.append(anchor)
+    return out
 
 
 def align(

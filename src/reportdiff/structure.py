@@ -256,6 +256,7 @@ class _Builder:
         self.para_count: Counter[str] = Counter()
         self.region = Region.FRONT if kind == DocKind.REPORT else Region.BODY
         self.in_items = False
+        self.item_numbers: Counter[str] = Counter()
         self._open_item: dict | None = None  # the item being read, until the next one starts
 
     # sections
@@ -423,9 +424,9 @@ class _Builder:
             return
         self._open_item = None
         number = item["number"]
-        iid = f"i{number}"
-        if any(it.id == iid for it in self.items):  # a repeated number: keep both, distinct ids
-            iid = f"{iid}b"
+        self.item_numbers[number] += 1
+        seen = self.item_numbers[number]
+        iid = f"i{number}" if seen == 1 else f"i{number}-{seen}"  # a repeated number keeps a distinct id
         self.items.append(
             PlanItem(
                 id=iid,
