@@ -96,3 +96,10 @@ def test_no_structure(tmp_path):
     path = _write(tmp_path / "dots.txt", "。。。\n，，，\n".encode())
     code, _, err = run_cli(["inspect", str(path)])
     assert code == 2 and "没有可识别的文档结构" in err
+
+
+def test_max_size_option(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(PLAN_2024.read_bytes() * 40)  # about 1.3 MB
+    code, _, err = run_cli(["inspect", "--max-size", "1", str(big)])
+    assert code == 2 and "文件过大" in err and "--max-size" in err

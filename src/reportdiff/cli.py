@@ -40,13 +40,15 @@ def cli() -> None:
 
 
 encoding_option = click.option("--encoding", default=None, help="Force the input encoding (e.g. gb18030); detected when omitted.")
+max_size_option = click.option("--max-size", default=20, show_default=True, type=click.IntRange(1, 2048), help="Refuse input files larger than this many MB.")
 
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=True, path_type=str))
 @click.option("--json", "as_json", is_flag=True, help="Print the whole document model as JSON.")
 @encoding_option
-def inspect(file: str, as_json: bool, encoding: str | None) -> None:
+@max_size_option
+def inspect(file: str, as_json: bool, encoding: str | None, max_size: int) -> None:
     """Show how FILE is understood: kind, government, year, encoding,
     sections, the commitments part of a report, and a plan's items with owners.
 
@@ -59,7 +61,7 @@ def inspect(file: str, as_json: bool, encoding: str | None) -> None:
     from .model import Options
     from .summary import inspect_text
 
-    doc = load_document(file, Options(encoding=encoding))
+    doc = load_document(file, Options(encoding=encoding, max_bytes=max_size * 1024 * 1024))
     if as_json:
         click.echo(to_json(document_dict(doc)), nl=False)
     else:
@@ -114,7 +116,8 @@ def _parse_fail_on(ctx, param, value: str | None) -> tuple[str, ...]:
 @click.option("--force", is_flag=True, help="Overwrite an alignment file even if it holds review marks.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @encoding_option
-def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, threshold, tokenizer, fail_on, force, quiet, encoding) -> None:
+@max_size_option
+def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, threshold, tokenizer, fail_on, force, quiet, encoding, max_size) -> None:
     """Compare documents A and B: align their clauses, list findings, write
     the HTML report (reports/), the alignment table (alignments/) and print
     a summary.
@@ -128,7 +131,7 @@ def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, thre
     from . import api, export, output, render, summary, tables
     from .model import Options
 
-    opts = Options(threshold=threshold, encoding=encoding, tokenizer=tokenizer)
+    opts = Options(threshold=threshold, encoding=encoding, tokenizer=tokenizer, max_bytes=max_size * 1024 * 1024)
     stem = output.pair_stem(a, b)
     csv_target = Path(csv_path) if csv_path else Path(out_dir) / "alignments" / f"{stem}.csv"
     tables.check_overwrite(csv_target, force)

@@ -77,7 +77,7 @@ class UndecodableInput(ReportdiffError):
 class InputTooLarge(ReportdiffError):
     """The file exceeds the configured size limit."""
 
-    template = "{path}：文件过大（{size} 字节，上限 {limit} 字节），请拆分后再比对或调整 --max-size"
+    template = "{path}：文件过大（{size} 字节，上限 {limit} 字节），请拆分后再比对或用 --max-size（MB）调高上限"
 
 
 class NeedsOCR(ReportdiffError):
