@@ -225,7 +225,7 @@ def _fmt(q: Quantity) -> str:
 
 
 def _number_changes(
-    a: Document, b: Document, mode: Mode, a_units: tuple[Unit, ...], b_units: tuple[Unit, ...], edges: list[Edge], later_is_b: bool
+    a: Document, b: Document, mode: Mode, a_units: tuple[Unit, ...], b_units: tuple[Unit, ...], edges: list[Edge]
 ) -> list[Finding]:
     out: list[Finding] = []
     seen: set[tuple] = set()
@@ -430,9 +430,8 @@ def detect(
             if j not in linked_p:
                 a_list, b_list = ([], [u]) if r_is_a else ([u], [])
                 findings.append(_finding(FindingType.NOT_IN_REPORT, Severity.MEDIUM, a, b, a_list, b_list, "分工方案任务在报告中找不到出处"))
-    later_is_b = (b.year or 0, 1) >= (a.year or 0, 1)
-    if mode in (Mode.REPORT_PLAN, Mode.REPORT_REPORT, Mode.PLAN_PLAN, Mode.GENERIC):
-        findings.extend(_number_changes(a, b, mode, a_units, b_units, edges, later_is_b))
+    findings.extend(_number_changes(a, b, mode, a_units, b_units, edges))
+    later_is_b = (b.year or 0) >= (a.year or 0)
     if mode == Mode.REPORT_REPORT:
         findings.extend(_new_dropped(a, b, a_units, b_units, edges, later_is_b, cosine))
     if mode == Mode.PLAN_PLAN:

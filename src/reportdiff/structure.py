@@ -332,8 +332,6 @@ class _Builder:
             self.open_section(2, "", "主要预期目标", p.span_of(0, min(len(t), 12)))
         elif self.kind == DocKind.REPORT and self.region == Region.COMMITMENTS and re.match(r"^(各位代表|同志们)[，,！!]", t) and "让我们" in t:
             self.region = Region.CLOSING
-        elif self.kind == DocKind.REPORT and self.region == Region.CLOSING:
-            pass
         lead = _LEAD.match(t) if self.kind == DocKind.REPORT else None
         if lead and len(t) > lead.end() + 4 and not re.match(r"^(各位代表|同志们|这一年|这五年|刚刚过去)", t):
             self.open_section(3, "", lead.group(1), p.span_of(0, lead.end()))
