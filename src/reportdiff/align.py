@@ -320,7 +320,6 @@ def align(
     mode: Mode,
     threshold: float = 0.0,
     tokenizer: str = "bigram",
-    b_is_finer: bool = True,
     a_areas: list[str] | None = None,
     b_areas: list[str] | None = None,
 ) -> "AlignResult":
@@ -328,8 +327,9 @@ def align(
 
     ``a_areas``/``b_areas``: the task-area heading of each unit (see
     :func:`section_prior`).  ``threshold`` (0..1), when given, replaces the mode's ``accept`` value and
-    lowers ``fallback`` to match if needed.  ``b_is_finer`` says which side
-    takes the fallback partner in one-sided modes: the plan side.
+    lowers ``fallback`` to match if needed.  In report-plan mode B must be the
+    plan: it is the side that takes one-sided fallback partners (the caller,
+    ``api.compare_documents``, puts the documents in that order).
     """
     params = PARAMS[mode]
     if threshold:
@@ -339,8 +339,6 @@ def align(
             fallback=min(params.fallback, threshold),
             fallback_sides=params.fallback_sides,
         )
-    if params.fallback_sides != "ab" and not b_is_finer:
-        params = AlignParams(params.accept, params.mutual, params.fallback, "a" if params.fallback_sides == "b" else "b")
     scores = score_matrix(a_units, b_units, tokenizer)
     cosine = tfidf_cosine(a_units, b_units)
     decide = scores + section_prior(a_units, b_units, a_areas, b_areas)

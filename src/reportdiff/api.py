@@ -59,9 +59,9 @@ def compare_documents(a: Document, b: Document, options: Options | None = None) 
         a_areas=areas_of(x, x_units),
         b_areas=areas_of(y, y_units),
     )
-    scores, cosine, edges = res.scores, res.cosine, list(res.edges)
+    cosine, edges = res.cosine, list(res.edges)
     if not first:
-        scores, cosine = scores.T, cosine.T
+        cosine = cosine.T
         edges = [align_stage.Edge(e.b, e.a, e.score) for e in edges]
     edges.sort()
     # one row per unit of the finer side: the plan in report-plan mode, the later document otherwise
