@@ -9,10 +9,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from .model import Quantity
-from .normalize import OCR_FOLDS
+from .normalize import fold
 
 __all__ = ("extract", "metric_key", "same_dimension", "METRIC_SYNONYMS")
 
@@ -127,16 +126,9 @@ def _cn_value(s: str) -> float | None:
     return float(v)
 
 
-def _fold(text: str) -> str:
-    t = unicodedata.normalize("NFKC", text)
-    for pattern, rep, _ in OCR_FOLDS:
-        t = re.sub(pattern, rep, t)
-    return re.sub(r"\s+", "", t)
-
-
 def metric_key(metric: str) -> str:
     """Normalized metric name for comparison (synonyms folded, verbs trimmed)."""
-    k = re.sub(r"[^\w]", "", _fold(metric))
+    k = re.sub(r"[^\w]", "", fold(metric))
     for pattern, rep in METRIC_SYNONYMS:
         k = re.sub(pattern, rep, k)
     k = re.sub(r"\[(\d+)\]$|(\d+)$", lambda m: f"#{m.group(1) or m.group(2)}", k)
