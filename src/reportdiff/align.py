@@ -99,18 +99,21 @@ def _clause_keys(units: tuple[Unit, ...]) -> tuple[list[str], np.ndarray]:
     return keys, starts
 
 
-def _bigram_rows(keys: list[str], vocab: dict[str, int]):
-    """Binary CSR matrix (len(keys), len(vocab)) of the character bigrams of each key."""
+def _bigram_matrices(a_keys: list[str], b_keys: list[str]):
+    """Binary CSR matrices of the character bigrams of each key, over one shared
+    vocabulary: shapes ``(len(a_keys), V)`` and ``(len(b_keys), V)``."""
     from scipy.sparse import csr_matrix
 
-    indptr = [0]
-    indices: list[int] = []
-    for k in keys:
-        cols = {vocab.setdefault(k[i : i + 2], len(vocab)) for i in range(len(k) - 1)}
-        indices.extend(sorted(cols))
-        indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float32)
-    return data, np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64), csr_matrix
+    vocab: dict[str, int] = {}
+    parts = []
+    for keys in (a_keys, b_keys):
+        indptr = [0]
+        indices: list[int] = []
+        for k in keys:
+            indices.extend(sorted({vocab.setdefault(k[i : i + 2], len(vocab)) for i in range(len(k) - 1)}))
+            indptr.append(len(indices))
+        parts.append((np.ones(len(indices), dtype=np.float32), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)))
+    return tuple(csr_matrix(p, shape=(len(p[2]) - 1, len(vocab))) for p in parts)
 
 
 def _containment(ca: list[str], cb: list[str]) -> np.ndarray:
@@ -120,14 +123,10 @@ def _containment(ca: list[str], cb: list[str]) -> np.ndarray:
     words of one clause all appear in the other, in any order (what
     ``token_set_ratio`` measures), computed as one sparse matrix product.
     """
-    vocab: dict[str, int] = {}
-    da, ia, pa, csr = _bigram_rows(ca, vocab)
-    db, ib, pb, _ = _bigram_rows(cb, vocab)
-    xa = csr((da, ia, pa), shape=(len(ca), len(vocab)))
-    xb = csr((db, ib, pb), shape=(len(cb), len(vocab)))
+    xa, xb = _bigram_matrices(ca, cb)
     overlap = (xa @ xb.T).toarray()
-    na = np.diff(pa).astype(np.float32)
-    nb = np.diff(pb).astype(np.float32)
+    na = np.diff(xa.indptr).astype(np.float32)
+    nb = np.diff(xb.indptr).astype(np.float32)
     denom = np.maximum(np.minimum.outer(na, nb), 1.0)
     return (100.0 * overlap / denom).astype(np.float32)
 
@@ -143,11 +142,7 @@ def tfidf_cosine(a_units: tuple[Unit, ...], b_units: tuple[Unit, ...]) -> np.nda
 
     if not a_units or not b_units:
         return np.zeros((len(a_units), len(b_units)), dtype=np.float32)
-    vocab: dict[str, int] = {}
-    da, ia, pa, csr = _bigram_rows([u.key for u in a_units], vocab)
-    db, ib, pb, _ = _bigram_rows([u.key for u in b_units], vocab)
-    xa = csr((da, ia, pa), shape=(len(a_units), len(vocab)))
-    xb = csr((db, ib, pb), shape=(len(b_units), len(vocab)))
+    xa, xb = _bigram_matrices([u.key for u in a_units], [u.key for u in b_units])
     df = np.asarray(xa.sum(axis=0)).ravel() + np.asarray(xb.sum(axis=0)).ravel()
     idf = diags(np.log((len(a_units) + len(b_units) + 1) / (df + 1)).astype(np.float32))
 
