@@ -55,22 +55,6 @@ def test_fail_on(tmp_path):
     assert code == 2 and "nonsense" in err
 
 
-def test_reviewed_alignment_file_not_overwritten(tmp_path):
-    code, _, _ = run_cli(["compare", str(REPORT_2024), str(PLAN_2024), "--out-dir", str(tmp_path), "-q"])
-    path = tmp_path / "alignments" / "chiping-2024-report__chiping-2024-plan.csv"
-    text = path.read_text(encoding="utf-8-sig")
-    rows = list(csv.DictReader(text.splitlines()))
-    rows[0]["审核"] = "确认"
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
-    before = path.read_bytes()
-    code, _, err = run_cli(["compare", str(REPORT_2024), str(PLAN_2024), "--out-dir", str(tmp_path), "-q"])
-    assert code == 2 and "不会覆盖" in err and err.count("\n") == 1
-    assert path.read_bytes() == before
-
-
 def test_inspect_plan_and_json():
     code, out, _ = run_cli(["inspect", str(PLAN_2024)])
     assert code == 0 and "任务分工方案" in out and "茌平区" in out and "编码 utf-8" in out

@@ -27,7 +27,7 @@ from .model import Mode, Pair, Unit
 from .normalize import fold, match_key
 from .tokens import tokenize
 
-__all__ = ("AlignParams", "AlignResult", "PARAMS", "Edge", "score_matrix", "tfidf_cosine", "select_edges", "align", "beads")
+__all__ = ("AlignParams", "AlignResult", "Constraints", "PARAMS", "Edge", "score_matrix", "tfidf_cosine", "select_edges", "align", "beads")
 
 
 @dataclass(frozen=True)
@@ -309,6 +309,42 @@ def _anchors(edges: list[Edge], n_b: int) -> list[int | None]:
     return out
 
 
+@dataclass(frozen=True)
+class Constraints:
+    """What a reviewer decided, as indices into the unit lists (see :mod:`reportdiff.review`).
+
+    ``forced`` pairs are aligned whatever their score; ``rejected`` pairs never
+    are; units in ``locked_a``/``locked_b`` take no automatic partner (their
+    partners are exactly the forced ones).
+    """
+
+    forced: tuple[tuple[int, int], ...] = ()
+    rejected: tuple[tuple[int, int], ...] = ()
+    locked_a: tuple[int, ...] = ()
+    locked_b: tuple[int, ...] = ()
+
+    def swapped(self) -> "Constraints":
+        """The same constraints with A and B exchanged."""
+        return Constraints(
+            forced=tuple((j, i) for i, j in self.forced),
+            rejected=tuple((j, i) for i, j in self.rejected),
+            locked_a=self.locked_b,
+            locked_b=self.locked_a,
+        )
+
+    def allowed(self, shape: tuple[int, int]) -> np.ndarray | None:
+        """Boolean mask of the pairs automatic alignment may propose, or None (all)."""
+        if not (self.rejected or self.locked_a or self.locked_b):
+            return None
+        ok = np.ones(shape, dtype=bool)
+        if self.rejected:
+            ii, jj = zip(*self.rejected)
+            ok[list(ii), list(jj)] = False
+        ok[list(self.locked_a), :] = False
+        ok[:, list(self.locked_b)] = False
+        return ok
+
+
 def align(
     a_units: tuple[Unit, ...],
     b_units: tuple[Unit, ...],
@@ -317,6 +353,7 @@ def align(
     tokenizer: str = "bigram",
     a_areas: list[str] | None = None,
     b_areas: list[str] | None = None,
+    constraints: Constraints | None = None,
 ) -> "AlignResult":
     """Score and select: returns an :class:`AlignResult`.
 
@@ -342,6 +379,9 @@ def align(
         ra = np.array([u.region.value for u in a_units])
         rb = np.array([u.region.value for u in b_units])
         mask = ra[:, None] == rb[None, :]
+    allowed = constraints.allowed(scores.shape) if constraints else None
+    if allowed is not None:
+        mask = allowed if mask is None else mask & allowed
     groups = (_paragraph_groups(a_units), _paragraph_groups(b_units))
     edges = select_edges(decide, params, mask, groups)
     if mode == Mode.REPORT_REPORT:
@@ -350,6 +390,9 @@ def align(
         known = {(e.a, e.b) for e in edges}
         mutual = (c >= c.max(axis=1, keepdims=True)) & (c >= c.max(axis=0, keepdims=True)) & (c >= COSINE_MUTUAL)
         edges += [Edge(int(i), int(j), 0.0) for i, j in zip(*np.nonzero(mutual)) if (int(i), int(j)) not in known]
+    if constraints and constraints.forced:
+        known = {(e.a, e.b) for e in edges}
+        edges += [Edge(i, j, 0.0) for i, j in constraints.forced if (i, j) not in known]
     # report the similarity itself, not the prior-boosted decision value
     return AlignResult(scores=scores, cosine=cosine, edges=sorted(Edge(e.a, e.b, float(scores[e.a, e.b])) for e in edges))
 

@@ -12,7 +12,8 @@ import os
 
 from . import align as align_stage
 from . import detect, normalize, read, structure
-from .model import Comparison, DocKind, Document, Mode, Options
+from .model import Comparison, DocKind, Document, Mode, Options, ReviewOutcome
+from .review import Mark, Review
 from .units import areas_of, detect_mode, units_of
 
 __all__ = ("load_document", "compare", "compare_documents")
@@ -26,10 +27,11 @@ def load_document(path: str | os.PathLike, options: Options | None = None) -> Do
     return structure.build_document(raw, paras)
 
 
-def compare(path_a: str | os.PathLike, path_b: str | os.PathLike, options: Options | None = None) -> Comparison:
-    """Compare two documents: load both, align, detect findings."""
+def compare(path_a: str | os.PathLike, path_b: str | os.PathLike, options: Options | None = None, review: Review | None = None) -> Comparison:
+    """Compare two documents: load both, align, detect findings.  ``review``
+    (see :func:`reportdiff.review.read_review`) applies a reviewer's marks."""
     opts = options or Options()
-    return compare_documents(load_document(path_a, opts), load_document(path_b, opts), opts)
+    return compare_documents(load_document(path_a, opts), load_document(path_b, opts), opts, review)
 
 
 def _canonical_first(a: Document, b: Document, mode: Mode) -> bool:
@@ -42,12 +44,18 @@ def _canonical_first(a: Document, b: Document, mode: Mode) -> bool:
     return ka <= kb
 
 
-def compare_documents(a: Document, b: Document, options: Options | None = None) -> Comparison:
-    """Compare two loaded documents (align -> detect)."""
+def compare_documents(a: Document, b: Document, options: Options | None = None, review: Review | None = None) -> Comparison:
+    """Compare two loaded documents (align -> detect), applying ``review`` if given."""
+    from . import review as review_stage
+
     opts = options or Options()
     mode = detect_mode(a, b)
     a_units, b_units = units_of(a, mode), units_of(b, mode)
     first = _canonical_first(a, b, mode)
+    # one row per unit of the finer side: the plan in report-plan mode, the later document otherwise
+    group_by = "b" if first else "a"
+    resolution = review_stage.resolve(review, a_units, b_units) if review is not None else None
+    constraints = review_stage.constraints(resolution, group_by) if resolution else None
     x, y = (a, b) if first else (b, a)
     x_units, y_units = (a_units, b_units) if first else (b_units, a_units)
     res = align_stage.align(
@@ -58,16 +66,27 @@ def compare_documents(a: Document, b: Document, options: Options | None = None) 
         tokenizer=opts.tokenizer,
         a_areas=areas_of(x, x_units),
         b_areas=areas_of(y, y_units),
+        constraints=(constraints if first else constraints.swapped()) if constraints else None,
     )
     cosine, edges = res.cosine, list(res.edges)
     if not first:
         cosine = cosine.T
         edges = [align_stage.Edge(e.b, e.a, e.score) for e in edges]
     edges.sort()
-    # one row per unit of the finer side: the plan in report-plan mode, the later document otherwise
-    group_by = "b" if first else "a"
     pairs = align_stage.beads(edges, a_units, b_units, group_by=group_by)
-    findings, summary, warnings = detect.detect(a, b, mode, a_units, b_units, pairs, edges, cosine)
+    ignored = review_stage.ignored_units(resolution, a_units, b_units) if resolution else frozenset()
+    findings, summary, warnings = detect.detect(a, b, mode, a_units, b_units, pairs, edges, cosine, ignored)
+    outcome = None
+    if resolution is not None:
+        pairs, kept = review_stage.apply_to_pairs(pairs, resolution, a_units, b_units)
+        outcome = ReviewOutcome(
+            path=resolution.path,
+            applied={m.value: len(resolution.by_mark(m)) for m in Mark},
+            kept=kept,
+            ignored_findings=summary.get("ignored_findings", 0),
+            stale=len(resolution.stale),
+        )
+        summary["review"] = {"path": resolution.path, "applied": outcome.applied, "stale": outcome.stale, "ignored_findings": outcome.ignored_findings}
     return Comparison(
         a=a,
         b=b,
@@ -78,4 +97,5 @@ def compare_documents(a: Document, b: Document, options: Options | None = None) 
         findings=findings,
         summary=summary,
         warnings=warnings,
+        review=outcome,
     )

@@ -113,11 +113,12 @@ def _parse_fail_on(ctx, param, value: str | None) -> tuple[str, ...]:
 @click.option("--threshold", default=0.0, type=click.FloatRange(0.0, 1.0), help="Accept aligned pairs from this score (0..1); default per mode.")
 @click.option("--tokenizer", default="bigram", type=click.Choice(["bigram", "jieba"]), show_default=True, help="Clause tokens: character bigrams (fast) or jieba words.")
 @click.option("--fail-on", default=None, callback=_parse_fail_on, help="Exit 1 when findings of these types exist (comma-separated, e.g. missing_owner,uncovered).")
-@click.option("--force", is_flag=True, help="Overwrite an alignment file even if it holds review marks.")
+@click.option("--review", "review_path", default=None, type=click.Path(dir_okay=False, path_type=str), help="Apply the review marks of this alignment sheet (CSV or xlsx). Default: the existing alignments/<A>__<B>.csv when it holds marks.")
+@click.option("--force", is_flag=True, help="Ignore and overwrite an existing reviewed alignment file (no review applied unless --review).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @encoding_option
 @max_size_option
-def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, threshold, tokenizer, fail_on, force, quiet, encoding, max_size) -> None:
+def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, threshold, tokenizer, fail_on, review_path, force, quiet, encoding, max_size) -> None:
     """Compare documents A and B: align their clauses, list findings, write
     the HTML report (reports/), the alignment table (alignments/) and print
     a summary.
@@ -130,24 +131,33 @@ def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, thre
 
     from . import api, export, output, render, summary, tables
     from .model import Options
+    from .review import has_marks, read_review
 
     opts = Options(threshold=threshold, encoding=encoding, tokenizer=tokenizer, max_bytes=max_size * 1024 * 1024)
     stem = output.pair_stem(a, b)
     csv_target = Path(csv_path) if csv_path else Path(out_dir) / "alignments" / f"{stem}.csv"
-    tables.check_overwrite(csv_target, force)
+    review_source = review_path or (str(csv_target) if not force and has_marks(csv_target) else None)
+    review = read_review(review_source) if review_source else None
     with _progress_after(1.0, "正在比对，请稍候……", enabled=not quiet):
-        result = api.compare(a, b, opts)
+        result = api.compare(a, b, opts, review)
     html_target = Path(html_path) if html_path else Path(out_dir) / "reports" / f"{stem}.html"
+    notes: list[str] = []
+    csv_out, note = tables.table_target(csv_target, review_source, force)
+    notes += [note] if note else []
     written = [
         str(output.atomic_write_text(html_target, render.render_html(result, lang))),
-        str(output.atomic_write_text(csv_target, tables.alignment_csv(result), bom=True)),
+        str(output.atomic_write_text(csv_out, tables.alignment_csv(result), bom=True)),
     ]
     if xlsx_path:
-        written.append(str(output.atomic_write_bytes(xlsx_path, tables.workbook_bytes(result))))
+        xlsx_out, note = tables.table_target(xlsx_path, review_source, force)
+        notes += [note] if note else []
+        written.append(str(output.atomic_write_bytes(xlsx_out, tables.workbook_bytes(result))))
     if json_path:
         written.append(str(output.atomic_write_text(json_path, export.to_json(export.comparison_dict(result)))))
     if not quiet:
-        click.echo(summary.compare_text(result, written))
+        click.echo(summary.compare_text(result, written, notes))
+    elif result.review is not None and result.review.stale:
+        click.echo(f"注意：有 {result.review.stale} 条审核记录找不到对应内容，见比对表末尾“未对应”的行", err=True)
     if fail_on and any(f.type.value in fail_on for f in result.findings):
         raise click.exceptions.Exit(int(ExitStatus.FINDINGS))
 

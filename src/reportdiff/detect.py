@@ -140,17 +140,31 @@ def _uncovered_clauses(sentence_text: str, item_texts: list[str]) -> list[str]:
     return [clauses[i] for i, s in zip(wanted, best) if s < CLAUSE_COVERED]
 
 
-def _coverage(report: Document, r_units: tuple[Unit, ...], p_units: tuple[Unit, ...], edges_r: dict[int, list[Edge]], r_is_a: bool, plan: Document) -> tuple[list[Finding], dict]:
+def _coverage(
+    report: Document,
+    r_units: tuple[Unit, ...],
+    p_units: tuple[Unit, ...],
+    edges_r: dict[int, list[Edge]],
+    r_is_a: bool,
+    plan: Document,
+    ignored: frozenset[str] = frozenset(),
+) -> tuple[list[Finding], dict]:
     findings: list[Finding] = []
     total = covered = 0
     total_s = covered_s = 0
+    accepted = 0
     from . import segment
 
+    side = "a:" if r_is_a else "b:"
     for i, u in enumerate(r_units):
         if u.region != Region.COMMITMENTS:
             continue
         rhetoric = is_rhetoric(u, report)
         es = edges_r.get(i, [])
+        # a gap the reviewer accepted (忽略) is not a commitment to count; its
+        # finding is still made here, and dropped and counted by the caller
+        accepted_gap = side + u.id in ignored and not es and not rhetoric
+        accepted += accepted_gap
         n_clauses = max(1, len(segment.clauses(u.text)))
         if not es:
             ftype = FindingType.UNCOVERED_RHETORIC if rhetoric else FindingType.UNCOVERED
@@ -159,7 +173,7 @@ def _coverage(report: Document, r_units: tuple[Unit, ...], p_units: tuple[Unit, 
             a_list, b_list = ([u], []) if r_is_a else ([], [u])
             fa, fb = (report, plan) if r_is_a else (plan, report)
             findings.append(_finding(ftype, sev, fa, fb, a_list, b_list, msg, {"clauses": n_clauses}))
-            if not rhetoric:
+            if not rhetoric and not accepted_gap:
                 total += n_clauses
                 total_s += 1
             continue
@@ -191,6 +205,8 @@ def _coverage(report: Document, r_units: tuple[Unit, ...], p_units: tuple[Unit, 
         "covered_clauses": covered,
         "coverage": round(covered / total, 4) if total else None,
     }
+    if ignored:
+        cov["accepted_gaps"] = accepted
     return findings, cov
 
 
@@ -395,8 +411,15 @@ def detect(
     pairs: tuple[Pair, ...],
     edges: list[Edge],
     cosine: np.ndarray,
+    ignored: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Finding, ...], dict, tuple[str, ...]]:
-    """All findings, the summary and the warnings of one comparison."""
+    """All findings, the summary and the warnings of one comparison.
+
+    ``ignored`` holds units (``a:<id>`` / ``b:<id>``) of rows a reviewer marked
+    忽略: a finding that cites only such units is dropped (and counted in
+    ``summary["ignored_findings"]``); an ignored uncovered commitment leaves
+    the coverage denominator.
+    """
     findings: list[Finding] = []
     warnings = documents_mismatch(a, b, mode)
     if warnings:
@@ -423,7 +446,7 @@ def detect(
         report, plan = (a, b) if r_is_a else (b, a)
         r_units, p_units = (a_units, b_units) if r_is_a else (b_units, a_units)
         edges_r = _edges_by(edges, "a" if r_is_a else "b")
-        cov_findings, coverage = _coverage(report, r_units, p_units, edges_r, r_is_a, plan)
+        cov_findings, coverage = _coverage(report, r_units, p_units, edges_r, r_is_a, plan, ignored)
         findings.extend(cov_findings)
         linked_p = {e.b if r_is_a else e.a for e in edges}
         for j, u in enumerate(p_units):
@@ -436,6 +459,11 @@ def detect(
         findings.extend(_new_dropped(a, b, a_units, b_units, edges, later_is_b, cosine))
     if mode == Mode.PLAN_PLAN:
         findings.extend(_owner_changes(a, b, a_units, b_units, edges))
+    n_ignored = 0
+    if ignored:
+        kept = [f for f in findings if not _all_ignored(f, ignored)]
+        n_ignored = len(findings) - len(kept)
+        findings = kept
     order_a = {u.id: i for i, u in enumerate(a_units)}
     order_b = {u.id: i for i, u in enumerate(b_units)}
     findings.sort(
@@ -463,7 +491,14 @@ def detect(
         "mismatch": bool(warnings),
         **coverage,
     }
+    if ignored:
+        summary["ignored_findings"] = n_ignored
     return tuple(findings), summary, tuple(warnings)
+
+
+def _all_ignored(f: Finding, ignored: frozenset[str]) -> bool:
+    cited = [f"a:{i}" for i in f.a_ids] + [f"b:{i}" for i in f.b_ids]
+    return bool(cited) and f.type != FindingType.DOCUMENTS_MISMATCH and all(c in ignored for c in cited)
 
 
 def _item_order(f: Finding) -> int:

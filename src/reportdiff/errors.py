@@ -22,6 +22,7 @@ __all__ = (
     "UnsupportedFormat",
     "NoStructure",
     "OutputExists",
+    "ReviewUnreadable",
 )
 
 
@@ -102,3 +103,9 @@ class OutputExists(ReportdiffError):
     """An output file holds a reviewed alignment and would be overwritten."""
 
     template = "{path}：已存在含审核标记的比对表，不会覆盖；请用 --review 合并或用 --force 覆盖"
+
+
+class ReviewUnreadable(ReportdiffError):
+    """A review sheet that is not an alignment table of reportdiff."""
+
+    template = "{path}：无法读取审核表（{reason}）；请使用 reportdiff 生成的比对表（CSV 或 xlsx）"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from .model import Comparison, Document, Finding, Owners, PlanItem, Region
 
@@ -116,10 +117,19 @@ def comparison_dict(cmp: Comparison) -> dict:
                 "score": round(p.score, 4),
                 "status": p.status,
                 "reviewed": p.reviewed,
+                "note": p.note,
             }
             for p in cmp.pairs
         ],
         "findings": [finding_dict(f) for f in cmp.findings],
+        "review": None
+        if cmp.review is None
+        else {
+            "path": cmp.review.path,
+            "applied": cmp.review.applied,
+            "ignored_findings": cmp.review.ignored_findings,
+            "kept": [dataclasses.asdict(k) for k in cmp.review.kept],
+        },
     }
 
 

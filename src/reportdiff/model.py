@@ -30,6 +30,8 @@ __all__ = (
     "Mode",
     "Comparison",
     "Options",
+    "KeptRow",
+    "ReviewOutcome",
 )
 
 
@@ -244,7 +246,8 @@ class Pair:
     b: tuple[str, ...]  #: unit ids in document B
     score: float  #: calibrated similarity 0..1 (0 for unaligned units)
     status: str  #: matched / changed / only_a / only_b
-    reviewed: str = ""  #: review mark applied to this pair, if any
+    reviewed: str = ""  #: review mark applied to this pair (确认 / 忽略), if any
+    note: str = ""  #: the reviewer's note (备注) carried over from the review sheet
 
 
 @dataclass(frozen=True)
@@ -308,6 +311,33 @@ class Options:
 
 
 @dataclass(frozen=True)
+class KeptRow:
+    """A review row written back to the sheet after the alignment rows: a
+    rejected pair, a stale row, or a review no current row shows."""
+
+    status: str  #: ``rejected``, ``stale`` or ``kept``
+    mark: str  #: the 审核 cell as the reviewer wrote it
+    a: tuple[str, ...]  #: unit ids of A (current ids when found, else as written)
+    b: tuple[str, ...]  #: unit ids of B
+    a_text: str  #: text of A
+    b_text: str  #: text of B
+    note: str  #: the reviewer's note
+    reason: str  #: why the row is kept apart (Chinese)
+    line: int  #: its row number in the review sheet
+
+
+@dataclass(frozen=True)
+class ReviewOutcome:
+    """What applying a review sheet did."""
+
+    path: str  #: the review sheet
+    applied: dict  #: rows applied per mark, e.g. ``{"确认": 2, "错误": 1, "忽略": 0}``
+    kept: tuple[KeptRow, ...]  #: rows written back apart from the alignment rows
+    ignored_findings: int  #: findings dropped because their rows are marked 忽略
+    stale: int  #: rows that match nothing in the current documents
+
+
+@dataclass(frozen=True)
 class Comparison:
     """Everything one comparison produced."""
 
@@ -320,3 +350,4 @@ class Comparison:
     findings: tuple[Finding, ...]  #: findings, most severe first
     summary: dict  #: counts and coverage
     warnings: tuple[str, ...] = ()  #: human-readable warnings (Chinese)
+    review: ReviewOutcome | None = None  #: the review applied, if any

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .export import KIND_ZH, REGION_ZH
 from .model import Comparison, DocKind, Document, FindingType, Mode, Region
 
-__all__ = ("inspect_text", "compare_text", "TYPE_ZH", "MODE_ZH", "SEVERITY_ZH")
+__all__ = ("inspect_text", "compare_text", "review_lines", "TYPE_ZH", "MODE_ZH", "SEVERITY_ZH")
 
 #: Chinese names of finding types
 TYPE_ZH = {
@@ -32,8 +32,28 @@ def _doc_line(label: str, doc: Document) -> str:
     return f"{label}：{doc.raw.path}  {doc.government or '？'} {doc.year or '？'} {KIND_ZH[doc.kind.value]}"
 
 
-def compare_text(cmp: Comparison, outputs: list[str]) -> str:
-    """The terminal summary of a comparison (Chinese)."""
+def review_lines(cmp: Comparison) -> list[str]:
+    """What applying a review sheet did, for the terminal (Chinese)."""
+    r = cmp.review
+    if r is None:
+        return []
+    done = "、".join(f"{k} {v}" for k, v in r.applied.items())
+    lines = [f"审核：已应用 {r.path} 中 {sum(r.applied.values())} 条审核记录（{done}）" + (f"；因“忽略”去掉 {r.ignored_findings} 条发现" if r.ignored_findings else "")]
+    if "accepted_gaps" in cmp.summary and cmp.summary["accepted_gaps"]:
+        lines.append(f"  已接受的未分解承诺 {cmp.summary['accepted_gaps']} 句，不计入覆盖率")
+    stale = [k for k in r.kept if k.status == "stale"]
+    if stale:
+        lines.append(f"⚠ 有 {len(stale)} 条审核记录在当前文件中找不到对应内容（已保留在比对表末尾，状态“未对应”）：")
+        for k in stale[:10]:
+            lines.append(f"  - 第 {k.line} 行 [{k.mark}] {' '.join(k.a + k.b)}：{k.reason}")
+        if len(stale) > 10:
+            lines.append(f"  ……另有 {len(stale) - 10} 条")
+    return lines
+
+
+def compare_text(cmp: Comparison, outputs: list[str], notes: list[str] | None = None) -> str:
+    """The terminal summary of a comparison (Chinese); ``notes`` are extra lines
+    about the outputs (e.g. where a reviewed sheet was merged)."""
     s = cmp.summary
     lines = [_doc_line("A", cmp.a), _doc_line("B", cmp.b), f"模式：{MODE_ZH[cmp.mode]}"]
     for w in cmp.warnings:
@@ -64,8 +84,10 @@ def compare_text(cmp: Comparison, outputs: list[str]) -> str:
             where = " ".join(f.a_ids + f.b_ids)
             text = f.message if f.type == FindingType.NUMBER_CHANGED else f"{f.message}：{f.a_text or f.b_text}"
             lines.append(f"  - [{where}] {_cut(text, 80)}")
+    lines.extend(review_lines(cmp))
     if outputs:
         lines.append("输出：" + "  ".join(outputs))
+    lines.extend(notes or [])
     return "\n".join(lines)
 
 

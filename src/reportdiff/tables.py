@@ -12,15 +12,14 @@ import io
 import re
 from pathlib import Path
 
-from .errors import OutputExists
 from .model import Comparison
 
-__all__ = ("COLUMNS", "STATUS_ZH", "alignment_rows", "alignment_csv", "workbook_bytes", "has_review_marks", "check_overwrite")
+__all__ = ("COLUMNS", "STATUS_ZH", "alignment_rows", "alignment_csv", "workbook_bytes", "table_target")
 
 #: column headers of the alignment table, in order
 COLUMNS = ("状态", "相似度", "A编号", "A章节", "A原文", "B编号", "B章节", "B原文", "发现", "审核", "备注")
 #: status codes and their Chinese labels
-STATUS_ZH = {"matched": "一致", "changed": "有改动", "only_a": "仅A有", "only_b": "仅B有"}
+STATUS_ZH = {"matched": "一致", "changed": "有改动", "only_a": "仅A有", "only_b": "仅B有", "rejected": "已否决", "stale": "未对应", "kept": "审核保留"}
 REVIEW_COLUMN = "审核"
 
 
@@ -53,7 +52,26 @@ def alignment_rows(cmp: Comparison) -> list[dict[str, str]]:
                 "B原文": "".join(ub[i].text for i in p.b),
                 "发现": " ".join(kinds),
                 "审核": p.reviewed,
-                "备注": "",
+                "备注": p.note,
+            }
+        )
+    # review rows that no alignment row shows are written back after them, so
+    # that a later run still sees them: nothing a reviewer wrote is lost
+    for k in cmp.review.kept if cmp.review else ():
+        note = k.note if k.status == "rejected" or k.note.startswith(k.reason) else "；".join(x for x in (k.reason, k.note) if x)
+        rows.append(
+            {
+                "状态": f"{k.status}（{STATUS_ZH[k.status]}）",
+                "相似度": "",
+                "A编号": " ".join(k.a),
+                "A章节": cmp.a.section_path(ua[k.a[0]].section) if k.a and k.a[0] in ua else "",
+                "A原文": k.a_text,
+                "B编号": " ".join(k.b),
+                "B章节": cmp.b.section_path(ub[k.b[0]].section) if k.b and k.b[0] in ub else "",
+                "B原文": k.b_text,
+                "发现": "",
+                "审核": k.mark,
+                "备注": note,
             }
         )
     return rows
@@ -68,22 +86,28 @@ def alignment_csv(cmp: Comparison) -> str:
     return buf.getvalue()
 
 
-def has_review_marks(path: str | Path) -> bool:
-    """True when an existing alignment file has any non-empty review cell."""
-    p = Path(path)
-    if not p.exists():
-        return False
-    try:
-        with open(p, encoding="utf-8-sig", newline="") as fh:
-            return any((row.get(REVIEW_COLUMN) or "").strip() for row in csv.DictReader(fh))
-    except (UnicodeDecodeError, csv.Error):
-        return True  # unreadable as our table: treat as precious
+def table_target(target: str | Path, review_source: str | Path | None, force: bool) -> tuple[Path, str]:
+    """Where to write an alignment table, and a note (Chinese) for the user.
 
+    A table that holds review marks is never overwritten silently: when it is
+    the review sheet just applied, the new table (which carries every review
+    row over) replaces it and the old one is kept as ``<name>.backup<ext>``;
+    otherwise the new table is written beside it as ``<name>.new<ext>``.
+    ``force`` overwrites without asking.
+    """
+    from .review import has_marks
 
-def check_overwrite(path: str | Path, force: bool) -> None:
-    """Refuse to overwrite a reviewed alignment file unless ``force``."""
-    if not force and has_review_marks(path):
-        raise OutputExists(str(path))
+    t = Path(target)
+    if force or not has_marks(t):
+        return t, ""
+    if review_source is not None and t.resolve() == Path(review_source).resolve():
+        backup = t.with_name(f"{t.stem}.backup{t.suffix}")
+        from .output import atomic_write_bytes
+
+        atomic_write_bytes(backup, t.read_bytes())
+        return t, f"审核记录已合并到 {t}（合并前的文件备份为 {backup}）"
+    beside = t.with_name(f"{t.stem}.new{t.suffix}")
+    return beside, f"{t} 含审核标记且不是本次应用的审核表，未覆盖；新比对表写在旁边：{beside}"
 
 
 _FINDING_COLUMNS = ("类型", "级别", "说明", "A编号", "A章节", "A原文", "B编号", "B章节", "B原文")

@@ -1,0 +1,357 @@
+"""Reviewer corrections of an alignment, read from the alignment sheet.
+
+The alignment table (``alignments/<A>__<B>.csv`` or the ``--xlsx`` workbook)
+is the review sheet.  A reviewer marks rows in the ``审核`` column:
+
+* ``确认`` - the pair is right: it is kept as is on every later run, and its
+  finer-side unit (the plan item, or the later report's sentence) takes no
+  other partner;
+* ``错误`` - the pair is wrong: its units are never paired again;
+* ``忽略`` - the row's findings are accepted: they leave the findings list, and
+  an ignored uncovered commitment leaves the coverage denominator;
+
+and may add rows of their own: ``A编号`` and ``B编号`` filled in, ``审核`` set to
+``确认`` (or ``新增``), the text columns left empty: "this plan item comes from
+that sentence".
+
+Rows are keyed by content, not by row number or id: a reviewed row is found
+again through its ``A原文``/``B原文`` texts (exactly, then fuzzily), so it
+survives a re-extraction or a light edit that shifts ids.  Ids are only a
+hint, and the key of added rows until the sheet is rewritten with their
+texts.  A row that no longer matches anything is *stale*: it is reported and
+written back to the sheet, never dropped.
+
+Flow: :func:`read_review` (file -> :class:`Review`) then :func:`resolve`
+(review + alignment units -> :class:`Resolution`, indices into the units).
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import ReviewUnreadable
+from .model import KeptRow, Pair, Unit
+
+if TYPE_CHECKING:
+    from .align import Constraints
+from .normalize import fold
+
+__all__ = (
+    "Mark",
+    "ReviewRow",
+    "Review",
+    "Resolved",
+    "Resolution",
+    "read_review",
+    "has_marks",
+    "parse_mark",
+    "resolve",
+    "constraints",
+    "ignored_units",
+    "apply_to_pairs",
+    "FUZZY_SAME",
+)
+
+
+class Mark(str, enum.Enum):
+    """What a reviewer said about a row."""
+
+    CONFIRM = "确认"
+    REJECT = "错误"
+    IGNORE = "忽略"
+
+
+#: words a reviewer may type in the 审核 column, by meaning (first match wins;
+#: 不正确 must be tested before 正确)
+_MARK_WORDS = (
+    (Mark.REJECT, ("错误", "不正确", "不对", "否决", "错", "×", "✗", "wrong", "reject")),
+    (Mark.IGNORE, ("忽略", "接受", "不处理", "ignore", "accept")),
+    (Mark.CONFIRM, ("确认", "正确", "新增", "添加", "补充", "对", "是", "√", "✓", "ok", "confirm", "add")),
+)
+
+#: a row's text is found again when a unit (or a run of consecutive units)
+#: reaches this similarity with it (rapidfuzz ratio, 0..100): a typo fixed or
+#: a figure changed, not another sentence
+FUZZY_SAME = 90
+
+
+def parse_mark(cell: str) -> Mark | None:
+    """The mark a 审核 cell holds, or None when it holds no known word."""
+    text = cell.strip().lower()
+    for mark, words in _MARK_WORDS:
+        if any(text.startswith(w) for w in words):
+            return mark
+    return None
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One marked row of a review sheet."""
+
+    line: int  #: row number in the sheet as the reviewer sees it (header = 1)
+    cell: str  #: the 审核 cell as written
+    mark: Mark | None  #: its meaning, None when not understood
+    a_ids: tuple[str, ...]  #: ids of A as written in the row (a hint)
+    b_ids: tuple[str, ...]  #: ids of B
+    a_text: str  #: A原文 (the key), "" in a row the reviewer added
+    b_text: str  #: B原文
+    note: str  #: 备注
+    cells: dict = field(default_factory=dict, compare=False, hash=False)  #: the whole row as read
+
+
+@dataclass(frozen=True)
+class Review:
+    """The marked rows of one review sheet."""
+
+    path: str
+    rows: tuple[ReviewRow, ...]
+
+
+def _split_ids(cell: str) -> tuple[str, ...]:
+    return tuple(x for x in re.split(r"[\s,，、;；]+", cell.strip()) if x)
+
+
+def _rows_of(path: Path) -> list[dict[str, str]]:
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        try:
+            wb = load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
+            raise ReviewUnreadable(str(path), reason=type(exc).__name__) from None
+        ws = wb["对照表"] if "对照表" in wb.sheetnames else wb.worksheets[0]
+        it = ws.iter_rows(values_only=True)
+        header = [str(c or "").strip() for c in next(it, ())]
+        out = [{h: "" if v is None else str(v) for h, v in zip(header, r)} for r in it]
+        wb.close()
+        return out
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            return list(csv.DictReader(fh))
+    except UnicodeDecodeError:
+        # WPS "save as CSV" may write GB18030
+        try:
+            with open(path, encoding="gb18030", newline="") as fh:
+                return list(csv.DictReader(fh))
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise ReviewUnreadable(str(path), reason=type(exc).__name__) from None
+    except csv.Error as exc:
+        raise ReviewUnreadable(str(path), reason=str(exc)) from None
+
+
+def read_review(path: str | Path) -> Review:
+    """The marked rows of an alignment sheet (CSV in UTF-8 or GB18030, or xlsx)."""
+    p = Path(path)
+    rows = _rows_of(p)
+    if rows and not {"审核", "A编号", "B编号"} <= set(rows[0]):
+        raise ReviewUnreadable(str(p), reason="缺少 审核 / A编号 / B编号 列")
+    out = []
+    for n, r in enumerate(rows, 2):
+        cell = (r.get("审核") or "").strip()
+        if not cell:
+            continue
+        out.append(
+            ReviewRow(
+                line=n,
+                cell=cell,
+                mark=parse_mark(cell),
+                a_ids=_split_ids(r.get("A编号") or ""),
+                b_ids=_split_ids(r.get("B编号") or ""),
+                a_text=(r.get("A原文") or "").strip(),
+                b_text=(r.get("B原文") or "").strip(),
+                note=(r.get("备注") or "").strip(),
+                cells={k: (v or "") for k, v in r.items() if k},
+            )
+        )
+    return Review(path=str(p), rows=tuple(out))
+
+
+def has_marks(path: str | Path) -> bool:
+    """True when ``path`` exists and some row has a non-empty 审核 cell (an
+    unreadable file counts as marked: it may be a reviewer's work)."""
+    p = Path(path)
+    if not p.is_file():
+        return False
+    try:
+        return bool(read_review(p).rows)
+    except ReviewUnreadable:
+        return True
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A review row found in the current documents (indices into the units)."""
+
+    row: ReviewRow
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A review applied to two lists of units."""
+
+    path: str
+    resolved: tuple[Resolved, ...]  #: rows found again, in sheet order
+    stale: tuple[tuple[ReviewRow, str], ...]  #: rows not found, with the reason (Chinese)
+
+    def by_mark(self, mark: Mark) -> tuple[Resolved, ...]:
+        return tuple(r for r in self.resolved if r.row.mark == mark)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", fold(text))
+
+
+class _Finder:
+    """Finds the units that a row's text and ids name."""
+
+    def __init__(self, units: tuple[Unit, ...]) -> None:
+        self.units = units
+        self.norms = [_norm(u.text) for u in units]
+        self.by_id = {u.id: i for i, u in enumerate(units)}
+        self.by_norm: dict[str, list[int]] = {}
+        self.by_head: dict[str, list[int]] = {}
+        for i, n in enumerate(self.norms):
+            self.by_norm.setdefault(n, []).append(i)
+            self.by_head.setdefault(n[:4], []).append(i)
+
+    def find(self, ids: tuple[str, ...], text: str) -> tuple[int, ...] | None:
+        """Indices of the units, () for an empty side, None when not found."""
+        if not text:
+            # a row the reviewer added: ids are all there is
+            if not ids:
+                return ()
+            got = [self.by_id.get(i) for i in ids]
+            return None if None in got else tuple(sorted(got))  # type: ignore[arg-type]
+        want = _norm(text)
+        hinted = [self.by_id.get(i) for i in ids]
+        if None not in hinted and hinted and "".join(self.norms[i] for i in hinted) == want:  # type: ignore[index]
+            return tuple(sorted(hinted))  # type: ignore[arg-type]
+        exact = self._decompose(want, hinted)
+        if exact is not None:
+            return exact
+        return self._fuzzy(want, max(1, len(ids)))
+
+    def _decompose(self, want: str, hinted: list[int | None]) -> tuple[int, ...] | None:
+        """Units whose texts, in order, make up ``want`` exactly."""
+        out: list[int] = []
+        pos = 0
+        while pos < len(want):
+            rest = want[pos:]
+            cands = [i for i in self.by_head.get(rest[:4], []) if rest.startswith(self.norms[i]) and self.norms[i]]
+            if not cands:
+                return None
+            # the longest piece; among equal texts the hinted unit, then the one after the previous piece
+            prev = out[-1] if out else -1
+            cands.sort(key=lambda i: (-len(self.norms[i]), i not in hinted, i <= prev, i))
+            out.append(cands[0])
+            pos += len(self.norms[cands[0]])
+        return tuple(sorted(set(out)))
+
+    def _fuzzy(self, want: str, k: int) -> tuple[int, ...] | None:
+        """The unit, or run of ``k`` consecutive units, most like ``want``."""
+        from rapidfuzz import fuzz, process
+
+        windows = ["".join(self.norms[i : i + k]) for i in range(max(0, len(self.norms) - k + 1))]
+        best = process.extractOne(want, windows, scorer=fuzz.ratio, score_cutoff=FUZZY_SAME)
+        if best is None:
+            return None
+        start = best[2]
+        return tuple(range(start, start + k))
+
+
+def resolve(review: Review, a_units: tuple[Unit, ...], b_units: tuple[Unit, ...]) -> Resolution:
+    """Find every marked row of ``review`` in the current units."""
+    fa, fb = _Finder(a_units), _Finder(b_units)
+    resolved: list[Resolved] = []
+    stale: list[tuple[ReviewRow, str]] = []
+    for row in review.rows:
+        if row.mark is None:
+            stale.append((row, f"无法识别的审核标记“{row.cell}”（可用：确认 / 错误 / 忽略）"))
+            continue
+        if not (row.a_ids or row.a_text or row.b_ids or row.b_text):
+            stale.append((row, "没有编号也没有原文"))
+            continue
+        a = fa.find(row.a_ids, row.a_text)
+        b = fb.find(row.b_ids, row.b_text)
+        if a is None or b is None:
+            side = "A" if a is None else "B"
+            stale.append((row, f"{side}侧内容在当前文件中找不到（文件可能已修改）"))
+            continue
+        if row.mark == Mark.REJECT and not (a and b):
+            stale.append((row, "“错误”只能标在两侧都有内容的行上"))
+            continue
+        resolved.append(Resolved(row=row, a=a, b=b))
+    return Resolution(path=review.path, resolved=tuple(resolved), stale=tuple(stale))
+
+
+def constraints(res: Resolution, group_side: str) -> "Constraints":
+    """Alignment constraints from a resolved review, in the frame of the units.
+
+    ``group_side`` ("a" or "b") is the finer side, whose units each make one
+    row of the table: a confirmed row fixes the partners of its unit(s) of
+    that side (the other side's unit may still pair with other rows, as one
+    report sentence does with several plan items).  A confirmed one-sided row
+    (a gap the reviewer agrees with) keeps its units unpaired.
+    """
+    from .align import Constraints
+
+    forced: set[tuple[int, int]] = set()
+    rejected: set[tuple[int, int]] = set()
+    locked_a: set[int] = set()
+    locked_b: set[int] = set()
+    for r in res.by_mark(Mark.CONFIRM):
+        forced.update((i, j) for i in r.a for j in r.b)
+        if r.a and r.b:
+            (locked_b if group_side == "b" else locked_a).update(r.b if group_side == "b" else r.a)
+        else:
+            locked_a.update(r.a)
+            locked_b.update(r.b)
+    for r in res.by_mark(Mark.REJECT):
+        rejected.update((i, j) for i in r.a for j in r.b)
+    rejected -= forced
+    return Constraints(forced=tuple(sorted(forced)), rejected=tuple(sorted(rejected)), locked_a=tuple(sorted(locked_a)), locked_b=tuple(sorted(locked_b)))
+
+
+def ignored_units(res: Resolution, a_units: tuple[Unit, ...], b_units: tuple[Unit, ...]) -> frozenset[str]:
+    """Units of rows marked 忽略, as ``a:<id>`` / ``b:<id>`` (see :func:`reportdiff.detect.detect`)."""
+    out = set()
+    for r in res.by_mark(Mark.IGNORE):
+        out.update("a:" + a_units[i].id for i in r.a)
+        out.update("b:" + b_units[j].id for j in r.b)
+    return frozenset(out)
+
+
+def apply_to_pairs(pairs: tuple[Pair, ...], res: Resolution, a_units: tuple[Unit, ...], b_units: tuple[Unit, ...]) -> tuple[tuple[Pair, ...], tuple[KeptRow, ...]]:
+    """Carry marks and notes onto the alignment rows; return the rows and the
+    review rows to write back apart (rejected, stale, or shown by no row)."""
+    from dataclasses import replace
+
+    out = list(pairs)
+    kept: list[KeptRow] = []
+    index = {("a", x): n for n, p in enumerate(pairs) for x in p.a} | {("b", x): n for n, p in enumerate(pairs) for x in p.b}
+    for r in res.resolved:
+        ids_a = {a_units[i].id for i in r.a}
+        ids_b = {b_units[j].id for j in r.b}
+        a_ids = tuple(a_units[i].id for i in r.a)
+        b_ids = tuple(b_units[j].id for j in r.b)
+        texts = ("".join(a_units[i].text for i in r.a), "".join(b_units[j].text for j in r.b))
+        if r.row.mark == Mark.REJECT:
+            kept.append(KeptRow("rejected", r.row.cell, a_ids, b_ids, *texts, r.row.note, "审核人员判定为错误配对，不再自动配对", r.row.line))
+            continue
+        rows = {index[k] for k in [("a", x) for x in ids_a] + [("b", x) for x in ids_b] if k in index}
+        hit = [n for n in sorted(rows) if set(out[n].a) <= ids_a and set(out[n].b) <= ids_b]
+        for n in hit:
+            note = out[n].note if not r.row.note or r.row.note in out[n].note else "；".join(x for x in (out[n].note, r.row.note) if x)
+            out[n] = replace(out[n], reviewed=out[n].reviewed or r.row.mark.value, note=note)
+        if not hit:
+            kept.append(KeptRow("kept", r.row.cell, a_ids, b_ids, *texts, r.row.note, "审核记录仍然有效，但当前没有完全对应的行", r.row.line))
+    for row, reason in res.stale:
+        kept.append(KeptRow("stale", row.cell, row.a_ids, row.b_ids, row.a_text, row.b_text, row.note, reason, row.line))
+    return tuple(out), tuple(kept)
