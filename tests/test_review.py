@@ -209,3 +209,23 @@ def test_unreadable_review_sheet_is_one_line_error(tmp_path):
 )
 def test_parse_mark(cell, mark):
     assert parse_mark(cell) == mark
+
+
+def test_review_in_report_report_mode_either_order(rr):
+    """The library API: a rejected pair of two reports stays rejected whichever
+    document is given first (the aligner works in a canonical order)."""
+    from conftest import REPORT_2022
+
+    from reportdiff.api import compare
+    from reportdiff.review import Review, ReviewRow
+
+    ua = {u.id: u for u in rr.a_units}
+    ub = {u.id: u for u in rr.b_units}
+    pair = next(p for p in rr.pairs if p.a and p.b and p.status == "changed" and len(p.a) == 1 and len(p.b) == 1)
+    row = ReviewRow(line=2, cell="错误", mark=Mark.REJECT, a_ids=pair.a, b_ids=pair.b, a_text=ua[pair.a[0]].text, b_text=ub[pair.b[0]].text, note="")
+    fwd = compare(REPORT_2022, REPORT_2024, review=Review("x.csv", (row,)))
+    assert not any(set(pair.a) <= set(p.a) and set(pair.b) <= set(p.b) for p in fwd.pairs)
+    assert fwd.review.applied["错误"] == 1 and fwd.review.kept[0].status == "rejected"
+    swapped = ReviewRow(line=2, cell="错误", mark=Mark.REJECT, a_ids=pair.b, b_ids=pair.a, a_text=row.b_text, b_text=row.a_text, note="")
+    back = compare(REPORT_2024, REPORT_2022, review=Review("x.csv", (swapped,)))
+    assert not any(set(pair.b) <= set(p.a) and set(pair.a) <= set(p.b) for p in back.pairs)
