@@ -69,3 +69,13 @@ def test_every_command_has_help_and_is_in_readme():
     for name, cmd in cli.commands.items():
         assert cmd.help, name
         assert f"reportdiff {name}" in readme, name
+
+
+def test_too_many_sentence_pairs_is_refused_with_a_message(tmp_path):
+    code, _, err = run_cli(["compare", str(REPORT_2022), str(REPORT_2024), "--out-dir", str(tmp_path), "--max-pairs", "1"])
+    assert code == 0  # the seeds are far below one million pairs
+    big = tmp_path / "big.txt"
+    big.write_text(REPORT_2022.read_text(encoding="utf-8") * 16, encoding="utf-8")  # ~5,300 x ~260 sentences
+    code, _, err = run_cli(["compare", str(big), str(REPORT_2024), "--out-dir", str(tmp_path), "--max-pairs", "1", "-q"])
+    assert code == 2 and "句子太多" in err and "--max-pairs" in err and err.count("\n") == 1
+    assert not (tmp_path / "reports" / "big__chiping-2024-report.html").exists()

@@ -12,11 +12,12 @@ import os
 
 from . import align as align_stage
 from . import detect, normalize, read, structure
+from .errors import TooManyUnits
 from .model import Comparison, DocKind, Document, Mode, Options, ReviewOutcome
 from .review import Mark, Review
 from .units import areas_of, detect_mode, units_of
 
-__all__ = ("load_document", "compare", "compare_documents")
+__all__ = ("load_document", "load_bytes", "compare", "compare_documents")
 
 
 def load_document(path: str | os.PathLike, options: Options | None = None) -> Document:
@@ -25,6 +26,13 @@ def load_document(path: str | os.PathLike, options: Options | None = None) -> Do
     raw = read.read_path(path, encoding=opts.encoding, max_bytes=opts.max_bytes)
     paras = normalize.paragraphs(raw.text)
     return structure.build_document(raw, paras)
+
+
+def load_bytes(data: bytes, path: str, options: Options | None = None) -> Document:
+    """:func:`load_document` for bytes read elsewhere (``path`` names them)."""
+    opts = options or Options()
+    raw = read.read_bytes(data, path, encoding=opts.encoding, max_bytes=opts.max_bytes)
+    return structure.build_document(raw, normalize.paragraphs(raw.text))
 
 
 def compare(path_a: str | os.PathLike, path_b: str | os.PathLike, options: Options | None = None, review: Review | None = None) -> Comparison:
@@ -51,6 +59,10 @@ def compare_documents(a: Document, b: Document, options: Options | None = None, 
     opts = options or Options()
     mode = detect_mode(a, b)
     a_units, b_units = units_of(a, mode), units_of(b, mode)
+    if len(a_units) * len(b_units) > opts.max_pairs:
+        raise TooManyUnits(
+            f"{a.raw.path} / {b.raw.path}", n_a=len(a_units), n_b=len(b_units), pairs=len(a_units) * len(b_units), limit=opts.max_pairs
+        )
     first = _canonical_first(a, b, mode)
     # one row per unit of the finer side: the plan in report-plan mode, the later document otherwise
     group_by = "b" if first else "a"

@@ -5,12 +5,14 @@
 SYNOPSIS
     reportdiff inspect FILE [--json]
     reportdiff compare A B [options]
+    reportdiff batch MANIFEST.csv|FOLDER [options]
     reportdiff eval [--gold DIR]
 
 EXIT CODES
     0  compared or inspected (with or without findings)
     1  --fail-on matched at least one finding
     2  bad usage or unusable input (one line on stderr)
+    3  batch finished, but some pairs failed (listed in the summary)
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ def cli() -> None:
 
 
 encoding_option = click.option("--encoding", default=None, help="Force the input encoding (e.g. gb18030); detected when omitted.")
+max_pairs_option = click.option(
+    "--max-pairs", default=40, show_default=True, type=click.IntRange(1, 10_000), help="Refuse comparisons of more than this many million sentence pairs (memory grows with it)."
+)
 max_size_option = click.option("--max-size", default=20, show_default=True, type=click.IntRange(1, 2048), help="Refuse input files larger than this many MB.")
 
 
@@ -118,7 +123,8 @@ def _parse_fail_on(ctx, param, value: str | None) -> tuple[str, ...]:
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @encoding_option
 @max_size_option
-def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, threshold, tokenizer, fail_on, review_path, force, quiet, encoding, max_size) -> None:
+@max_pairs_option
+def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, threshold, tokenizer, fail_on, review_path, force, quiet, encoding, max_size, max_pairs) -> None:
     """Compare documents A and B: align their clauses, list findings, write
     the HTML report (reports/), the alignment table (alignments/) and print
     a summary.
@@ -133,7 +139,7 @@ def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, thre
     from .model import Options
     from .review import has_marks, read_review
 
-    opts = Options(threshold=threshold, encoding=encoding, tokenizer=tokenizer, max_bytes=max_size * 1024 * 1024)
+    opts = Options(threshold=threshold, encoding=encoding, tokenizer=tokenizer, max_bytes=max_size * 1024 * 1024, max_pairs=max_pairs * 1_000_000)
     stem = output.pair_stem(a, b)
     csv_target = Path(csv_path) if csv_path else Path(out_dir) / "alignments" / f"{stem}.csv"
     review_source = review_path or (str(csv_target) if not force and has_marks(csv_target) else None)
@@ -160,6 +166,91 @@ def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, thre
         click.echo(f"注意：有 {result.review.stale} 条审核记录找不到对应内容，见比对表末尾“未对应”的行", err=True)
     if fail_on and any(f.type.value in fail_on for f in result.findings):
         raise click.exceptions.Exit(int(ExitStatus.FINDINGS))
+
+
+class _Bar:
+    """A one-line progress bar on stderr (a terminal only)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+
+    def __call__(self, res, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        width = 30
+        fill = int(width * done / max(total, 1))
+        state = "" if res.ok else "  失败"
+        click.echo(f"\r比对进度 [{'#' * fill}{'-' * (width - fill)}] {done}/{total}{state}\033[K", nl=False, err=True)
+        if done == total:
+            click.echo("", err=True)
+
+
+@cli.command()
+@click.argument("source", type=click.Path(exists=True, path_type=str))
+@click.option("--out-dir", default=".", show_default=True, type=click.Path(file_okay=False, path_type=str), help="Base folder for reports/ and alignments/.")
+@click.option("-j", "--workers", default=0, type=click.IntRange(0, 512), help="Parallel workers (default: all cores; 1 = in this process).")
+@click.option("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786), or 'local' for a local Dask cluster; default $REPORTDIFF_SCHEDULER.")
+@click.option("--lang", default="zh", type=click.Choice(["zh", "en"]), show_default=True, help="Language of the HTML reports.")
+@click.option("--threshold", default=0.0, type=click.FloatRange(0.0, 1.0), help="Accept aligned pairs from this score (0..1); default per mode.")
+@click.option("--force", is_flag=True, help="Ignore and overwrite reviewed alignment sheets.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@encoding_option
+@max_size_option
+@max_pairs_option
+def batch(source, out_dir, workers, scheduler, lang, threshold, force, quiet, encoding, max_size, max_pairs) -> None:
+    """Compare many pairs: SOURCE is a CSV manifest (columns a, b, optional
+    name) or a folder, whose documents are paired by government and year (each
+    report with its plan, and with the previous year's report).
+
+    Writes one report and alignment sheet per pair, reports/index.html and
+    reports/batch-summary.csv/.xlsx.  A pair that fails is listed in the
+    summary and does not stop the batch (exit 3 when any failed).
+
+    \b
+    Examples:
+        reportdiff batch examples/
+        reportdiff batch pairs.csv -j 4
+        reportdiff batch pairs.csv --scheduler tcp://10.0.0.5:8786
+    """
+    import os
+    import time
+    from pathlib import Path
+
+    from . import batch as batch_mod
+    from .model import Options
+
+    opts = Options(threshold=threshold, encoding=encoding, max_bytes=max_size * 1024 * 1024, max_pairs=max_pairs * 1_000_000)
+    is_dir = Path(source).is_dir()
+    jobs = None if is_dir else batch_mod.jobs_from_manifest(source)
+    t0 = time.perf_counter()
+    res = batch_mod.run_batch(
+        jobs,
+        out_dir,
+        opts,
+        folder=source if is_dir else None,
+        workers=workers,
+        scheduler=scheduler,
+        lang=lang,
+        force=force,
+        progress=_Bar(not quiet),
+    )
+    took = time.perf_counter() - t0
+    if not quiet:
+        n = len(res.results)
+        engine = f"Dask（{scheduler or os.environ.get(batch_mod.SCHEDULER_ENV)}）" if (scheduler or os.environ.get(batch_mod.SCHEDULER_ENV)) else f"本机 {workers or os.cpu_count()} 个进程"
+        click.echo(f"批量比对：{n} 对文件，完成 {n - res.failed}，失败 {res.failed}；读取 {res.files} 个文件，去重后解析 {res.parsed} 份；{engine}，用时 {took:.1f} 秒")
+        for r in res.results:
+            if not r.ok:
+                click.echo(f"  ✗ {r.job.name}：{r.error}")
+            elif r.warnings:
+                click.echo(f"  ⚠ {r.job.name}：{'；'.join(r.warnings)}")
+        if res.unpaired:
+            click.echo(f"未配对的文件 {len(res.unpaired)} 个：" + "；".join(f"{p}（{why}）" for p, why in res.unpaired[:10]))
+        for note in res.notes:
+            click.echo(note)
+        click.echo("输出：" + "  ".join(res.written))
+    if res.failed:
+        raise click.exceptions.Exit(int(ExitStatus.PARTIAL))
 
 
 @cli.command(name="eval")

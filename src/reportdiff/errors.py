@@ -23,6 +23,10 @@ __all__ = (
     "NoStructure",
     "OutputExists",
     "ReviewUnreadable",
+    "BadManifest",
+    "NoPairs",
+    "SchedulerError",
+    "TooManyUnits",
 )
 
 
@@ -32,6 +36,7 @@ class ExitStatus(enum.IntEnum):
     OK = 0  #: compared (with or without findings)
     FINDINGS = 1  #: ``--fail-on`` matched at least one finding
     BAD_INPUT = 2  #: bad usage or unusable input
+    PARTIAL = 3  #: ``batch`` finished, but some pairs failed (see the summary table)
 
 
 class ReportdiffError(Exception):
@@ -109,3 +114,30 @@ class ReviewUnreadable(ReportdiffError):
     """A review sheet that is not an alignment table of reportdiff."""
 
     template = "{path}：无法读取审核表（{reason}）；请使用 reportdiff 生成的比对表（CSV 或 xlsx）"
+
+
+class BadManifest(ReportdiffError):
+    """A batch manifest that cannot be used."""
+
+    template = "{path}：批量清单无法使用（{reason}）；需要 CSV，列为 a,b[,name]"
+
+
+class NoPairs(ReportdiffError):
+    """A batch source that yields no pair of documents."""
+
+    template = "{path}：没有找到可以配对的文件（{reason}）"
+
+
+class SchedulerError(ReportdiffError):
+    """The Dask scheduler of a batch cannot be used."""
+
+    template = "Dask 调度器 {path}：{reason}"
+
+
+class TooManyUnits(ReportdiffError):
+    """Two documents whose alignment would need more memory than allowed."""
+
+    template = (
+        "{path}：句子太多（A {n_a} 句 × B {n_b} 句 = {pairs} 对，上限 {limit} 对），一次比对需要的内存过大；"
+        "请把文件拆分成单独的报告或方案后再比对，或用 --max-pairs（百万）调高上限"
+    )

@@ -308,6 +308,10 @@ class Options:
     encoding: str | None = None  #: force an input encoding
     max_bytes: int = 20 * 1024 * 1024  #: refuse inputs larger than this
     tokenizer: str = "bigram"  #: ``bigram`` (fast, default) or ``jieba`` words for clause matching
+    #: refuse a comparison of more than this many pairs of units (sentences x
+    #: items): the score matrices are dense, so memory grows with this product
+    #: (the two seed reports repeated 16 times: 29 million pairs, see benchmarks/bench.py)
+    max_pairs: int = 40_000_000
 
 
 @dataclass(frozen=True)

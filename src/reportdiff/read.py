@@ -21,7 +21,7 @@ from .errors import (
 )
 from .model import RawText
 
-__all__ = ("read_path", "decode_bytes", "DEFAULT_MAX_BYTES")
+__all__ = ("read_path", "read_bytes", "decode_bytes", "DEFAULT_MAX_BYTES")
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -60,13 +60,26 @@ def read_path(path: str | os.PathLike, encoding: str | None = None, max_bytes: i
         raise InputTooLarge(shown, size=size, limit=max_bytes)
     with open(p, "rb") as fh:
         data = fh.read()
+    return read_bytes(data, shown, encoding=encoding, max_bytes=max_bytes)
+
+
+def read_bytes(data: bytes, path: str, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
+    """Decode the bytes of a document read elsewhere (``path`` names it in
+    messages and gives its format by suffix).  Same errors as :func:`read_path`
+    but for files that do not exist.  Used to parse a document on a worker
+    that cannot see the caller's disk."""
+    import io
+
+    shown = str(path)
+    if len(data) > max_bytes:
+        raise InputTooLarge(shown, size=len(data), limit=max_bytes)
     if not data.strip():
         raise EmptyInput(shown)
-    suffix = p.suffix.lower()
+    suffix = Path(shown).suffix.lower()
     if suffix == ".docx" or (data[:2] == b"PK" and suffix not in (".txt", ".md")):
-        text, enc, fmt = _read_docx(p, shown), "docx", "docx"
+        text, enc, fmt = _read_docx(io.BytesIO(data), shown), "docx", "docx"
     elif suffix == ".pdf" or data[:5] == b"%PDF-":
-        text, enc, fmt = _read_pdf(p, shown), "pdf", "pdf"
+        text, enc, fmt = _read_pdf(io.BytesIO(data), shown), "pdf", "pdf"
     else:
         text, enc = decode_bytes(data, shown, encoding)
         fmt = "md" if suffix in (".md", ".markdown") else "txt"
@@ -165,13 +178,13 @@ _HEADER_ROLES = {
 }
 
 
-def _read_docx(p: Path, shown: str) -> str:
+def _read_docx(fh, shown: str) -> str:
     try:
         import docx  # python-docx
         from docx.table import Table
         from docx.text.paragraph import Paragraph as DocxParagraph
 
-        document = docx.Document(str(p))
+        document = docx.Document(fh)
     except Exception as exc:  # python-docx raises many kinds for a broken zip
         raise UnsupportedFormat(shown, fmt=".docx", reason=type(exc).__name__) from None
     lines: list[str] = []
@@ -208,11 +221,11 @@ def _table_lines(table) -> list[str]:
 # --- .pdf --------------------------------------------------------------------
 
 
-def _read_pdf(p: Path, shown: str) -> str:
+def _read_pdf(fh, shown: str) -> str:
     try:
         import pdfplumber
 
-        with pdfplumber.open(str(p)) as pdf:
+        with pdfplumber.open(fh) as pdf:
             pages = [page.extract_text() or "" for page in pdf.pages]
     except Exception as exc:  # pdfminer raises many kinds for a broken file
         raise UnsupportedFormat(shown, fmt=".pdf", reason=type(exc).__name__) from None

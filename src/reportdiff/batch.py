@@ -1,0 +1,558 @@
+"""Many comparisons at once.
+
+A batch is a list of :class:`Job` (pairs of documents), from a manifest
+(:func:`jobs_from_manifest`) or from a folder paired by government and year
+(:func:`jobs_from_folder`).  :func:`run_batch` then
+
+1. reads every file once on the calling machine and hashes its bytes: each
+   distinct content is parsed once per batch, whatever its names or copies;
+2. parses and compares on an executor: a local process pool by default, or a
+   Dask cluster (``distributed.Client``) when a scheduler address is given.
+   Tasks receive bytes and return text, so workers need no access to the
+   caller's disk;
+3. writes each pair's report and alignment sheet as soon as it is done (so an
+   interrupted batch keeps what it finished), then the summary table and
+   ``reports/index.html``.
+
+A pair that fails (unreadable file, no structure, even a bug) becomes a failed
+row of the summary; the others go on.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from .errors import BadManifest, NoPairs, ReportdiffError, SchedulerError
+from .model import DocKind, Document, FindingType, Options
+from .normalize import fold
+
+__all__ = ("Job", "PairResult", "BatchResult", "jobs_from_manifest", "jobs_from_folder", "run_batch", "SUFFIXES", "SCHEDULER_ENV")
+
+#: files a folder batch looks at
+SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+#: environment variable naming a Dask scheduler (same as ``--scheduler``)
+SCHEDULER_ENV = "REPORTDIFF_SCHEDULER"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One pair of documents to compare."""
+
+    name: str  #: output stem (reports/<name>.html, alignments/<name>.csv)
+    a: str  #: path of document A
+    b: str  #: path of document B
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document or pair that could not be processed (picklable, never raised)."""
+
+    message: str
+
+
+@dataclass(frozen=True)
+class PairResult:
+    """What one comparison of the batch produced (text only: cheap to ship back from a worker)."""
+
+    job: Job
+    ok: bool
+    error: str = ""
+    html: str = ""
+    csv: str = ""
+    mode: str = ""
+    coverage: float | None = None
+    findings: dict = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+    kinds: tuple[str, str] = ("", "")
+    review: str = ""  #: one line on the review sheet applied, or ""
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """The whole batch: one result per job in job order, and what was written."""
+
+    results: tuple[PairResult, ...]
+    parsed: int  #: distinct document contents parsed
+    files: int  #: distinct file paths read
+    written: tuple[str, ...]  #: index, summary table(s)
+    unpaired: tuple[tuple[str, str], ...] = ()  #: (path, why) of folder files that got no pair
+    notes: tuple[str, ...] = ()  #: e.g. where reviewed sheets were merged
+
+    @property
+    def failed(self) -> int:
+        return sum(not r.ok for r in self.results)
+
+
+# --- where the pairs come from ---------------------------------------------------------
+
+
+def _unique_names(jobs: list[Job]) -> list[Job]:
+    seen: dict[str, int] = {}
+    out = []
+    for j in jobs:
+        n = seen.get(j.name, 0) + 1
+        seen[j.name] = n
+        out.append(j if n == 1 else Job(f"{j.name}-{n}", j.a, j.b))
+    return out
+
+
+def _stem(a: str, b: str) -> str:
+    from .output import pair_stem
+
+    return pair_stem(a, b)
+
+
+def jobs_from_manifest(path: str | os.PathLike) -> list[Job]:
+    """Jobs listed in a CSV manifest with columns ``a``, ``b`` and optional
+    ``name`` (a header row is required; relative paths are taken from the
+    manifest's folder).  UTF-8 (with or without BOM) or GB18030."""
+    p = Path(path)
+    raw = p.read_bytes()
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise BadManifest(str(p), reason="无法解码")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    if not rows:
+        raise BadManifest(str(p), reason="没有数据行")
+    header = {(k or "").strip().lower(): k for k in rows[0]}
+    if "a" not in header or "b" not in header:
+        raise BadManifest(str(p), reason=f"缺少 a、b 列，实际为 {', '.join(k for k in rows[0] if k)}")
+    base = p.parent
+    jobs = []
+    for r in rows:
+        a, b = (r[header["a"]] or "").strip(), (r[header["b"]] or "").strip()
+        if not a and not b:
+            continue
+        a_path = str(Path(a) if Path(a).is_absolute() else base / a)
+        b_path = str(Path(b) if Path(b).is_absolute() else base / b)
+        name = (r.get(header.get("name", ""), "") or "").strip() if "name" in header else ""
+        jobs.append(Job(name or _stem(a_path, b_path), a_path, b_path))
+    return _unique_names(jobs)
+
+
+def folder_files(folder: str | os.PathLike) -> list[str]:
+    """Document files under ``folder`` (recursively), sorted; hidden and output folders skipped."""
+    root = Path(folder)
+    skip = {"reports", "alignments"}
+    out = []
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root).parts
+        if any(part.startswith(".") or part in skip for part in rel[:-1]) or rel[-1].startswith("."):
+            continue
+        if p.is_file() and p.suffix.lower() in SUFFIXES:
+            out.append(str(p))
+    return out
+
+
+def jobs_from_folder(docs: dict[str, Document | Failure]) -> tuple[list[Job], list[tuple[str, str]]]:
+    """Pair parsed documents by government and year: each report with the plan(s)
+    of the same government and year, and each report with the report of the
+    latest earlier year of the same government.  Returns the jobs and the
+    documents that got no pair (with why, in Chinese)."""
+    ok = {p: d for p, d in docs.items() if isinstance(d, Document)}
+    key = {p: (fold(d.government), d.year) for p, d in ok.items()}
+    reports = [p for p, d in ok.items() if d.kind == DocKind.REPORT and d.government and d.year]
+    plans = [p for p, d in ok.items() if d.kind == DocKind.PLAN and d.government and d.year]
+    jobs: list[Job] = []
+    for r in reports:
+        for pl in plans:
+            if key[pl] == key[r]:
+                jobs.append(Job(_stem(r, pl), r, pl))
+        gov, year = key[r]
+        earlier = [key[o][1] for o in reports if key[o][0] == gov and key[o][1] < year]
+        if earlier:
+            prev = max(earlier)
+            for o in reports:
+                if key[o] == (gov, prev):
+                    jobs.append(Job(_stem(o, r), o, r))
+    jobs.sort(key=lambda j: (key[j.a][0], key[j.a][1] or 0, j.a, j.b))
+    paired = {j.a for j in jobs} | {j.b for j in jobs}
+    unpaired = []
+    for p, d in docs.items():
+        if isinstance(d, Failure):
+            unpaired.append((p, d.message))
+        elif p not in paired:
+            why = "未识别政府或年份" if not (d.government and d.year) else "不是报告或分工方案" if d.kind == DocKind.OTHER else "没有同一政府的对应文件"
+            unpaired.append((p, why))
+    return _unique_names(jobs), sorted(unpaired)
+
+
+# --- the work, run on an executor ---------------------------------------------------
+
+
+def parse_task(data: bytes | Failure, path: str, options: Options) -> Document | Failure:
+    """Parse one document from its bytes; failures are returned, not raised."""
+    if isinstance(data, Failure):
+        return data
+    from .api import load_bytes
+
+    try:
+        return load_bytes(data, path, options)
+    except ReportdiffError as exc:
+        return Failure(str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
+        return Failure(f"{path}：内部错误 {type(exc).__name__}: {exc}")
+
+
+def compare_task(job: Job, doc_a: Document | Failure, doc_b: Document | Failure, options: Options, review, lang: str) -> PairResult:
+    """Compare one pair and render its outputs; failures are returned, not raised."""
+    for d in (doc_a, doc_b):
+        if isinstance(d, Failure):
+            return PairResult(job=job, ok=False, error=d.message)
+    from . import api, render, tables
+    from .summary import review_lines
+
+    try:
+        # a document parsed once serves every pair; show each pair its own path
+        cmp = api.compare_documents(_with_path(doc_a, job.a), _with_path(doc_b, job.b), options, review)
+        return PairResult(
+            job=job,
+            ok=True,
+            html=render.render_html(cmp, lang),
+            csv=tables.alignment_csv(cmp),
+            mode=cmp.mode.value,
+            coverage=cmp.summary.get("coverage"),
+            findings=dict(cmp.summary["findings"]),
+            warnings=cmp.warnings,
+            kinds=(cmp.a.kind.value, cmp.b.kind.value),
+            review=" ".join(review_lines(cmp)[:1]),
+        )
+    except ReportdiffError as exc:
+        return PairResult(job=job, ok=False, error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad pair must not stop a batch
+        return PairResult(job=job, ok=False, error=f"内部错误 {type(exc).__name__}: {exc}")
+
+
+def _with_path(doc: Document, path: str) -> Document:
+    from dataclasses import replace
+
+    return doc if doc.raw.path == path else replace(doc, raw=replace(doc.raw, path=path))
+
+
+class _Inline:
+    """Runs tasks at once in this process (one worker: no pool to start)."""
+
+    def submit(self, fn, *args) -> Future:
+        f: Future = Future()
+        f.set_result(fn(*args))
+        return f
+
+    def arg(self, handle):
+        """How a parse result is passed on to a compare task: by value here."""
+        return handle.result()
+
+    def results(self, futures: list) -> Iterable:
+        return ((f, f.result()) for f in futures)
+
+    def close(self) -> None:
+        pass
+
+
+class _Pool(_Inline):
+    """A local process pool (``concurrent.futures``)."""
+
+    def __init__(self, workers: int) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.pool = ProcessPoolExecutor(max_workers=workers)
+
+    def submit(self, fn, *args) -> Future:
+        return self.pool.submit(fn, *args)
+
+    def results(self, futures: list) -> Iterable:
+        from concurrent.futures import as_completed
+
+        return ((f, f.result()) for f in as_completed(futures))
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
+class _Dask(_Inline):
+    """A Dask cluster: ``address`` of a scheduler, or ``local`` for a LocalCluster
+    of ``workers`` processes on this machine."""
+
+    def __init__(self, address: str, workers: int) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise SchedulerError(address, reason="没有安装 dask.distributed（pip install 'reportdiff[cluster]'）") from None
+        self.cluster = None
+        try:
+            if address == "local":
+                self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+                self.client = Client(self.cluster)
+            else:
+                self.client = Client(address, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise SchedulerError(address, reason=f"无法连接（{type(exc).__name__}）") from None
+
+    def submit(self, fn, *args):
+        # futures of parse tasks are passed as arguments: Dask keeps the parsed
+        # documents on the workers and moves them only where they are needed
+        return self.client.submit(fn, *args, pure=False)
+
+    def arg(self, handle):
+        return handle  # a Dask future: resolved on the worker
+
+    def results(self, futures: list) -> Iterable:
+        from distributed import as_completed
+
+        return ((f, f.result()) for f in as_completed(futures))
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_executor(workers: int, scheduler: str | None):
+    """The executor for a batch: Dask when a scheduler is named, else local."""
+    if scheduler:
+        return _Dask(scheduler, workers)
+    return _Inline() if workers <= 1 else _Pool(workers)
+
+
+# --- the batch ---------------------------------------------------------------------
+
+
+def _read_all(paths: Iterable[str], max_bytes: int) -> dict[str, bytes | Failure]:
+    out: dict[str, bytes | Failure] = {}
+    for p in paths:
+        if p in out:
+            continue
+        q = Path(p)
+        if not q.exists():
+            out[p] = Failure(f"{p}：文件不存在，请检查路径")
+        elif not q.is_file():
+            out[p] = Failure(f"{p}：是目录而不是文件，请指定一个文档文件")
+        elif q.stat().st_size > max_bytes:
+            out[p] = Failure(f"{p}：文件过大（{q.stat().st_size} 字节，上限 {max_bytes} 字节）")
+        else:
+            out[p] = q.read_bytes()
+    return out
+
+
+def parse_all(paths: list[str], options: Options, executor) -> tuple[dict[str, object], int]:
+    """Submit one parse task per distinct content; returns path -> handle (a
+    future of the executor) and the number of distinct contents."""
+    data = _read_all(paths, options.max_bytes)
+    by_digest: dict[str, object] = {}
+    handles: dict[str, object] = {}
+    for p in paths:
+        d = data[p]
+        digest = hashlib.sha256(d).hexdigest() if isinstance(d, bytes) else "failed:" + p
+        if digest not in by_digest:
+            by_digest[digest] = executor.submit(parse_task, d, p, options)
+        handles[p] = by_digest[digest]
+    return handles, len(by_digest)
+
+
+def run_batch(
+    jobs: list[Job] | None,
+    out_dir: str | os.PathLike,
+    options: Options | None = None,
+    *,
+    folder: str | os.PathLike | None = None,
+    workers: int = 0,
+    scheduler: str | None = None,
+    lang: str = "zh",
+    force: bool = False,
+    progress: Callable[[PairResult, int, int], None] | None = None,
+) -> BatchResult:
+    """Run a batch and write its outputs under ``out_dir`` (reports/, alignments/).
+
+    Give either ``jobs`` or ``folder`` (pairs found by :func:`jobs_from_folder`).
+    ``workers`` 0 means all cores; ``scheduler`` is a Dask scheduler address
+    (or ``local``), default the :data:`SCHEDULER_ENV` variable.
+    """
+    from . import output, tables
+    from .review import has_marks, read_review
+
+    opts = options or Options()
+    workers = workers or os.cpu_count() or 1
+    scheduler = scheduler or os.environ.get(SCHEDULER_ENV) or None
+    out = Path(out_dir)
+    executor = make_executor(workers, scheduler)
+    unpaired: list[tuple[str, str]] = []
+    notes: list[str] = []
+    results: dict[int, PairResult] = {}
+    try:
+        if folder is not None:
+            files = folder_files(folder)
+            if not files:
+                raise NoPairs(str(folder), reason=f"没有 {' '.join(SUFFIXES)} 文件")
+            handles, parsed = parse_all(files, opts, executor)
+            docs = {p: h.result() for p, h in handles.items()}
+            jobs, unpaired = jobs_from_folder(docs)
+            if not jobs:
+                raise NoPairs(str(folder), reason="没有同一政府同一年的报告和分工方案，也没有同一政府相邻年份的报告")
+        else:
+            assert jobs is not None
+            handles, parsed = parse_all(sorted({p for j in jobs for p in (j.a, j.b)}), opts, executor)
+        futures = {}
+        for n, job in enumerate(jobs):
+            sheet = out / "alignments" / f"{job.name}.csv"
+            review = None
+            if not force and has_marks(sheet):
+                try:
+                    review = read_review(sheet)
+                except ReportdiffError as exc:
+                    results[n] = PairResult(job=job, ok=False, error=str(exc))
+                    if progress:
+                        progress(results[n], len(results), len(jobs))
+                    continue
+            fut = executor.submit(compare_task, job, executor.arg(handles[job.a]), executor.arg(handles[job.b]), opts, review, lang)
+            futures[fut] = (n, review is not None)
+        for fut, res in executor.results(list(futures)):
+            n, reviewed = futures[fut]
+            if res.ok:
+                output.atomic_write_text(out / "reports" / f"{res.job.name}.html", res.html)
+                target, note = tables.table_target(out / "alignments" / f"{res.job.name}.csv", out / "alignments" / f"{res.job.name}.csv" if reviewed else None, force)
+                output.atomic_write_text(target, res.csv, bom=True)
+                if note:
+                    notes.append(note)
+                # the texts are written: do not keep them in memory for the whole batch
+                from dataclasses import replace
+
+                res = replace(res, html="", csv="")
+            results[n] = res
+            if progress:
+                progress(res, len(results), len(jobs))
+    finally:
+        executor.close()
+    ordered = tuple(results[n] for n in range(len(jobs)))
+    written = write_summary(ordered, out, unpaired, lang)
+    return BatchResult(results=ordered, parsed=parsed, files=len(handles), written=tuple(written), unpaired=tuple(unpaired), notes=tuple(sorted(notes)))
+
+
+# --- summary table and index page ---------------------------------------------------------
+
+#: short Chinese names of the comparison modes, for the summary table
+MODE_SHORT = {"report-plan": "报告↔分工方案", "report-report": "报告↔报告", "plan-plan": "分工方案↔分工方案", "generic": "普通文本"}
+
+
+def summary_rows(results: tuple[PairResult, ...]) -> list[dict[str, str]]:
+    """One row per pair, Chinese headers: the batch summary table."""
+    from .export import KIND_ZH
+    from .summary import TYPE_ZH
+
+    rows = []
+    for n, r in enumerate(results, 1):
+        row = {
+            "序号": str(n),
+            "名称": r.job.name,
+            "A": r.job.a,
+            "B": r.job.b,
+            "模式": MODE_SHORT.get(r.mode, r.mode),
+            "状态": "完成" if r.ok else "失败",
+            "覆盖率": f"{r.coverage * 100:.1f}%" if r.coverage is not None else "",
+        }
+        for t in FindingType:
+            row[TYPE_ZH[t]] = str(r.findings.get(t.value, 0)) if r.ok else ""
+        row["提示"] = r.error if not r.ok else "；".join(r.warnings)
+        row["审核"] = r.review
+        row["类型"] = " / ".join(KIND_ZH.get(k, k) for k in r.kinds if k)
+        row["报告"] = f"{r.job.name}.html" if r.ok else ""
+        row["链接"] = quote(row["报告"])
+        rows.append(row)
+    return rows
+
+
+def write_summary(results: tuple[PairResult, ...], out: Path, unpaired: list[tuple[str, str]], lang: str) -> list[str]:
+    """Write reports/batch-summary.csv, .xlsx and reports/index.html."""
+    from . import output
+
+    rows = summary_rows(results)
+    header = [h for h in rows[0] if h != "链接"] if rows else ["序号", "名称", "A", "B", "状态"]
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=header, lineterminator="\n", extrasaction="ignore")
+    w.writeheader()
+    w.writerows(rows)
+    written = [
+        str(output.atomic_write_text(out / "reports" / "index.html", index_html(results, rows, unpaired, lang))),
+        str(output.atomic_write_text(out / "reports" / "batch-summary.csv", buf.getvalue(), bom=True)),
+        str(output.atomic_write_bytes(out / "reports" / "batch-summary.xlsx", _summary_xlsx(header, rows, unpaired))),
+    ]
+    return written
+
+
+def _summary_xlsx(header: list[str], rows: list[dict[str, str]], unpaired: list[tuple[str, str]]) -> bytes:
+    import datetime
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
+    from .tables import _fixed_zip_times
+
+    wb = Workbook()
+    fixed = datetime.datetime(2000, 1, 1)
+    wb.properties.creator = "reportdiff"
+    wb.properties.created = fixed
+    wb.properties.modified = fixed
+    ws = wb.active
+    ws.title = "汇总"
+    ws.append(header)
+    for r in rows:
+        ws.append([int(r[h]) if h not in ("序号", "名称", "A", "B") and r[h].isdigit() else r[h] for h in header])
+        if r["状态"] == "失败":
+            for cell in ws[ws.max_row]:
+                cell.fill = PatternFill("solid", fgColor="F8D7DA")
+    ws.freeze_panes = "A2"
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for col, width in (("B", 40), ("C", 36), ("D", 36)):
+        ws.column_dimensions[col].width = width
+    if unpaired:
+        us = wb.create_sheet("未配对文件")
+        us.append(["文件", "原因"])
+        for p, why in unpaired:
+            us.append([p, why])
+    data = io.BytesIO()
+    wb.save(data)
+    return _fixed_zip_times(data.getvalue())
+
+
+def index_html(results: tuple[PairResult, ...], rows: list[dict[str, str]], unpaired: list[tuple[str, str]], lang: str) -> str:
+    """reports/index.html: every pair with its coverage, findings and warnings, linked to its report."""
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    from .summary import TYPE_ZH
+
+    env = Environment(
+        loader=PackageLoader("reportdiff", "templates"),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    shown = [t for t in FindingType if any(r.findings.get(t.value) for r in results)]
+    totals = {
+        "pairs": len(results),
+        "ok": sum(r.ok for r in results),
+        "failed": sum(not r.ok for r in results),
+        "mismatch": sum(bool(r.warnings) for r in results),
+    }
+    html = env.get_template("index.html").render(
+        rows=rows,
+        results=results,
+        types=[(t.value, TYPE_ZH[t]) for t in shown],
+        unpaired=unpaired,
+        totals=totals,
+        lang=lang,
+    )
+    return "\n".join(line.rstrip() for line in html.split("\n"))
