@@ -81,3 +81,32 @@ def test_compare_covers_every_unit(lines):
     cmp = compare_documents(*docs)
     assert {i for p in cmp.pairs for i in p.a} == {u.id for u in cmp.a_units}
     assert {i for p in cmp.pairs for i in p.b} == {u.id for u in cmp.b_units}
+
+
+def _subsequence(small: str, big: str) -> bool:
+    it = iter(big)
+    return all(ch in it for ch in small)
+
+
+@SETTINGS
+@given(TEXT)
+def test_traditional_text_keeps_its_own_characters(text):
+    """A text with traditional characters is structured through its simplified
+    view, then every text of the model is the original's characters again."""
+    from opencc import OpenCC
+
+    from reportdiff.api import _build
+
+    trad = OpenCC("s2t.json").convert(text)
+    raw = RawText(path="x.txt", text=trad, encoding="utf-8", fmt="txt")
+    try:
+        doc = _build(raw)
+    except NoStructure:
+        return
+    assert doc.raw.text == trad
+    for s in doc.sentences:
+        assert _subsequence(s.text, trad[s.span[0] : s.span[1]])
+        for c in s.clauses:
+            assert _subsequence(c.text, trad[c.span[0] : c.span[1]])
+    for p in doc.paragraphs:
+        assert all(trad[o] == ch for ch, o in zip(p.text, p.offsets))

@@ -9,11 +9,12 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from . import align as align_stage
 from . import detect, normalize, read, structure
 from .errors import TooManyUnits
-from .model import Comparison, DocKind, Document, Mode, Options, ReviewOutcome
+from .model import Comparison, DocKind, Document, Mode, Options, RawText, ReviewOutcome
 from .review import Mark, Review
 from .units import areas_of, detect_mode, units_of
 
@@ -23,16 +24,24 @@ __all__ = ("load_document", "load_bytes", "compare", "compare_documents")
 def load_document(path: str | os.PathLike, options: Options | None = None) -> Document:
     """Read, normalize and structure one document (read -> normalize -> structure)."""
     opts = options or Options()
-    raw = read.read_path(path, encoding=opts.encoding, max_bytes=opts.max_bytes)
-    paras = normalize.paragraphs(raw.text)
-    return structure.build_document(raw, paras)
+    return _build(read.read_path(path, encoding=opts.encoding, max_bytes=opts.max_bytes))
+
+
+def _build(raw: RawText) -> Document:
+    """normalize -> structure.  A text in traditional characters is understood
+    through its simplified transform (same length, same offsets) and then given
+    its own characters back."""
+    simple = normalize.to_simplified(raw.text)
+    if simple == raw.text:
+        return structure.build_document(raw, normalize.paragraphs(raw.text))
+    doc = structure.build_document(replace(raw, text=simple), normalize.paragraphs(simple))
+    return structure.restore_original(doc, raw)
 
 
 def load_bytes(data: bytes, path: str, options: Options | None = None) -> Document:
     """:func:`load_document` for bytes read elsewhere (``path`` names them)."""
     opts = options or Options()
-    raw = read.read_bytes(data, path, encoding=opts.encoding, max_bytes=opts.max_bytes)
-    return structure.build_document(raw, normalize.paragraphs(raw.text))
+    return _build(read.read_bytes(data, path, encoding=opts.encoding, max_bytes=opts.max_bytes))
 
 
 def compare(path_a: str | os.PathLike, path_b: str | os.PathLike, options: Options | None = None, review: Review | None = None) -> Comparison:

@@ -14,7 +14,7 @@ import numpy as np
 from . import quantities as qty
 from .align import Edge
 from .model import DocKind, Document, Finding, FindingType, Mode, Pair, PlanItem, Quantity, Region, Severity, Unit
-from .normalize import fold, match_key
+from .normalize import fold, match_key, to_simplified
 
 __all__ = ("detect", "is_rhetoric", "documents_mismatch")
 
@@ -60,9 +60,10 @@ def documents_mismatch(a: Document, b: Document, mode: Mode) -> list[str]:
 def is_rhetoric(unit: Unit, doc: Document) -> bool:
     """A commitments-part sentence that states no action of its own: an address,
     a slogan, the "四种思维" preamble, or the framing sentence of a task area."""
-    if len(unit.key) < MIN_COMMITMENT_LEN or _RHETORIC_START.match(unit.text):
+    text = to_simplified(unit.text)
+    if len(unit.key) < MIN_COMMITMENT_LEN or _RHETORIC_START.match(text):
         return True
-    if "必须树牢" in unit.text or "思维" in doc.section_path(unit.section).split(" › ")[-1]:
+    if "必须树牢" in text or "思维" in to_simplified(doc.section_path(unit.section).split(" › ")[-1]):
         return True
     sec = doc.section(unit.section)
     if sec is not None and sec.level == 2 and sec.number and not qty.extract(unit.text):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .model import Quantity
-from .normalize import fold
+from .normalize import fold, to_simplified
 
 __all__ = ("extract", "metric_key", "same_dimension", "METRIC_SYNONYMS")
 
@@ -143,7 +143,9 @@ def same_dimension(a: Quantity, b: Quantity) -> bool:
 
 
 def extract(text: str) -> list[Quantity]:
-    """Quantities of ``text`` (a clause or sentence), in order of appearance."""
+    """Quantities of ``text`` (a clause or sentence), in order of appearance.
+    Traditional characters are read as simplified (億元 is 亿元); offsets hold."""
+    original, text = text, to_simplified(text)
     out: list[Quantity] = []
     prev_end = 0
     for m in _QTY.finditer(text):
@@ -177,7 +179,7 @@ def extract(text: str) -> list[Quantity]:
                 value=value * mult,
                 unit=base,
                 qualifier=suffix or prefix,
-                text=text[start : m.end()],
+                text=original[start : m.end()],
                 start=start,
             )
         )

@@ -78,6 +78,56 @@ def build_document(raw: RawText, paras: tuple[Paragraph, ...]) -> Document:
     )
 
 
+def restore_original(doc: Document, raw: RawText) -> Document:
+    """``doc`` was built from a same-length transform of ``raw.text`` (traditional
+    characters made simplified, see :func:`reportdiff.normalize.to_simplified`):
+    put the original characters back into every text, using the spans."""
+    from dataclasses import replace
+
+    view = doc.raw.text
+    orig = raw.text
+
+    def back(text: str, span: tuple[int, int]) -> str:
+        # the text is the span with some characters (breaks, page numbers) deleted:
+        # walk the span, keeping the positions whose transformed character comes next
+        out, j = [], 0
+        for k in range(span[0], span[1]):
+            if j < len(text) and view[k] == text[j]:
+                out.append(orig[k])
+                j += 1
+        return "".join(out) if j == len(text) else text
+
+    def name(text: str, span: tuple[int, int] | None = None) -> str:
+        lo, hi = span or (0, len(view))
+        at = view.find(text, lo, hi) if text else -1
+        return orig[at : at + len(text)] if at >= 0 else text
+
+    def owners(o: Owners) -> Owners:
+        return replace(
+            o,
+            leaders=tuple(name(x, o.span) for x in o.leaders),
+            lead_units=tuple(name(x, o.span) for x in o.lead_units),
+            partner_units=tuple(name(x, o.span) for x in o.partner_units),
+        )
+
+    def item(it: PlanItem) -> PlanItem:
+        return replace(it, text=back(it.text, it.span), owners=owners(it.owners), children=tuple(item(c) for c in it.children))
+
+    return replace(
+        doc,
+        raw=raw,
+        kind_evidence=(*doc.kind_evidence, "繁体字文本：按简体字识别结构，原文照录"),
+        government=name(doc.government),
+        title=name(doc.title),
+        paragraphs=tuple(replace(p, text="".join(orig[k] for k in p.offsets)) for p in doc.paragraphs),
+        sections=tuple(replace(sec, title=back(sec.title, sec.span)) for sec in doc.sections),
+        sentences=tuple(
+            replace(st, text=back(st.text, st.span), clauses=tuple(replace(c, text=back(c.text, c.span)) for c in st.clauses)) for st in doc.sentences
+        ),
+        items=tuple(item(it) for it in doc.items),
+    )
+
+
 # --- identity ----------------------------------------------------------------
 
 
