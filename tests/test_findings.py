@@ -93,6 +93,15 @@ def test_findings_gold(pair, rp, rr):
         if ftype in scores:
             assert scores[ftype].recall >= 0.95, ftype
             assert scores[ftype].precision >= 0.9, ftype
+    if "new" in scores:
+        assert scores["new"].precision >= 0.9 and scores["new"].recall >= 0.9
+
+
+def test_reworded_initiative_is_not_new(rr):
+    """Same project, hotline or campaign in other words: not a new initiative."""
+    new_text = " ".join(f.b_text for f in _of(rr, T.NEW))
+    for name in ("聊城大外环", "12345市民热线", "安全生产治本攻坚三年行动"):
+        assert name not in new_text, name
 
 
 @pytest.mark.parametrize(
