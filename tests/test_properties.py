@@ -88,7 +88,7 @@ def _subsequence(small: str, big: str) -> bool:
     return all(ch in it for ch in small)
 
 
-@SETTINGS
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
 def test_traditional_text_keeps_its_own_characters(text):
     """A text with traditional characters is structured through its simplified
@@ -110,3 +110,62 @@ def test_traditional_text_keeps_its_own_characters(text):
             assert _subsequence(c.text, trad[c.span[0] : c.span[1]])
     for p in doc.paragraphs:
         assert all(trad[o] == ch for ch, o in zip(p.text, p.offsets))
+
+
+# --- shapes of hostile input: huge lines, thousands of tiny lines, only numbers, surrogates ----
+
+SURROGATES = st.sampled_from(["\ud800", "\udc80", "\udcff", "\udfff"])
+LONG_LINE = st.tuples(st.text(alphabet=ALPHABET, min_size=1, max_size=12), st.integers(200, 1500)).map(lambda t: t[0] * t[1])
+TINY_LINES = st.lists(st.text(alphabet=ALPHABET, max_size=3), min_size=500, max_size=1500).map("\n".join)
+ONLY_NUMBERS = st.text(alphabet="0123456789.%,，。、;\n 一二三十百万亿", min_size=1, max_size=3000)
+WITH_SURROGATES = st.lists(st.one_of(st.text(alphabet=ALPHABET, max_size=30), SURROGATES), max_size=30).map("".join)
+HOSTILE = st.one_of(LONG_LINE, TINY_LINES, ONLY_NUMBERS, WITH_SURROGATES)
+FEW = settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+
+
+@FEW
+@given(HOSTILE)
+def test_hostile_shapes_through_every_stage(text):
+    """normalize, segment, structure, quantities, align, detect and render on
+    hostile text: no exception but NoStructure, spans slice the original,
+    folding is idempotent, the alignment covers every unit exactly once."""
+    from reportdiff.api import compare_documents
+    from reportdiff.render import render_html
+
+    assert fold(fold(text)) == fold(text)
+    for p in paragraphs(text):
+        assert all(text[o] == ch for ch, o in zip(p.text, p.offsets))
+    for q in extract(text[:5000]):
+        assert text[q.start : q.start + len(q.text)] == q.text
+    raw = RawText(path="x.txt", text=text, encoding="utf-8", fmt="txt")
+    try:
+        doc = build_document(raw, paragraphs(text))
+    except NoStructure:
+        return
+    for s in doc.sentences:
+        assert 0 <= s.span[0] < s.span[1] <= len(text)
+    cmp = compare_documents(doc, doc)
+    for side, units in (("a", cmp.a_units), ("b", cmp.b_units)):
+        ids = [i for p in cmp.pairs for i in getattr(p, side)]
+        # exactly once per row-grouping side, at least once on the other
+        assert set(ids) == {u.id for u in units}
+    assert render_html(cmp)
+
+
+@FEW
+@given(st.binary(max_size=300), st.integers(0, 2000))
+def test_any_bytes_in_a_file_read_or_refused(junk, at):
+    """Bytes spliced into a real document (broken UTF-8, encoded surrogates
+    ED A0 80, NULs...) are either decoded or refused with a ReportdiffError."""
+    from conftest import REPORT_2024
+
+    from reportdiff.errors import ReportdiffError
+    from reportdiff.read import read_bytes
+
+    seed = REPORT_2024.read_bytes()[:4000]
+    data = seed[:at] + junk + seed[at:]
+    try:
+        raw = read_bytes(data, "x.txt")
+    except ReportdiffError:
+        return
+    raw.text.encode("utf-8")  # what was decoded can be written out again

@@ -157,10 +157,11 @@ def _clean_line(raw: str, start: int) -> _Line | None:
         if i in dropped:
             continue
         if c.isspace():
-            # keep one space between two ASCII words ("GB/T 36073"), drop all others
+            # keep one space between two ASCII words ("GB/T 36073"), drop all others;
+            # only a plain space is kept (the text holds original characters only)
             prev = chars[-1][0] if chars else ""
             nxt = next((raw[j] for j in range(i + 1, n) if not raw[j].isspace() and j not in dropped), "")
-            if prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalnum() and not (chars and chars[-1][0] == " "):
+            if c == " " and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalnum():
                 chars.append((" ", start + i))
             continue
         chars.append((c, start + i))
