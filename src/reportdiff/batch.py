@@ -26,7 +26,7 @@ import io
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -237,9 +237,14 @@ def compare_task(job: Job, doc_a: Document | Failure, doc_b: Document | Failure,
 
 
 def _with_path(doc: Document, path: str) -> Document:
-    from dataclasses import replace
-
     return doc if doc.raw.path == path else replace(doc, raw=replace(doc.raw, path=path))
+
+
+def _outcome(future):
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - a lost worker fails its pair, not the batch
+        return exc
 
 
 class _Inline:
@@ -255,7 +260,9 @@ class _Inline:
         return handle.result()
 
     def results(self, futures: list) -> Iterable:
-        return ((f, f.result()) for f in futures)
+        """(future, result) as they complete; an exception of the executor
+        itself (a worker that died) is given as the result, not raised."""
+        return ((f, _outcome(f)) for f in futures)
 
     def close(self) -> None:
         pass
@@ -275,7 +282,7 @@ class _Pool(_Inline):
     def results(self, futures: list) -> Iterable:
         from concurrent.futures import as_completed
 
-        return ((f, f.result()) for f in as_completed(futures))
+        return ((f, _outcome(f)) for f in as_completed(futures))
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
@@ -311,7 +318,7 @@ class _Dask(_Inline):
     def results(self, futures: list) -> Iterable:
         from distributed import as_completed
 
-        return ((f, f.result()) for f in as_completed(futures))
+        return ((f, _outcome(f)) for f in as_completed(futures))
 
     def close(self) -> None:
         self.client.close()
@@ -401,7 +408,8 @@ def run_batch(
             if not jobs:
                 raise NoPairs(str(folder), reason="没有同一政府同一年的报告和分工方案，也没有同一政府相邻年份的报告")
         else:
-            assert jobs is not None
+            if jobs is None:
+                raise ValueError("run_batch needs jobs or folder")
             handles, parsed = parse_all(sorted({p for j in jobs for p in (j.a, j.b)}), opts, executor)
         futures = {}
         for n, job in enumerate(jobs):
@@ -419,6 +427,8 @@ def run_batch(
             futures[fut] = (n, review is not None)
         for fut, res in executor.results(list(futures)):
             n, reviewed = futures[fut]
+            if isinstance(res, Exception):
+                res = PairResult(job=jobs[n], ok=False, error=f"执行失败：{type(res).__name__}: {res}")
             if res.ok:
                 output.atomic_write_text(out / "reports" / f"{res.job.name}.html", res.html)
                 target, note = tables.table_target(out / "alignments" / f"{res.job.name}.csv", out / "alignments" / f"{res.job.name}.csv" if reviewed else None, force)
@@ -426,8 +436,6 @@ def run_batch(
                 if note:
                     notes.append(note)
                 # the texts are written: do not keep them in memory for the whole batch
-                from dataclasses import replace
-
                 res = replace(res, html="", csv="")
             results[n] = res
             if progress:
@@ -528,18 +536,9 @@ def _summary_xlsx(header: list[str], rows: list[dict[str, str]], unpaired: list[
 
 def index_html(results: tuple[PairResult, ...], rows: list[dict[str, str]], unpaired: list[tuple[str, str]], lang: str) -> str:
     """reports/index.html: every pair with its coverage, findings and warnings, linked to its report."""
-    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
+    from .render import render_template
     from .summary import TYPE_ZH
 
-    env = Environment(
-        loader=PackageLoader("reportdiff", "templates"),
-        autoescape=select_autoescape(["html"]),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
     shown = [t for t in FindingType if any(r.findings.get(t.value) for r in results)]
     totals = {
         "pairs": len(results),
@@ -547,7 +546,8 @@ def index_html(results: tuple[PairResult, ...], rows: list[dict[str, str]], unpa
         "failed": sum(not r.ok for r in results),
         "mismatch": sum(bool(r.warnings) for r in results),
     }
-    html = env.get_template("index.html").render(
+    return render_template(
+        "index.html",
         rows=rows,
         results=results,
         types=[(t.value, TYPE_ZH[t]) for t in shown],
@@ -555,4 +555,3 @@ def index_html(results: tuple[PairResult, ...], rows: list[dict[str, str]], unpa
         totals=totals,
         lang=lang,
     )
-    return "\n".join(line.rstrip() for line in html.split("\n"))

@@ -16,7 +16,7 @@ from .export import KIND_ZH
 from .model import Comparison, Finding, FindingType, PlanItem
 from .summary import MODE_ZH, SEVERITY_ZH, TYPE_ZH
 
-__all__ = ("ReportView", "build_view", "render_html", "LABELS")
+__all__ = ("ReportView", "build_view", "render_html", "render_template", "LABELS")
 
 #: user-facing labels; Chinese by default, English with ``--lang en``
 LABELS = {
@@ -440,8 +440,9 @@ def _finding_view(f: Finding, row_of_unit: dict[str, str]) -> FindingView:
     )
 
 
-def render_html(cmp: Comparison, lang: str = "zh") -> str:
-    """The self-contained HTML report of a comparison."""
+def render_template(name: str, **context) -> str:
+    """Render one of the package's templates: autoescaped, strict about
+    undefined names, no trailing spaces (so outputs compare byte for byte)."""
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     env = Environment(
@@ -452,8 +453,12 @@ def render_html(cmp: Comparison, lang: str = "zh") -> str:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    view = build_view(cmp, lang)
-    html = env.get_template("report.html").render(v=view)
+    html = env.get_template(name).render(**context)
     return "\n".join(line.rstrip() for line in html.split("\n"))
+
+
+def render_html(cmp: Comparison, lang: str = "zh") -> str:
+    """The self-contained HTML report of a comparison."""
+    return render_template("report.html", v=build_view(cmp, lang))
 
 
