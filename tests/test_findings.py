@@ -83,6 +83,9 @@ def test_documents_mismatch():
     assert any("内容相同" in w for w in same.warnings)
     other = compare(REPORT_2022, PRESS_2022)
     assert other.mode.value == "generic" and any("文件类型不同" in w for w in other.warnings)
+    plans = compare(PLAN_DCF_2022, PLAN_2024)  # two plans of other governments and years
+    assert plans.mode.value == "plan-plan" and plans.summary.get("coverage") is None
+    assert any("不同政府" in w for w in plans.warnings) and any("年份不同：2022 / 2024" in w for w in plans.warnings)
 
 
 @pytest.mark.parametrize("pair", ["chiping-2024-report__chiping-2024-plan", "chiping-2022-report__chiping-2024-report"])
