@@ -229,3 +229,31 @@ def test_review_in_report_report_mode_either_order(rr):
     swapped = ReviewRow(line=2, cell="错误", mark=Mark.REJECT, a_ids=pair.b, b_ids=pair.a, a_text=row.b_text, b_text=row.a_text, note="")
     back = compare(REPORT_2024, REPORT_2022, review=Review("x.csv", (swapped,)))
     assert not any(set(pair.b) <= set(p.a) and set(pair.a) <= set(p.b) for p in back.pairs)
+
+
+def test_sheet_saved_by_wps_in_gb18030_is_applied(reviewed):
+    """WPS may save a CSV in the local code page: the review still applies."""
+    tmp_path, _, sheet = reviewed
+    sheet.write_bytes(sheet.read_text(encoding="utf-8-sig").encode("gb18030"))
+    data, stdout = _compare(tmp_path)
+    assert data["review"]["applied"] == {"确认": 2, "错误": 1, "忽略": 1}
+    assert [f["b_ids"] for f in _findings(data, "not_in_report")] == [["i69"]]
+
+
+def test_batch_applies_a_reviewed_sheet(tmp_path):
+    from reportdiff.batch import Job, run_batch
+
+    jobs = [Job(STEM, str(REPORT_2024), str(PLAN_2024))]
+    run_batch(jobs, tmp_path, workers=1)
+    sheet = tmp_path / "alignments" / f"{STEM}.csv"
+    rows = _rows(sheet)
+    for r in rows:
+        if r["B编号"] == "i69":
+            r["审核"] = "错误"
+    _write(sheet, rows)
+    res = run_batch(jobs, tmp_path, workers=1)
+    (r,) = res.results
+    assert r.ok and r.findings["not_in_report"] == 1 and "已应用" in r.review
+    assert any("审核记录已合并" in n for n in res.notes)
+    summary = (tmp_path / "reports" / "batch-summary.csv").read_text(encoding="utf-8-sig")
+    assert "已应用" in summary
