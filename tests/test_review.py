@@ -87,7 +87,9 @@ def test_marks_change_findings_and_coverage(reviewed):
     # the added pair is used: the sentence is no longer an unowned commitment
     assert (SELF_2,) in uncovered_before and (SELF_2,) not in uncovered_after
     (added,) = [p for p in after["pairs"] if p["b"] == ["i100"]]
-    assert SELF_2 in added["a"] and added["reviewed"] == "确认" and added["note"] == "补充配对"
+    assert added["a"] == [SELF_2] and added["reviewed"] == "确认" and added["note"] == "补充配对"
+    # "item 100 comes from that sentence": its automatic source (the 安全生产 sentence) lost it
+    assert ("s7.9.1.p1.s2",) not in uncovered_before and ("s7.9.1.p1.s2",) in uncovered_after
 
     sb, sa = before["summary"], after["summary"]
     assert sa["commitment_clauses"] < sb["commitment_clauses"]  # SELF_1's clauses no longer counted
