@@ -237,7 +237,8 @@ def batch(source, out_dir, workers, scheduler, lang, threshold, force, quiet, en
     took = time.perf_counter() - t0
     if not quiet:
         n = len(res.results)
-        engine = f"Dask（{scheduler or os.environ.get(batch_mod.SCHEDULER_ENV)}）" if (scheduler or os.environ.get(batch_mod.SCHEDULER_ENV)) else f"本机 {workers or os.cpu_count()} 个进程"
+        address = scheduler or os.environ.get(batch_mod.SCHEDULER_ENV)
+        engine = f"Dask（{address}）" if address else f"本机 {workers or os.cpu_count()} 个进程"
         click.echo(f"批量比对：{n} 对文件，完成 {n - res.failed}，失败 {res.failed}；读取 {res.files} 个文件，去重后解析 {res.parsed} 份；{engine}，用时 {took:.1f} 秒")
         for r in res.results:
             if not r.ok:

@@ -21,7 +21,6 @@ __all__ = (
     "NeedsOCR",
     "UnsupportedFormat",
     "NoStructure",
-    "OutputExists",
     "ReviewUnreadable",
     "BadManifest",
     "NoPairs",
@@ -102,12 +101,6 @@ class NoStructure(ReportdiffError):
     """The text has no recognizable document structure (no sentences)."""
 
     template = "{path}：没有可识别的文档结构（找不到完整的句子或条目）"
-
-
-class OutputExists(ReportdiffError):
-    """An output file holds a reviewed alignment and would be overwritten."""
-
-    template = "{path}：已存在含审核标记的比对表，不会覆盖；请用 --review 合并或用 --force 覆盖"
 
 
 class ReviewUnreadable(ReportdiffError):

@@ -20,7 +20,6 @@ __all__ = ("COLUMNS", "STATUS_ZH", "alignment_rows", "alignment_csv", "workbook_
 COLUMNS = ("状态", "相似度", "A编号", "A章节", "A原文", "B编号", "B章节", "B原文", "发现", "审核", "备注")
 #: status codes and their Chinese labels
 STATUS_ZH = {"matched": "一致", "changed": "有改动", "only_a": "仅A有", "only_b": "仅B有", "rejected": "已否决", "stale": "未对应", "kept": "审核保留"}
-REVIEW_COLUMN = "审核"
 
 
 def alignment_rows(cmp: Comparison) -> list[dict[str, str]]:
