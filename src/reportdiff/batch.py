@@ -337,19 +337,16 @@ def make_executor(workers: int, scheduler: str | None):
 
 
 def _read_all(paths: Iterable[str], max_bytes: int) -> dict[str, bytes | Failure]:
+    from .read import file_bytes
+
     out: dict[str, bytes | Failure] = {}
     for p in paths:
         if p in out:
             continue
-        q = Path(p)
-        if not q.exists():
-            out[p] = Failure(f"{p}：文件不存在，请检查路径")
-        elif not q.is_file():
-            out[p] = Failure(f"{p}：是目录而不是文件，请指定一个文档文件")
-        elif q.stat().st_size > max_bytes:
-            out[p] = Failure(f"{p}：文件过大（{q.stat().st_size} 字节，上限 {max_bytes} 字节）")
-        else:
-            out[p] = q.read_bytes()
+        try:
+            out[p] = file_bytes(p, max_bytes)
+        except ReportdiffError as exc:
+            out[p] = Failure(str(exc))
     return out
 
 

@@ -21,7 +21,7 @@ from .errors import (
 )
 from .model import RawText
 
-__all__ = ("read_path", "read_bytes", "decode_bytes", "DEFAULT_MAX_BYTES")
+__all__ = ("read_path", "file_bytes", "read_bytes", "decode_bytes", "DEFAULT_MAX_BYTES")
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -49,6 +49,13 @@ def read_path(path: str | os.PathLike, encoding: str | None = None, max_bytes: i
     missing file, a directory, an empty, binary, undecodable or oversized file,
     and a PDF without a text layer.
     """
+    return read_bytes(file_bytes(path, max_bytes), str(path), encoding=encoding, max_bytes=max_bytes)
+
+
+def file_bytes(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a document file, after the checks that need the file itself:
+    it exists, is a file, and is not larger than ``max_bytes`` (checked before
+    reading it)."""
     p = Path(path)
     shown = str(path)
     if not p.exists():
@@ -59,8 +66,7 @@ def read_path(path: str | os.PathLike, encoding: str | None = None, max_bytes: i
     if size > max_bytes:
         raise InputTooLarge(shown, size=size, limit=max_bytes)
     with open(p, "rb") as fh:
-        data = fh.read()
-    return read_bytes(data, shown, encoding=encoding, max_bytes=max_bytes)
+        return fh.read()
 
 
 def read_bytes(data: bytes, path: str, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
