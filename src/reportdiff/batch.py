@@ -496,18 +496,11 @@ def write_summary(results: tuple[PairResult, ...], out: Path, unpaired: list[tup
 
 
 def _summary_xlsx(header: list[str], rows: list[dict[str, str]], unpaired: list[tuple[str, str]]) -> bytes:
-    import datetime
-
-    from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
-    from .tables import _fixed_zip_times
+    from .tables import new_workbook, workbook_to_bytes
 
-    wb = Workbook()
-    fixed = datetime.datetime(2000, 1, 1)
-    wb.properties.creator = "reportdiff"
-    wb.properties.created = fixed
-    wb.properties.modified = fixed
+    wb = new_workbook()
     ws = wb.active
     ws.title = "汇总"
     ws.append(header)
@@ -526,9 +519,7 @@ def _summary_xlsx(header: list[str], rows: list[dict[str, str]], unpaired: list[
         us.append(["文件", "原因"])
         for p, why in unpaired:
             us.append([p, why])
-    data = io.BytesIO()
-    wb.save(data)
-    return _fixed_zip_times(data.getvalue())
+    return workbook_to_bytes(wb)
 
 
 def index_html(results: tuple[PairResult, ...], rows: list[dict[str, str]], unpaired: list[tuple[str, str]], lang: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .model import Comparison
 
-__all__ = ("COLUMNS", "STATUS_ZH", "alignment_rows", "alignment_csv", "workbook_bytes", "table_target")
+__all__ = ("COLUMNS", "STATUS_ZH", "alignment_rows", "alignment_csv", "workbook_bytes", "new_workbook", "workbook_to_bytes", "table_target")
 
 #: column headers of the alignment table, in order
 COLUMNS = ("状态", "相似度", "A编号", "A章节", "A原文", "B编号", "B章节", "B原文", "发现", "审核", "备注")
@@ -119,18 +119,11 @@ def workbook_bytes(cmp: Comparison) -> bytes:
     """The alignment and the findings as an .xlsx workbook (Chinese headers,
     frozen header row, column widths, findings coloured by severity).
     Deterministic: fixed document properties."""
-    import datetime
-
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
     from .summary import SEVERITY_ZH, TYPE_ZH
 
-    wb = Workbook()
-    wb.properties.creator = "reportdiff"
-    fixed = datetime.datetime(2000, 1, 1)
-    wb.properties.created = fixed
-    wb.properties.modified = fixed
+    wb = new_workbook()
     ws = wb.active
     ws.title = "对照表"
     ws.append(list(COLUMNS))
@@ -152,6 +145,26 @@ def workbook_bytes(cmp: Comparison) -> bytes:
         for r in sheet.iter_rows(min_row=2):
             for cell in r:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+    return workbook_to_bytes(wb)
+
+
+def new_workbook():
+    """An empty openpyxl workbook whose document properties are fixed (creator,
+    creation and modification times), so the same content gives the same bytes."""
+    import datetime
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    fixed = datetime.datetime(2000, 1, 1)
+    wb.properties.creator = "reportdiff"
+    wb.properties.created = fixed
+    wb.properties.modified = fixed
+    return wb
+
+
+def workbook_to_bytes(wb) -> bytes:
+    """The .xlsx bytes of a workbook made by :func:`new_workbook`, with fixed zip times."""
     buf = io.BytesIO()
     wb.save(buf)
     return _fixed_zip_times(buf.getvalue())
