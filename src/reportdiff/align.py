@@ -27,7 +27,7 @@ from .model import Mode, Pair, Unit
 from .normalize import fold, match_key
 from .tokens import tokenize
 
-__all__ = ("AlignParams", "AlignResult", "Constraints", "PARAMS", "Edge", "score_matrix", "tfidf_cosine", "select_edges", "align", "beads")
+__all__ = ("AlignParams", "AlignResult", "Constraints", "PARAMS", "Edge", "score_matrix", "tfidf_cosine", "sparse_tfidf_cosine", "token_matrices", "mutual_best", "select_edges", "align", "beads")
 
 
 @dataclass(frozen=True)
@@ -99,21 +99,34 @@ def _clause_keys(units: tuple[Unit, ...]) -> tuple[list[str], np.ndarray]:
     return keys, starts
 
 
-def _bigram_matrices(a_keys: list[str], b_keys: list[str]):
-    """Binary CSR matrices of the character bigrams of each key, over one shared
-    vocabulary: shapes ``(len(a_keys), V)`` and ``(len(b_keys), V)``."""
+def token_matrices(a_docs: list, b_docs: list):
+    """CSR matrices of token counts, one row per document (an iterable of
+    tokens), over one shared vocabulary: shapes ``(len(a_docs), V)`` and
+    ``(len(b_docs), V)``."""
     from scipy.sparse import csr_matrix
 
     vocab: dict[str, int] = {}
     parts = []
-    for keys in (a_keys, b_keys):
+    for docs in (a_docs, b_docs):
         indptr = [0]
         indices: list[int] = []
-        for k in keys:
-            indices.extend(sorted({vocab.setdefault(k[i : i + 2], len(vocab)) for i in range(len(k) - 1)}))
+        for doc in docs:
+            indices.extend(vocab.setdefault(t, len(vocab)) for t in doc)
             indptr.append(len(indices))
         parts.append((np.ones(len(indices), dtype=np.float32), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)))
-    return tuple(csr_matrix(p, shape=(len(p[2]) - 1, len(vocab))) for p in parts)
+    out = tuple(csr_matrix(p, shape=(len(p[2]) - 1, len(vocab))) for p in parts)
+    for x in out:
+        x.sum_duplicates()
+    return out
+
+
+def _bigram_matrices(a_keys: list[str], b_keys: list[str]):
+    """Binary matrices (:func:`token_matrices`) of the distinct character bigrams of each key."""
+
+    def distinct(k: str):
+        return dict.fromkeys(k[i : i + 2] for i in range(len(k) - 1))
+
+    return token_matrices([distinct(k) for k in a_keys], [distinct(k) for k in b_keys])
 
 
 def _containment(ca: list[str], cb: list[str]) -> np.ndarray:
@@ -138,13 +151,19 @@ def tfidf_cosine(a_units: tuple[Unit, ...], b_units: tuple[Unit, ...]) -> np.nda
     容缺受理) weigh most, so two sentences about the same named thing score
     high even when reworded around it.  One sparse matrix product.
     """
-    from scipy.sparse import diags
-
     if not a_units or not b_units:
         return np.zeros((len(a_units), len(b_units)), dtype=np.float32)
-    xa, xb = _bigram_matrices([u.key for u in a_units], [u.key for u in b_units])
-    df = np.asarray(xa.sum(axis=0)).ravel() + np.asarray(xb.sum(axis=0)).ravel()
-    idf = diags(np.log((len(a_units) + len(b_units) + 1) / (df + 1)).astype(np.float32))
+    return sparse_tfidf_cosine(*_bigram_matrices([u.key for u in a_units], [u.key for u in b_units]))
+
+
+def sparse_tfidf_cosine(xa, xb) -> np.ndarray:
+    """Cosine of the TF-IDF rows of two count matrices over one vocabulary
+    (:func:`token_matrices`), shape ``(rows of xa, rows of xb)``; the document
+    frequency is counted over the rows of both."""
+    from scipy.sparse import diags
+
+    df = np.asarray((xa > 0).sum(axis=0)).ravel() + np.asarray((xb > 0).sum(axis=0)).ravel()
+    idf = diags(np.log((xa.shape[0] + xb.shape[0] + 1) / (df + 1)).astype(np.float32))
 
     def unit_rows(x):
         w = x @ idf
@@ -153,6 +172,11 @@ def tfidf_cosine(a_units: tuple[Unit, ...], b_units: tuple[Unit, ...]) -> np.nda
         return diags((1.0 / n).astype(np.float32)) @ w
 
     return np.asarray((unit_rows(xa) @ unit_rows(xb).T).toarray(), dtype=np.float32)
+
+
+def mutual_best(s: np.ndarray, floor: float) -> np.ndarray:
+    """Cells that are the best of their row and of their column and reach ``floor``."""
+    return (s >= s.max(axis=1, keepdims=True)) & (s >= s.max(axis=0, keepdims=True)) & (s >= floor)
 
 
 #: Units of A processed together in the clause-level pass; bounds memory to
@@ -388,8 +412,7 @@ def align(
         # reworded sentences about the same named thing: mutual best by TF-IDF
         c = cosine if mask is None else np.where(mask, cosine, 0.0)
         known = {(e.a, e.b) for e in edges}
-        mutual = (c >= c.max(axis=1, keepdims=True)) & (c >= c.max(axis=0, keepdims=True)) & (c >= COSINE_MUTUAL)
-        edges += [Edge(int(i), int(j), 0.0) for i, j in zip(*np.nonzero(mutual)) if (int(i), int(j)) not in known]
+        edges += [Edge(int(i), int(j), 0.0) for i, j in zip(*np.nonzero(mutual_best(c, COSINE_MUTUAL))) if (int(i), int(j)) not in known]
     if constraints and constraints.forced:
         known = {(e.a, e.b) for e in edges}
         edges += [Edge(i, j, 0.0) for i, j in constraints.forced if (i, j) not in known]

@@ -361,40 +361,18 @@ def _became_qualitative(q: Quantity, other_text: str) -> str:
 def _word_related(a_units, b_units, cand_a: list[int], cand_b: list[int], commit_a: np.ndarray, commit_b: np.ndarray) -> tuple[set[int], set[int]]:
     """Candidates (indices) of A and of B that have a mutual best partner among
     the other report's commitments with a content-word cosine >= :data:`WORD_RELATED`."""
-    from scipy.sparse import csr_matrix, diags
-
+    from .align import mutual_best, sparse_tfidf_cosine, token_matrices
     from .tokens import content_words
 
-    if not cand_a and not cand_b:
-        return set(), set()
     ia = np.flatnonzero(commit_a)
     ib = np.flatnonzero(commit_b)
-    docs = [content_words(fold(a_units[i].text)) for i in ia] + [content_words(fold(b_units[j].text)) for j in ib]
-    vocab: dict[str, int] = {}
-    rows, cols = [], []
-    for r, words in enumerate(docs):
-        for w in words:
-            rows.append(r)
-            cols.append(vocab.setdefault(w, len(vocab)))
-    if not vocab:
+    if not (cand_a or cand_b) or not ia.size or not ib.size:
         return set(), set()
-    x = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(docs), len(vocab)))
-    x.sum_duplicates()
-    df = np.asarray((x > 0).sum(axis=0)).ravel()
-    x = x @ diags(np.log((len(docs) + 1) / (df + 1)).astype(np.float32))
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    x = diags((1.0 / norms).astype(np.float32)) @ x
-    sim = (x[: len(ia)] @ x[len(ia) :].T).toarray()
-    if sim.size == 0:
-        return set(), set()
-    best_col = sim.argmax(axis=1)
-    best_row = sim.argmax(axis=0)
-    pos_a = {int(i): k for k, i in enumerate(ia)}
-    pos_b = {int(j): k for k, j in enumerate(ib)}
-    rel_a = {i for i in cand_a if i in pos_a and best_row[best_col[pos_a[i]]] == pos_a[i] and sim[pos_a[i], best_col[pos_a[i]]] >= WORD_RELATED}
-    rel_b = {j for j in cand_b if j in pos_b and best_col[best_row[pos_b[j]]] == pos_b[j] and sim[best_row[pos_b[j]], pos_b[j]] >= WORD_RELATED}
-    return rel_a, rel_b
+    xa, xb = token_matrices([content_words(fold(a_units[i].text)) for i in ia], [content_words(fold(b_units[j].text)) for j in ib])
+    related = mutual_best(sparse_tfidf_cosine(xa, xb), WORD_RELATED)
+    rel_a = {int(ia[k]) for k in np.flatnonzero(related.any(axis=1))}
+    rel_b = {int(ib[k]) for k in np.flatnonzero(related.any(axis=0))}
+    return rel_a & set(cand_a), rel_b & set(cand_b)
 
 
 def _new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: bool, cosine: np.ndarray) -> list[Finding]:
