@@ -329,6 +329,14 @@ class KeptRow:
     reason: str  #: why the row is kept apart (Chinese)
     line: int  #: its row number in the review sheet
 
+    @property
+    def remark(self) -> str:
+        """The reason followed by the reviewer's note; a note written back by an
+        earlier run already starts with the reason and is not prefixed again."""
+        if not self.note or self.note.startswith(self.reason):
+            return self.note or self.reason
+        return f"{self.reason}；{self.note}"
+
 
 @dataclass(frozen=True)
 class ReviewOutcome:

@@ -410,7 +410,7 @@ def build_view(cmp: Comparison, lang: str = "zh") -> ReportView:
         js=(res / "report.js").read_text(encoding="utf-8"),
         review=_review_line(cmp, lab),
         kept=tuple(
-            (str(k.line), lab[k.status], k.mark, " ".join(k.a), " ".join(k.b), k.a_text + (" ⇄ " if k.a_text and k.b_text else "") + k.b_text, "；".join(x for x in (k.reason, k.note) if x))
+            (str(k.line), lab[k.status], k.mark, " ".join(k.a), " ".join(k.b), k.a_text + (" ⇄ " if k.a_text and k.b_text else "") + k.b_text, k.remark)
             for k in (cmp.review.kept if cmp.review else ())
         ),
     )

@@ -57,7 +57,7 @@ def alignment_rows(cmp: Comparison) -> list[dict[str, str]]:
     # review rows that no alignment row shows are written back after them, so
     # that a later run still sees them: nothing a reviewer wrote is lost
     for k in cmp.review.kept if cmp.review else ():
-        note = k.note if k.status == "rejected" or k.note.startswith(k.reason) else "；".join(x for x in (k.reason, k.note) if x)
+        note = k.note if k.status == "rejected" else k.remark
         rows.append(
             {
                 "状态": f"{k.status}（{STATUS_ZH[k.status]}）",
