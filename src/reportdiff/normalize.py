@@ -14,6 +14,7 @@ Two layers, deliberately kept apart:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -55,29 +56,24 @@ def display_width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in s)
 
 
-_T2S: dict[int, str] | None = None
-
-
+@functools.lru_cache(maxsize=1)
 def t2s_table() -> dict[int, str]:
     """Traditional -> simplified, one character for one character (a
     ``str.translate`` table built once from OpenCC's ``t2s`` conversion of
     every CJK character on its own, so no phrase rule changes a length).
     Every target is a fixpoint, so applying the table twice changes nothing."""
-    global _T2S
-    if _T2S is None:
-        import opencc
+    import opencc
 
-        ranges = ((0x3400, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2A6DF))
-        chars = [chr(c) for lo, hi in ranges for c in range(lo, hi + 1)]
-        out = opencc.OpenCC("t2s.json").convert("\n".join(chars)).split("\n")
-        pairs = {a: b for a, b in zip(chars, out) if a != b and len(b) == 1} if len(out) == len(chars) else {}
-        for a in list(pairs):
-            seen = {a}
-            while pairs[a] in pairs and pairs[a] not in seen:  # chains (薴 -> 苧 -> 苎) to their end
-                seen.add(pairs[a])
-                pairs[a] = pairs[pairs[a]]
-        _T2S = {ord(a): b for a, b in pairs.items() if a != b}
-    return _T2S
+    ranges = ((0x3400, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2A6DF))
+    chars = [chr(c) for lo, hi in ranges for c in range(lo, hi + 1)]
+    out = opencc.OpenCC("t2s.json").convert("\n".join(chars)).split("\n")
+    pairs = {a: b for a, b in zip(chars, out) if a != b and len(b) == 1} if len(out) == len(chars) else {}
+    for a in list(pairs):
+        seen = {a}
+        while pairs[a] in pairs and pairs[a] not in seen:  # chains (薴 -> 苧 -> 苎) to their end
+            seen.add(pairs[a])
+            pairs[a] = pairs[pairs[a]]
+    return {ord(a): b for a, b in pairs.items() if a != b}
 
 
 def to_simplified(text: str) -> str:
