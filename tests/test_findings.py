@@ -98,6 +98,9 @@ def test_findings_gold(pair, rp, rr):
             assert scores[ftype].precision >= 0.9, ftype
     if "new" in scores:
         assert scores["new"].precision >= 0.9 and scores["new"].recall >= 0.9
+    if "dropped" in scores:
+        # below issue #4's 0.9 target (see tests/gold/README.md); this guards what is reached
+        assert scores["dropped"].precision >= 0.75
 
 
 def test_reworded_initiative_is_not_new(rr):
@@ -105,6 +108,34 @@ def test_reworded_initiative_is_not_new(rr):
     new_text = " ".join(f.b_text for f in _of(rr, T.NEW))
     for name in ("聊城大外环", "12345市民热线", "安全生产治本攻坚三年行动"):
         assert name not in new_text, name
+
+
+def test_dropped_leaves_out_lead_ins_and_named_campaigns(rr):
+    from reportdiff.detect import is_rhetoric
+
+    dropped = {f.a_ids[0] for f in _of(rr, T.DROPPED)}
+    units = {u.id: u for u in rr.a_units}
+    # "…重点做好七个方面工作：" announces the list; "同时，我们将更加注重…" is a transition
+    for uid in ("s7.1.1.p1.s4", "s7.8.5.p2.s1"):
+        assert is_rhetoric(units[uid], rr.a) and uid not in dropped, uid
+    # 2022 “事争一流、唯旗是夺”: 2024 still names 事争一流 (巩固拓展…事争一流…活动成果)
+    assert "事争一流" in units["s8.3.p1.s1"].text and "s8.3.p1.s1" not in dropped
+    # a quoted name the 2024 report no longer uses stays dropped (“施工队长”)
+    assert "s8.3.p1.s3" in dropped
+
+
+def test_new_and_dropped_show_the_nearest_text(rr):
+    from reportdiff.render import render_html
+
+    by_id = {f.a_ids[0]: f for f in _of(rr, T.DROPPED)}
+    red_mud = by_id["s7.7.3.p1.s3"].detail  # 赤泥综合利用技术 -> 2024 赤泥综合处理中试项目
+    assert red_mud["nearest"] == "s7.7.1.p1.s4" and "赤泥" in red_mud["nearest_text"]
+    food = by_id["s7.8.5.p1.s2"].detail  # 食品安全监管 -> 食品药品等公共安全
+    assert food["nearest"] == "s7.9.3.p1.s3" and "食品药品" in food["nearest_text"]
+    assert all("nearest" in f.detail for f in _of(rr, T.NEW))
+    html = render_html(rr)
+    assert html.count('<div class="nearest">') == len(_of(rr, T.NEW)) + len(_of(rr, T.DROPPED))
+    assert "B s7.7.1.p1.s4</a>" in html
 
 
 @pytest.mark.parametrize(

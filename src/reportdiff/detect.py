@@ -21,8 +21,11 @@ __all__ = ("detect", "is_rhetoric", "documents_mismatch")
 _SEVERITY_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 _TYPE_ORDER = {t: i for i, t in enumerate(FindingType)}
 
-#: a sentence that opens with an address or a slogan, not an action
-_RHETORIC_START = re.compile(r"^(各位代表|同志们|我们|做好今年|围绕推动|长风|百舸|奋楫|新时代|新征程|站在新的)")
+#: a sentence that opens with an address or a slogan, not an action, possibly
+#: after a connective (同时，我们将更加注重…)
+_RHETORIC_START = re.compile(r"^(?:(?:同时|此外|另外|为此|因此|总之)[，,]?)?(各位代表|同志们|我们|做好今年|围绕推动|长风|百舸|奋楫|新时代|新征程|站在新的)")
+#: a sentence that ends by announcing a list (…重点做好七个方面工作：)
+_LEAD_IN_END = re.compile(r"[：:]\s*$")
 #: an unaligned commitment whose best TF-IDF partner reaches this cosine is a
 #: reworded initiative, not a new or dropped one (seeds 000/001: reworded
 #: 0.07-0.19, truly new 0.04-0.12; 0.10 keeps precision of ``new`` >= 0.9)
@@ -34,6 +37,10 @@ COSINE_RELATED = 0.10
 #: pairs score 0.23-0.26 and the mutual best partners of truly new initiatives
 #: at most 0.19, but for one (第四次全国文物普查 vs 文物保护: 0.25), see tests/gold/README.md
 WORD_RELATED = 0.21
+#: a quoted name (“事争一流、唯旗是夺”, 《…》): the author marked a campaign,
+#: brand or plan; its pieces of this many characters or more identify it
+_QUOTED = re.compile(r"[“「『《\"]([^”」』》\"]{2,40})[”」』》\"]")
+MIN_NAME_LEN = 3
 #: report regions whose figures are targets (compared between years)
 _TARGET_REGIONS = (Region.COMMITMENTS, Region.GOALS)
 #: minimum matching-key length of a commitment: shorter sentences are slogans
@@ -66,9 +73,12 @@ def documents_mismatch(a: Document, b: Document, mode: Mode) -> list[str]:
 
 def is_rhetoric(unit: Unit, doc: Document) -> bool:
     """A commitments-part sentence that states no action of its own: an address,
-    a slogan, the "四种思维" preamble, or the framing sentence of a task area."""
+    a slogan, the "四种思维" preamble, a lead-in that announces the list after
+    it (…重点做好七个方面工作：), or the framing sentence of a task area."""
     text = to_simplified(unit.text)
     if len(unit.key) < MIN_COMMITMENT_LEN or _RHETORIC_START.match(text):
+        return True
+    if _LEAD_IN_END.search(text) and not qty.extract(unit.text):
         return True
     if "必须树牢" in text or "思维" in to_simplified(doc.section_path(unit.section).split(" › ")[-1]):
         return True
@@ -375,6 +385,18 @@ def _word_related(a_units, b_units, cand_a: list[int], cand_b: list[int], commit
     return rel_a & set(cand_a), rel_b & set(cand_b)
 
 
+def _quoted_names(text: str) -> list[str]:
+    """The names a sentence puts in quotes, split at enumeration commas
+    (“双随机、一公开” -> 双随机, 一公开), of :data:`MIN_NAME_LEN` characters or more."""
+    return [p for q in _QUOTED.findall(text) for p in re.split(r"[、，,；;]", q) if len(p) >= MIN_NAME_LEN]
+
+
+def _named_in(units, cands: list[int], other_text: str) -> set[int]:
+    """Candidates that name, in quotes, something the other report's
+    commitments still name (2022 “事争一流、唯旗是夺” -> 2024 巩固拓展…事争一流…)."""
+    return {i for i in cands if any(name in other_text for name in _quoted_names(fold(units[i].text)))}
+
+
 def _new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: bool, cosine: np.ndarray) -> list[Finding]:
     """Commitments of one report with no counterpart in the other.
 
@@ -382,7 +404,12 @@ def _new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: 
     best TF-IDF partner (character bigrams) among the other report's
     commitments reaches :data:`COSINE_RELATED`, or it and a commitment of the
     other report are each other's best partner by content words at
-    :data:`WORD_RELATED` or more (they name the same project, hotline or campaign).
+    :data:`WORD_RELATED` or more (they name the same project, hotline or campaign),
+    or it names in quotes a campaign the other report still names.
+
+    Each finding carries the other report's nearest commitment (``detail["nearest"]``,
+    by bigram cosine) so a reviewer can check at a glance whether it was
+    reworded beyond what these tests see.
     """
     out = []
     linked_a = {e.a for e in edges}
@@ -395,7 +422,13 @@ def _new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: 
     for side, units, linked, doc, best in (("a", a_units, linked_a, a, best_for_a), ("b", b_units, linked_b, b, best_for_b)):
         cands[side] = [i for i, u in enumerate(units) if i not in linked and u.region == Region.COMMITMENTS and not is_rhetoric(u, doc) and best[i] < COSINE_RELATED]
     related = dict(zip("ab", _word_related(a_units, b_units, cands["a"], cands["b"], commit_a, commit_b)))
-    for side, units, best in (("a", a_units, best_for_a), ("b", b_units, best_for_b)):
+    commit_text = {
+        "a": "".join(fold(u.text) for u in a_units if u.region == Region.COMMITMENTS),
+        "b": "".join(fold(u.text) for u in b_units if u.region == Region.COMMITMENTS),
+    }
+    related["a"] |= _named_in(a_units, cands["a"], commit_text["b"])
+    related["b"] |= _named_in(b_units, cands["b"], commit_text["a"])
+    for side, units, others, scores in (("a", a_units, b_units, np.where(commit_b[None, :], cosine, -1.0)), ("b", b_units, a_units, np.where(commit_a[:, None], cosine, -1.0).T)):
         is_later = (side == "b") == later_is_b
         for i in cands[side]:
             if i in related[side]:
@@ -404,7 +437,11 @@ def _new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: 
             ftype = FindingType.NEW if is_later else FindingType.DROPPED
             msg = "新增举措：上一份报告的年度任务中没有对应表述" if is_later else "不再提及：后一份报告的年度任务中没有对应表述"
             a_list, b_list = ([u], []) if side == "a" else ([], [u])
-            out.append(_finding(ftype, Severity.MEDIUM, a, b, a_list, b_list, msg, {"best_cosine": round(float(best[i]), 3)}))
+            detail = {"best_cosine": round(float(max(scores[i].max(), 0.0)), 3)} if scores.size else {"best_cosine": 0.0}
+            if scores.size and scores[i].max() > 0:
+                near = others[int(scores[i].argmax())]
+                detail |= {"nearest": near.id, "nearest_text": near.text}
+            out.append(_finding(ftype, Severity.MEDIUM, a, b, a_list, b_list, msg, detail))
     return out
 
 

@@ -27,6 +27,8 @@ LABELS = {
         "coverage_note": "个承诺分句已分解到任务",
         "findings": "发现",
         "no_findings": "没有发现问题",
+        "nearest": "最接近",
+        "nearest_note": "相似度 {score}，请核对是否换了说法",
         "side_by_side": "逐句对照",
         "filter_type": "按发现类型",
         "filter_section": "按章节",
@@ -70,6 +72,8 @@ LABELS = {
         "coverage_note": "commitment clauses assigned to a task",
         "findings": "Findings",
         "no_findings": "No findings",
+        "nearest": "Nearest",
+        "nearest_note": "similarity {score}; check whether it was reworded",
         "side_by_side": "Side by side",
         "filter_type": "Finding type",
         "filter_section": "Section",
@@ -171,6 +175,10 @@ class FindingView:
     a_text: str
     b_text: str
     target: str  #: anchor of its row, or ""
+    nearest: str = ""  #: "B s7.9.3.p1.s3": the other document's nearest unit (new / dropped)
+    nearest_text: str = ""
+    nearest_note: str = ""
+    nearest_target: str = ""  #: anchor of the nearest unit's row, or ""
 
 
 @dataclass(frozen=True)
@@ -378,7 +386,7 @@ def build_view(cmp: Comparison, lang: str = "zh") -> ReportView:
         fs = [f for f in cmp.findings if f.type == t]
         if not fs:
             continue
-        groups.append(FindingGroup(type=t.value, label=type_label(t), findings=tuple(_finding_view(f, row_of_unit) for f in fs)))
+        groups.append(FindingGroup(type=t.value, label=type_label(t), findings=tuple(_finding_view(f, row_of_unit, lab) for f in fs)))
     counts = []
     order = {"high": 0, "medium": 1, "low": 2}
     for g in groups:
@@ -424,11 +432,21 @@ def _review_line(cmp: Comparison, lab: dict) -> str:
     return f"{lab['review_applied']}：{r.path}（{marks}）"
 
 
-def _finding_view(f: Finding, row_of_unit: dict[str, str]) -> FindingView:
+def _finding_view(f: Finding, row_of_unit: dict[str, str], lab: dict) -> FindingView:
     target = next((row_of_unit["a:" + i] for i in f.a_ids if "a:" + i in row_of_unit), "") or next(
         (row_of_unit["b:" + i] for i in f.b_ids if "b:" + i in row_of_unit), ""
     )
+    nearest = {}
+    if "nearest" in f.detail:
+        side = "b" if f.a_ids else "a"
+        nearest = {
+            "nearest": f"{side.upper()} {f.detail['nearest']}",
+            "nearest_text": f.detail["nearest_text"],
+            "nearest_note": lab["nearest_note"].format(score=f"{f.detail['best_cosine']:.2f}"),
+            "nearest_target": row_of_unit.get(f"{side}:{f.detail['nearest']}", ""),
+        }
     return FindingView(
+        **nearest,
         type=f.type.value,
         severity=f.severity.value,
         severity_label=SEVERITY_ZH[f.severity.value],
