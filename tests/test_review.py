@@ -9,7 +9,8 @@ import json
 import pytest
 from conftest import PLAN_2024, REPORT_2024, run_cli
 
-from reportdiff.review import Mark, parse_mark, read_review
+from reportdiff.model import KeptRow
+from reportdiff.review import KEPT_REASON, STALE_REASONS, Mark, own_note, parse_mark, read_review
 
 STEM = "chiping-2024-report__chiping-2024-plan"
 #: the report sentence that plan items 69, 70 and 71 are cut from
@@ -157,6 +158,45 @@ def test_stale_row_is_reported_and_kept(reviewed):
     assert "这句话从未出现" in written[0]["A原文"]
     # nothing else of the review was affected
     assert data["review"]["applied"] == {"确认": 2, "错误": 1, "忽略": 1}
+
+
+def test_row_that_comes_back_loses_its_stale_reason(reviewed):
+    """A row goes stale while its sentence is missing, then applies again when
+    the sentence is back: its 备注 is the reviewer's note, without the reason."""
+    tmp_path, before, sheet = reviewed
+    self_1 = next(p["a_text"] for p in before["pairs"] if p["a"] == [SELF_1])
+    text = REPORT_2024.read_text(encoding="utf-8")
+    assert text.count(self_1) == 1
+    edited = tmp_path / REPORT_2024.name  # same name, so the same sheet is merged
+    edited.write_text(text.replace(self_1, ""), encoding="utf-8")
+    _compare(tmp_path, edited)
+    row = next(r for r in _rows(sheet) if r["审核"] == "忽略")
+    assert row["状态"].startswith("stale") and row["备注"] == "A侧内容在当前文件中找不到（文件可能已修改）；政府自身建设，不单列任务"
+    _compare(tmp_path, edited)  # still stale: the reason is not repeated
+    assert next(r for r in _rows(sheet) if r["审核"] == "忽略")["备注"] == row["备注"]
+    edited.write_text(text, encoding="utf-8")
+    data, _ = _compare(tmp_path, edited)
+    row = next(r for r in _rows(sheet) if r["审核"] == "忽略")
+    assert row["A编号"] == SELF_1 and not row["状态"].startswith("stale")
+    assert row["备注"] == "政府自身建设，不单列任务"
+    assert data["review"]["applied"] == {"确认": 2, "错误": 1, "忽略": 1}
+
+
+@pytest.mark.parametrize(
+    "status, reason",
+    [
+        ("stale（未对应）", STALE_REASONS["mark"].format(cell="待定")),
+        ("stale（未对应）", STALE_REASONS["missing"].format(side="B")),
+        ("stale（未对应）", STALE_REASONS["empty"]),
+        ("kept（审核保留）", KEPT_REASON),
+    ],
+)
+def test_reason_written_back_is_read_back_off(status, reason):
+    for note in ("已与科室核对", ""):
+        row = KeptRow(status.split("（")[0], "确认", ("s1",), ("i1",), "甲", "乙", note, reason, 5)
+        assert own_note(status, row.remark) == note
+    # a reviewer's note on an ordinary row is never cut, whatever it starts with
+    assert own_note("changed（有改动）", f"{reason}；已核对") == f"{reason}；已核对"
 
 
 def test_sheet_from_another_source_is_written_beside(reviewed):

@@ -331,11 +331,9 @@ class KeptRow:
 
     @property
     def remark(self) -> str:
-        """The reason followed by the reviewer's note; a note written back by an
-        earlier run already starts with the reason and is not prefixed again."""
-        if not self.note or self.note.startswith(self.reason):
-            return self.note or self.reason
-        return f"{self.reason}；{self.note}"
+        """The reason followed by the reviewer's note (reading the sheet back
+        takes the reason off again: :func:`reportdiff.review.own_note`)."""
+        return f"{self.reason}；{self.note}" if self.note else self.reason
 
 
 @dataclass(frozen=True)

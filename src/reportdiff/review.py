@@ -164,7 +164,7 @@ def read_review(path: str | Path) -> Review:
                 b_ids=_split_ids(r.get("B编号") or ""),
                 a_text=(r.get("A原文") or "").strip(),
                 b_text=(r.get("B原文") or "").strip(),
-                note=(r.get("备注") or "").strip(),
+                note=own_note(r.get("状态") or "", (r.get("备注") or "").strip()),
                 cells={k: (v or "") for k, v in r.items() if k},
             )
         )
@@ -266,6 +266,29 @@ class _Finder:
         return tuple(range(start, start + k))
 
 
+#: why a review row is written back apart (Chinese): stale rows, and a
+#: review that no current row shows ("kept"); written into 备注 before the reviewer's note
+STALE_REASONS = {
+    "mark": "无法识别的审核标记“{cell}”（可用：确认 / 错误 / 忽略）",
+    "empty": "没有编号也没有原文",
+    "missing": "{side}侧内容在当前文件中找不到（文件可能已修改）",
+    "one_side": "“错误”只能标在两侧都有内容的行上",
+}
+KEPT_REASON = "审核记录仍然有效，但当前没有完全对应的行"
+_REASON_PREFIX = re.compile(
+    "^(?:"
+    + "|".join(re.escape(t).replace(re.escape("{cell}"), "[^”]*").replace(re.escape("{side}"), "[AB]") for t in (*STALE_REASONS.values(), KEPT_REASON))
+    + ")(?:；|$)"
+)
+
+
+def own_note(status: str, note: str) -> str:
+    """The reviewer's own note of a sheet row: a row written back as stale or
+    kept carries the reason in front, which is not the reviewer's and is
+    dropped (it is added again while the row stays apart)."""
+    return _REASON_PREFIX.sub("", note, count=1) if status.startswith(("stale", "kept")) else note
+
+
 def resolve(review: Review, a_units: tuple[Unit, ...], b_units: tuple[Unit, ...]) -> Resolution:
     """Find every marked row of ``review`` in the current units."""
     fa, fb = _Finder(a_units), _Finder(b_units)
@@ -273,19 +296,19 @@ def resolve(review: Review, a_units: tuple[Unit, ...], b_units: tuple[Unit, ...]
     stale: list[tuple[ReviewRow, str]] = []
     for row in review.rows:
         if row.mark is None:
-            stale.append((row, f"无法识别的审核标记“{row.cell}”（可用：确认 / 错误 / 忽略）"))
+            stale.append((row, STALE_REASONS["mark"].format(cell=row.cell)))
             continue
         if not (row.a_ids or row.a_text or row.b_ids or row.b_text):
-            stale.append((row, "没有编号也没有原文"))
+            stale.append((row, STALE_REASONS["empty"]))
             continue
         a = fa.find(row.a_ids, row.a_text)
         b = fb.find(row.b_ids, row.b_text)
         if a is None or b is None:
             side = "A" if a is None else "B"
-            stale.append((row, f"{side}侧内容在当前文件中找不到（文件可能已修改）"))
+            stale.append((row, STALE_REASONS["missing"].format(side=side)))
             continue
         if row.mark == Mark.REJECT and not (a and b):
-            stale.append((row, "“错误”只能标在两侧都有内容的行上"))
+            stale.append((row, STALE_REASONS["one_side"]))
             continue
         resolved.append(Resolved(row=row, a=a, b=b))
     return Resolution(path=review.path, resolved=tuple(resolved), stale=tuple(stale))
@@ -351,7 +374,7 @@ def apply_to_pairs(pairs: tuple[Pair, ...], res: Resolution, a_units: tuple[Unit
             note = out[n].note if not r.row.note or r.row.note in out[n].note else "；".join(x for x in (out[n].note, r.row.note) if x)
             out[n] = replace(out[n], reviewed=out[n].reviewed or r.row.mark.value, note=note)
         if not hit:
-            kept.append(KeptRow("kept", r.row.cell, a_ids, b_ids, *texts, r.row.note, "审核记录仍然有效，但当前没有完全对应的行", r.row.line))
+            kept.append(KeptRow("kept", r.row.cell, a_ids, b_ids, *texts, r.row.note, KEPT_REASON, r.row.line))
     for row, reason in res.stale:
         kept.append(KeptRow("stale", row.cell, row.a_ids, row.b_ids, row.a_text, row.b_text, row.note, reason, row.line))
     return tuple(out), tuple(kept)
