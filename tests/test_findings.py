@@ -136,6 +136,19 @@ def test_new_and_dropped_show_the_nearest_text(rr):
     html = render_html(rr)
     assert html.count('<div class="nearest">') == len(_of(rr, T.NEW)) + len(_of(rr, T.DROPPED))
     assert "B s7.7.1.p1.s4</a>" in html
+    # the workbook a clerk opens in WPS has it in its own column
+    import io
+
+    from openpyxl import load_workbook
+
+    from reportdiff.tables import workbook_bytes
+
+    sheet = load_workbook(io.BytesIO(workbook_bytes(rr)))["发现"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, (c.value for c in r))) for r in sheet.iter_rows(min_row=2)]
+    red = next(r for r in rows if r["A编号"] == "s7.7.3.p1.s3")
+    assert red["最接近（供核对）"].startswith("B s7.7.1.p1.s4（相似度 0.0") and "赤泥综合处理中试项目" in red["最接近（供核对）"]
+    assert all(r["最接近（供核对）"] for r in rows if r["类型"] in ("新增举措", "不再提及"))
 
 
 @pytest.mark.parametrize(

@@ -109,10 +109,18 @@ def table_target(target: str | Path, review_source: str | Path | None, force: bo
     return beside, f"{t} 含审核标记且不是本次应用的审核表，未覆盖；新比对表写在旁边：{beside}"
 
 
-_FINDING_COLUMNS = ("类型", "级别", "说明", "A编号", "A章节", "A原文", "B编号", "B章节", "B原文")
+_FINDING_COLUMNS = ("类型", "级别", "说明", "A编号", "A章节", "A原文", "B编号", "B章节", "B原文", "最接近（供核对）")
 _FILL = {"high": "F8D7DA", "medium": "FDEBD0", "low": "EAECEE"}
 _WIDTHS = {"状态": 14, "相似度": 8, "A编号": 16, "A章节": 24, "A原文": 60, "B编号": 12, "B章节": 24, "B原文": 60, "发现": 18, "审核": 8, "备注": 16,
-           "类型": 16, "级别": 6, "说明": 50}
+           "类型": 16, "级别": 6, "说明": 50, "最接近（供核对）": 50}
+
+
+def _nearest(f) -> str:
+    """A new/dropped finding's nearest text in the other document, for checking."""
+    if "nearest" not in f.detail:
+        return ""
+    side = "B" if f.a_ids else "A"
+    return f"{side} {f.detail['nearest']}（相似度 {f.detail['best_cosine']:.2f}）：{f.detail['nearest_text']}"
 
 
 def workbook_bytes(cmp: Comparison) -> bytes:
@@ -132,7 +140,7 @@ def workbook_bytes(cmp: Comparison) -> bytes:
     fs = wb.create_sheet("发现")
     fs.append(list(_FINDING_COLUMNS))
     for f in cmp.findings:
-        fs.append([TYPE_ZH[f.type], SEVERITY_ZH[f.severity.value], f.message, " ".join(f.a_ids), f.a_section, f.a_text, " ".join(f.b_ids), f.b_section, f.b_text])
+        fs.append([TYPE_ZH[f.type], SEVERITY_ZH[f.severity.value], f.message, " ".join(f.a_ids), f.a_section, f.a_text, " ".join(f.b_ids), f.b_section, f.b_text, _nearest(f)])
         fill = PatternFill("solid", fgColor=_FILL[f.severity.value])
         for cell in fs[fs.max_row]:
             cell.fill = fill
