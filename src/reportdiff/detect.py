@@ -416,11 +416,14 @@ def _new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: 
     linked_b = {e.b for e in edges}
     commit_a = np.array([u.region == Region.COMMITMENTS for u in a_units], dtype=bool)
     commit_b = np.array([u.region == Region.COMMITMENTS for u in b_units], dtype=bool)
-    best_for_a = np.where(commit_b[None, :], cosine, 0.0).max(axis=1) if cosine.size else np.zeros(len(a_units))
-    best_for_b = np.where(commit_a[:, None], cosine, 0.0).max(axis=0) if cosine.size else np.zeros(len(b_units))
+    # each unit's best bigram cosine among the other report's commitments, and which one it is
+    best, nearest = {}, {}
+    for side, scores in (("a", np.where(commit_b[None, :], cosine, 0.0)), ("b", np.where(commit_a[:, None], cosine, 0.0).T)):
+        best[side] = scores.max(axis=1) if scores.size else np.zeros(scores.shape[0])
+        nearest[side] = scores.argmax(axis=1) if scores.size else np.zeros(scores.shape[0], dtype=int)
     cands = {}
-    for side, units, linked, doc, best in (("a", a_units, linked_a, a, best_for_a), ("b", b_units, linked_b, b, best_for_b)):
-        cands[side] = [i for i, u in enumerate(units) if i not in linked and u.region == Region.COMMITMENTS and not is_rhetoric(u, doc) and best[i] < COSINE_RELATED]
+    for side, units, linked, doc in (("a", a_units, linked_a, a), ("b", b_units, linked_b, b)):
+        cands[side] = [i for i, u in enumerate(units) if i not in linked and u.region == Region.COMMITMENTS and not is_rhetoric(u, doc) and best[side][i] < COSINE_RELATED]
     related = dict(zip("ab", _word_related(a_units, b_units, cands["a"], cands["b"], commit_a, commit_b)))
     commit_text = {
         "a": "".join(fold(u.text) for u in a_units if u.region == Region.COMMITMENTS),
@@ -428,7 +431,7 @@ def _new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: 
     }
     related["a"] |= _named_in(a_units, cands["a"], commit_text["b"])
     related["b"] |= _named_in(b_units, cands["b"], commit_text["a"])
-    for side, units, others, scores in (("a", a_units, b_units, np.where(commit_b[None, :], cosine, -1.0)), ("b", b_units, a_units, np.where(commit_a[:, None], cosine, -1.0).T)):
+    for side, units, others in (("a", a_units, b_units), ("b", b_units, a_units)):
         is_later = (side == "b") == later_is_b
         for i in cands[side]:
             if i in related[side]:
@@ -437,9 +440,9 @@ def _new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: 
             ftype = FindingType.NEW if is_later else FindingType.DROPPED
             msg = "新增举措：上一份报告的年度任务中没有对应表述" if is_later else "不再提及：后一份报告的年度任务中没有对应表述"
             a_list, b_list = ([u], []) if side == "a" else ([], [u])
-            detail = {"best_cosine": round(float(max(scores[i].max(), 0.0)), 3)} if scores.size else {"best_cosine": 0.0}
-            if scores.size and scores[i].max() > 0:
-                near = others[int(scores[i].argmax())]
+            detail = {"best_cosine": round(float(best[side][i]), 3)}
+            if best[side][i] > 0:
+                near = others[int(nearest[side][i])]
                 detail |= {"nearest": near.id, "nearest_text": near.text}
             out.append(_finding(ftype, Severity.MEDIUM, a, b, a_list, b_list, msg, detail))
     return out

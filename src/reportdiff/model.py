@@ -299,6 +299,14 @@ class Finding:
     detail: dict = field(default_factory=dict, compare=False, hash=False)  #: type-specific facts
     message: str = ""  #: one Chinese sentence for the reviewer
 
+    @property
+    def nearest(self) -> tuple[str, str, str] | None:
+        """For a new or dropped finding: the other document's nearest unit as
+        (``"A"``/``"B"``, its id, its text), for the reader to check; else None."""
+        if "nearest" not in self.detail:
+            return None
+        return ("B" if self.a_ids else "A"), self.detail["nearest"], self.detail["nearest_text"]
+
 
 @dataclass(frozen=True)
 class Options:

@@ -437,13 +437,13 @@ def _finding_view(f: Finding, row_of_unit: dict[str, str], lab: dict) -> Finding
         (row_of_unit["b:" + i] for i in f.b_ids if "b:" + i in row_of_unit), ""
     )
     nearest = {}
-    if "nearest" in f.detail:
-        side = "b" if f.a_ids else "a"
+    if f.nearest:
+        side, uid, text = f.nearest
         nearest = {
-            "nearest": f"{side.upper()} {f.detail['nearest']}",
-            "nearest_text": f.detail["nearest_text"],
+            "nearest": f"{side} {uid}",
+            "nearest_text": text,
             "nearest_note": lab["nearest_note"].format(score=f"{f.detail['best_cosine']:.2f}"),
-            "nearest_target": row_of_unit.get(f"{side}:{f.detail['nearest']}", ""),
+            "nearest_target": row_of_unit.get(f"{side.lower()}:{uid}", ""),
         }
     return FindingView(
         **nearest,

@@ -117,10 +117,10 @@ _WIDTHS = {"状态": 14, "相似度": 8, "A编号": 16, "A章节": 24, "A原文"
 
 def _nearest(f) -> str:
     """A new/dropped finding's nearest text in the other document, for checking."""
-    if "nearest" not in f.detail:
+    if not f.nearest:
         return ""
-    side = "B" if f.a_ids else "A"
-    return f"{side} {f.detail['nearest']}（相似度 {f.detail['best_cosine']:.2f}）：{f.detail['nearest_text']}"
+    side, uid, text = f.nearest
+    return f"{side} {uid}（相似度 {f.detail['best_cosine']:.2f}）：{text}"
 
 
 def workbook_bytes(cmp: Comparison) -> bytes:
