@@ -33,6 +33,7 @@ from urllib.parse import quote
 from .errors import BadManifest, NoPairs, ReportdiffError, SchedulerError
 from .model import DocKind, Document, FindingType, Options
 from .normalize import fold
+from .output import pair_stem
 
 __all__ = ("Job", "PairResult", "BatchResult", "jobs_from_manifest", "jobs_from_folder", "run_batch", "SUFFIXES", "SCHEDULER_ENV")
 
@@ -104,12 +105,6 @@ def _unique_names(jobs: list[Job]) -> list[Job]:
     return out
 
 
-def _stem(a: str, b: str) -> str:
-    from .output import pair_stem
-
-    return pair_stem(a, b)
-
-
 def jobs_from_manifest(path: str | os.PathLike) -> list[Job]:
     """Jobs listed in a CSV manifest with columns ``a``, ``b`` and optional
     ``name`` (a header row is required; relative paths are taken from the
@@ -139,7 +134,7 @@ def jobs_from_manifest(path: str | os.PathLike) -> list[Job]:
         a_path = str(Path(a) if Path(a).is_absolute() else base / a)
         b_path = str(Path(b) if Path(b).is_absolute() else base / b)
         name = (r.get(header.get("name", ""), "") or "").strip() if "name" in header else ""
-        jobs.append(Job(name or _stem(a_path, b_path), a_path, b_path))
+        jobs.append(Job(name or pair_stem(a_path, b_path), a_path, b_path))
     return _unique_names(jobs)
 
 
@@ -170,14 +165,14 @@ def jobs_from_folder(docs: dict[str, Document | Failure]) -> tuple[list[Job], li
     for r in reports:
         for pl in plans:
             if key[pl] == key[r]:
-                jobs.append(Job(_stem(r, pl), r, pl))
+                jobs.append(Job(pair_stem(r, pl), r, pl))
         gov, year = key[r]
         earlier = [key[o][1] for o in reports if key[o][0] == gov and key[o][1] < year]
         if earlier:
             prev = max(earlier)
             for o in reports:
                 if key[o] == (gov, prev):
-                    jobs.append(Job(_stem(o, r), o, r))
+                    jobs.append(Job(pair_stem(o, r), o, r))
     jobs.sort(key=lambda j: (key[j.a][0], key[j.a][1] or 0, j.a, j.b))
     paired = {j.a for j in jobs} | {j.b for j in jobs}
     unpaired = []
@@ -421,14 +416,14 @@ def run_batch(
                         progress(results[n], len(results), len(jobs))
                     continue
             fut = executor.submit(compare_task, job, executor.arg(handles[job.a]), executor.arg(handles[job.b]), opts, review, lang)
-            futures[fut] = (n, review is not None)
+            futures[fut] = (n, sheet, review is not None)
         for fut, res in executor.results(list(futures)):
-            n, reviewed = futures[fut]
+            n, sheet, reviewed = futures[fut]
             if isinstance(res, Exception):
                 res = PairResult(job=jobs[n], ok=False, error=f"执行失败：{type(res).__name__}: {res}")
             if res.ok:
                 output.atomic_write_text(out / "reports" / f"{res.job.name}.html", res.html)
-                target, note = tables.table_target(out / "alignments" / f"{res.job.name}.csv", out / "alignments" / f"{res.job.name}.csv" if reviewed else None, force)
+                target, note = tables.table_target(sheet, sheet if reviewed else None, force)
                 output.atomic_write_text(target, res.csv, bom=True)
                 if note:
                     notes.append(note)
