@@ -478,13 +478,11 @@ def write_summary(results: tuple[PairResult, ...], out: Path, unpaired: list[tup
 
     rows = summary_rows(results)
     header = [h for h in rows[0] if h != "链接"] if rows else ["序号", "名称", "A", "B", "状态"]
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=header, lineterminator="\n", extrasaction="ignore")
-    w.writeheader()
-    w.writerows(rows)
+    from .tables import csv_text
+
     written = [
         str(output.atomic_write_text(out / "reports" / "index.html", index_html(results, rows, unpaired, lang))),
-        str(output.atomic_write_text(out / "reports" / "batch-summary.csv", buf.getvalue(), bom=True)),
+        str(output.atomic_write_text(out / "reports" / "batch-summary.csv", csv_text(header, rows), bom=True)),
         str(output.atomic_write_bytes(out / "reports" / "batch-summary.xlsx", _summary_xlsx(header, rows, unpaired))),
     ]
     return written
@@ -493,14 +491,14 @@ def write_summary(results: tuple[PairResult, ...], out: Path, unpaired: list[tup
 def _summary_xlsx(header: list[str], rows: list[dict[str, str]], unpaired: list[tuple[str, str]]) -> bytes:
     from openpyxl.styles import Font, PatternFill
 
-    from .tables import new_workbook, workbook_to_bytes
+    from .tables import append_row, new_workbook, workbook_to_bytes
 
     wb = new_workbook()
     ws = wb.active
     ws.title = "汇总"
-    ws.append(header)
+    append_row(ws, header)
     for r in rows:
-        ws.append([int(r[h]) if h not in ("序号", "名称", "A", "B") and r[h].isdigit() else r[h] for h in header])
+        append_row(ws, [int(r[h]) if h not in ("名称", "A", "B") and r[h].isdigit() else r[h] for h in header])
         if r["状态"] == "失败":
             for cell in ws[ws.max_row]:
                 cell.fill = PatternFill("solid", fgColor="F8D7DA")
@@ -511,9 +509,9 @@ def _summary_xlsx(header: list[str], rows: list[dict[str, str]], unpaired: list[
         ws.column_dimensions[col].width = width
     if unpaired:
         us = wb.create_sheet("未配对文件")
-        us.append(["文件", "原因"])
+        append_row(us, ["文件", "原因"])
         for p, why in unpaired:
-            us.append([p, why])
+            append_row(us, [p, why])
     return workbook_to_bytes(wb)
 
 

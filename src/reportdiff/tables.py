@@ -14,12 +14,84 @@ from pathlib import Path
 
 from .model import Comparison
 
-__all__ = ("COLUMNS", "STATUS_ZH", "alignment_rows", "alignment_csv", "workbook_bytes", "new_workbook", "workbook_to_bytes", "table_target")
+__all__ = (
+    "COLUMNS",
+    "STATUS_ZH",
+    "alignment_rows",
+    "alignment_csv",
+    "workbook_bytes",
+    "new_workbook",
+    "workbook_to_bytes",
+    "table_target",
+    "cell_text",
+    "cell_value",
+    "plain_cell",
+    "csv_text",
+    "append_row",
+)
 
 #: column headers of the alignment table, in order
 COLUMNS = ("状态", "相似度", "A编号", "A章节", "A原文", "B编号", "B章节", "B原文", "发现", "审核", "备注")
 #: status codes and their Chinese labels
 STATUS_ZH = {"matched": "一致", "changed": "有改动", "only_a": "仅A有", "only_b": "仅B有", "rejected": "已否决", "stale": "未对应", "kept": "审核保留"}
+
+
+# --- cells: every CSV and xlsx cell of reportdiff goes through here -------------------
+
+#: characters removed from every cell: C0/C1 controls (but tab and newline),
+#: DEL, and the bidi embedding/override/isolate controls that make a cell
+#: (or a file name shown from it) read differently from what it holds
+_CELL_CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: first characters that make a spreadsheet read a cell as a formula (OWASP
+#: CSV injection: = + - @, and tab / carriage return)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell_text(value: object) -> str:
+    """A text cell made safe for CSV and xlsx: control and bidi characters
+    removed, and a text that a spreadsheet would run as a formula prefixed
+    with an apostrophe (OWASP CSV-injection guidance), so it shows as text."""
+    text = _CELL_CONTROLS.sub("", "" if value is None else str(value).replace("\r\n", "\n"))
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def cell_value(value: object) -> object:
+    """A cell value: numbers stay numbers (written as numbers in xlsx), all else is :func:`cell_text`."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return cell_text(value)
+
+
+def plain_cell(text: str) -> str:
+    """The text a reviewer's cell stands for: the apostrophe that
+    :func:`cell_text` put in front of a formula-like text is taken off."""
+    if text.startswith("'") and text[1:2] and text[1:2] in "=+-@\t\r":
+        return text[1:]
+    return text
+
+
+def _csv_cell(value: object) -> str:
+    v = cell_value(value)
+    if isinstance(v, float):
+        return f"{v:.3f}"
+    return str(v)
+
+
+def csv_text(header: list[str] | tuple[str, ...], rows: list[dict]) -> str:
+    """CSV text (no BOM; the writer adds it) of ``rows`` keyed by ``header``,
+    every cell through :func:`cell_value`; keys not in ``header`` are left out."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow([cell_text(h) for h in header])
+    for r in rows:
+        w.writerow([_csv_cell(r.get(h, "")) for h in header])
+    return buf.getvalue()
+
+
+def append_row(ws, values) -> None:
+    """Append one row to an openpyxl sheet, every cell through :func:`cell_value`
+    (so no text ever becomes a formula and no control character breaks the file)."""
+    ws.append([cell_value(v) for v in values])
 
 
 def alignment_rows(cmp: Comparison) -> list[dict[str, str]]:
@@ -42,7 +114,7 @@ def alignment_rows(cmp: Comparison) -> list[dict[str, str]]:
         rows.append(
             {
                 "状态": f"{p.status}（{STATUS_ZH[p.status]}）",
-                "相似度": f"{p.score:.3f}" if p.a and p.b else "",
+                "相似度": round(p.score, 3) if p.a and p.b else "",
                 "A编号": " ".join(p.a),
                 "A章节": cmp.a.section_path(ua[p.a[0]].section) if p.a else "",
                 "A原文": "".join(ua[i].text for i in p.a),
@@ -78,11 +150,7 @@ def alignment_rows(cmp: Comparison) -> list[dict[str, str]]:
 
 def alignment_csv(cmp: Comparison) -> str:
     """The alignment table as CSV text (without BOM; the writer adds it)."""
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
-    w.writeheader()
-    w.writerows(alignment_rows(cmp))
-    return buf.getvalue()
+    return csv_text(COLUMNS, alignment_rows(cmp))
 
 
 def table_target(target: str | Path, review_source: str | Path | None, force: bool) -> tuple[Path, str]:
@@ -134,13 +202,13 @@ def workbook_bytes(cmp: Comparison) -> bytes:
     wb = new_workbook()
     ws = wb.active
     ws.title = "对照表"
-    ws.append(list(COLUMNS))
+    append_row(ws, COLUMNS)
     for row in alignment_rows(cmp):
-        ws.append([row[c] for c in COLUMNS])
+        append_row(ws, [row[c] for c in COLUMNS])
     fs = wb.create_sheet("发现")
-    fs.append(list(_FINDING_COLUMNS))
+    append_row(fs, _FINDING_COLUMNS)
     for f in cmp.findings:
-        fs.append([TYPE_ZH[f.type], SEVERITY_ZH[f.severity.value], f.message, " ".join(f.a_ids), f.a_section, f.a_text, " ".join(f.b_ids), f.b_section, f.b_text, _nearest(f)])
+        append_row(fs, [TYPE_ZH[f.type], SEVERITY_ZH[f.severity.value], f.message, " ".join(f.a_ids), f.a_section, f.a_text, " ".join(f.b_ids), f.b_section, f.b_text, _nearest(f)])
         fill = PatternFill("solid", fgColor=_FILL[f.severity.value])
         for cell in fs[fs.max_row]:
             cell.fill = fill
