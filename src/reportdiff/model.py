@@ -8,6 +8,7 @@ Offsets (``span``) always index the *original decoded text* of a document
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass, field
 
 __all__ = (
@@ -196,19 +197,23 @@ class Document:
     sentences: tuple[Sentence, ...]  #: running-text sentences (plan tasks excluded)
     items: tuple[PlanItem, ...] = ()  #: plan items (top level; sub-items are children)
 
+    @functools.cached_property
+    def _sections_by_id(self) -> dict[str, Section]:
+        # built once per document (not a field: not compared, not part of the hash)
+        return {s.id: s for s in self.sections}
+
     def section(self, section_id: str) -> Section | None:
         """The section with this id, or None."""
-        for sec in self.sections:
-            if sec.id == section_id:
-                return sec
-        return None
+        return self._sections_by_id.get(section_id)
 
     def section_path(self, section_id: str) -> str:
         """Human-readable heading path of a section, e.g. ``（一）坚持… › 推进…``."""
-        by_id = {s.id: s for s in self.sections}
+        by_id = self._sections_by_id
         parts = []
+        seen: set[str] = set()
         cur = by_id.get(section_id)
-        while cur is not None:
+        while cur is not None and cur.id not in seen:
+            seen.add(cur.id)
             label = f"{cur.number}{cur.title}" if cur.number and cur.level != 3 else cur.title
             parts.append(label)
             cur = by_id.get(cur.parent) if cur.parent else None
