@@ -18,6 +18,8 @@ __all__ = (
     "BinaryInput",
     "UndecodableInput",
     "InputTooLarge",
+    "InputExpandsTooMuch",
+    "UnreadablePdfText",
     "NeedsOCR",
     "UnsupportedFormat",
     "NoStructure",
@@ -83,6 +85,18 @@ class InputTooLarge(ReportdiffError):
     """The file exceeds the configured size limit."""
 
     template = "{path}：文件过大（{size} 字节，上限 {limit} 字节），请拆分后再比对或用 --max-size（MB）调高上限"
+
+
+class InputExpandsTooMuch(ReportdiffError):
+    """A compressed or paged file (.docx, .pdf) whose content goes past the limits when read."""
+
+    template = "{path}：内容展开后过大（{what}，上限 {limit}），可能是损坏或特意构造的文件；请检查文件或另存为较小的文件"
+
+
+class UnreadablePdfText(ReportdiffError):
+    """A PDF whose text layer maps to no characters ("(cid:N)")."""
+
+    template = "{path}：PDF 的文字无法提取（字体没有字符映射，只得到 (cid:N) 编码，常见于禁止复制的 PDF）；请用原始文档或先做 OCR 识别"
 
 
 class NeedsOCR(ReportdiffError):

@@ -13,8 +13,10 @@ from .errors import (
     BinaryInput,
     EmptyInput,
     InputNotFound,
+    InputExpandsTooMuch,
     InputTooLarge,
     NeedsOCR,
+    UnreadablePdfText,
     NotAFile,
     UndecodableInput,
     UnsupportedFormat,
@@ -24,6 +26,24 @@ from .model import RawText
 __all__ = ("read_path", "file_bytes", "read_bytes", "decode_bytes", "DEFAULT_MAX_BYTES")
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+#: What a compressed or paged input may expand to, checked while reading (a
+#: few hundred KB of .docx can hold gigabytes of XML).  A government report or
+#: plan has a few thousand paragraphs and at most a few hundred pages.
+#: The XML parts of a .docx may hold this many times ``max_bytes``:
+DOCX_XML_FACTOR = 3
+#: paragraphs (``<w:p>`` elements) of a .docx
+MAX_DOCX_PARAGRAPHS = 100_000
+#: pages of a .pdf
+MAX_PDF_PAGES = 2_000
+#: the extracted text of a .docx or .pdf may be this large (UTF-8 bytes): ``max_bytes``,
+#: the limit of a plain text file
+
+#: characters removed from every text read: C0/C1 controls but tab, newline
+#: and form feed (a NUL, a BEL or an ESC starting a terminal escape sequence
+#: is never content), and the bidi embedding/override/isolate controls (U+202E
+#: makes a heading or a file name read backwards)
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 #: Encodings tried, in this order, for text without a BOM that is not UTF-8.
 #: Government documents in China come as UTF-8 or GB18030 (a superset of GBK
@@ -83,12 +103,13 @@ def read_bytes(data: bytes, path: str, encoding: str | None = None, max_bytes: i
         raise EmptyInput(shown)
     suffix = Path(shown).suffix.lower()
     if suffix == ".docx" or (data[:2] == b"PK" and suffix not in (".txt", ".md")):
-        text, enc, fmt = _read_docx(io.BytesIO(data), shown), "docx", "docx"
+        text, enc, fmt = _read_docx(io.BytesIO(data), shown, max_bytes), "docx", "docx"
     elif suffix == ".pdf" or data[:5] == b"%PDF-":
-        text, enc, fmt = _read_pdf(io.BytesIO(data), shown), "pdf", "pdf"
+        text, enc, fmt = _read_pdf(io.BytesIO(data), shown, max_bytes), "pdf", "pdf"
     else:
         text, enc = decode_bytes(data, shown, encoding)
         fmt = "md" if suffix in (".md", ".markdown") else "txt"
+    text = _CONTROLS.sub("", text)
     if not text.strip():
         raise EmptyInput(shown)
     return RawText(path=shown, text=text, encoding=enc, fmt=fmt)
@@ -114,6 +135,9 @@ def decode_bytes(data: bytes, shown: str = "<bytes>", encoding: str | None = Non
                 raise UndecodableInput(shown, tried=name) from None
     if any(data.startswith(m) for m in _BINARY_MAGIC):
         raise BinaryInput(shown)
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return _clean_decoded(utf16[0]), utf16[1]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -135,6 +159,28 @@ def decode_bytes(data: bytes, shown: str = "<bytes>", encoding: str | None = Non
     if _mostly_control(data):
         raise BinaryInput(shown)
     raise UndecodableInput(shown, tried="、".join(tried))
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a byte-order mark (Windows "Unicode" text saved by
+    some tools): the byte order whose decoding reads as Chinese or ASCII text."""
+    if b"\x00" not in data or len(data) % 2:
+        return None
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text) and _mostly_chinese_or_ascii(text):
+            return text, name
+    return None
+
+
+def _mostly_chinese_or_ascii(text: str) -> bool:
+    """True when nearly every character is ASCII, a CJK ideograph or CJK/full-width punctuation."""
+    sample = text[:20000]
+    ok = sum(1 for ch in sample if ch < "\x80" or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2000" <= ch <= "\u206f")
+    return ok >= len(sample) * 0.95
 
 
 def _looks_utf16(data: bytes) -> bool:
@@ -184,7 +230,44 @@ _HEADER_ROLES = {
 }
 
 
-def _read_docx(fh, shown: str) -> str:
+def _check_docx_expansion(fh, shown: str, max_bytes: int) -> None:
+    """Refuse a .docx whose XML would expand beyond the limits, before parsing it:
+    the sizes its zip declares (zipfile never inflates a member past them) and
+    the paragraphs of word/document.xml, counted while streaming it."""
+    import zipfile
+
+    try:
+        zf = zipfile.ZipFile(fh)
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UnsupportedFormat(shown, fmt=".docx", reason=type(exc).__name__) from None
+    xml_limit = DOCX_XML_FACTOR * max_bytes
+    total = sum(i.file_size for i in infos if i.filename.endswith((".xml", ".rels")))
+    if total > xml_limit:
+        raise InputExpandsTooMuch(shown, what=f"XML 共 {total} 字节", limit=f"{xml_limit} 字节")
+    if "word/document.xml" not in zf.namelist():
+        return
+    paragraphs, seen, tail = 0, 0, b""
+    try:
+        with zf.open("word/document.xml") as member:
+            while chunk := member.read(1 << 20):
+                seen += len(chunk)
+                if seen > xml_limit:
+                    raise InputExpandsTooMuch(shown, what=f"XML 超过 {seen} 字节", limit=f"{xml_limit} 字节")
+                buf = tail + chunk
+                paragraphs += buf.count(b"<w:p>") + buf.count(b"<w:p ")
+                tail = buf[-5:]
+                paragraphs -= tail.count(b"<w:p>") + tail.count(b"<w:p ")  # counted again with the next chunk
+                if paragraphs > MAX_DOCX_PARAGRAPHS:
+                    raise InputExpandsTooMuch(shown, what=f"段落超过 {MAX_DOCX_PARAGRAPHS} 个", limit=f"{MAX_DOCX_PARAGRAPHS} 个段落")
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+        raise UnsupportedFormat(shown, fmt=".docx", reason=type(exc).__name__) from None
+    finally:
+        fh.seek(0)
+
+
+def _read_docx(fh, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    _check_docx_expansion(fh, shown, max_bytes)
     try:
         import docx  # python-docx
         from docx.table import Table
@@ -200,7 +283,10 @@ def _read_docx(fh, shown: str) -> str:
             lines.append(DocxParagraph(block, document).text)
         elif tag == "tbl":
             lines.extend(_table_lines(Table(block, document)))
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    if len(text.encode("utf-8")) > max_bytes:
+        raise InputExpandsTooMuch(shown, what="提取的文字", limit=f"{max_bytes} 字节")
+    return text
 
 
 def _table_lines(table) -> list[str]:
@@ -227,15 +313,36 @@ def _table_lines(table) -> list[str]:
 # --- .pdf --------------------------------------------------------------------
 
 
-def _read_pdf(fh, shown: str) -> str:
+#: "(cid:N)": a glyph that pdfminer cannot map to a character (a font without
+#: a ToUnicode table, as copy-protected PDFs have)
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def _read_pdf(fh, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    pages: list[str] = []
+    size = 0
     try:
         import pdfplumber
 
         with pdfplumber.open(fh) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise InputExpandsTooMuch(shown, what=f"{len(pdf.pages)} 页", limit=f"{MAX_PDF_PAGES} 页")
+            for page in pdf.pages:
+                text = page.extract_text() or ""
+                size += len(text.encode("utf-8"))
+                if size > max_bytes:
+                    raise InputExpandsTooMuch(shown, what="提取的文字", limit=f"{max_bytes} 字节")
+                pages.append(text)
+                page.flush_cache()
+    except InputExpandsTooMuch:
+        raise
     except Exception as exc:  # pdfminer raises many kinds for a broken file
         raise UnsupportedFormat(shown, fmt=".pdf", reason=type(exc).__name__) from None
     text = "\n".join(pages)
-    if len(re.sub(r"\s", "", text)) < 20:
+    dense = re.sub(r"\s", "", text)
+    cid = sum(len(m) for m in _CID.findall(dense))
+    if cid and cid >= len(dense) * 0.2:
+        raise UnreadablePdfText(shown)
+    if len(dense) < 20:
         raise NeedsOCR(shown)
     return text
