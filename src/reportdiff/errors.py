@@ -8,6 +8,7 @@ keeps its traceback.
 from __future__ import annotations
 
 import enum
+import re
 
 __all__ = (
     "ExitStatus",
@@ -28,6 +29,12 @@ __all__ = (
     "NoPairs",
     "SchedulerError",
     "TooManyUnits",
+    "CannotWrite",
+    "OutputOutsideFolder",
+    "OutputIsInput",
+    "BadPath",
+    "ReviewMismatch",
+    "shown",
 )
 
 
@@ -48,7 +55,20 @@ class ReportdiffError(Exception):
     def __init__(self, path: str = "", **fields: object) -> None:
         self.path = path
         self.fields = fields
-        super().__init__(self.template.format(path=path, **fields))
+        super().__init__(self.template.format(path=shown(path), **{k: shown(v) if isinstance(v, str) else v for k, v in fields.items()}))
+
+
+_UNPRINTABLE = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]")
+
+
+def shown(text: str, limit: int = 300) -> str:
+    """A path or name as it may be printed on one line: control and bidi
+    characters shown as ``\\xNN`` / ``\\uNNNN`` escapes (a terminal never runs
+    them), and a very long text cut in the middle."""
+    text = _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", str(text))
+    if len(text) > limit:
+        text = f"{text[: limit // 2]}…（共 {len(text)} 个字符）…{text[-limit // 4 :]}"
+    return text
 
 
 class InputNotFound(ReportdiffError):
@@ -139,6 +159,36 @@ class SchedulerError(ReportdiffError):
     """The Dask scheduler of a batch cannot be used."""
 
     template = "Dask 调度器 {path}：{reason}"
+
+
+class CannotWrite(ReportdiffError):
+    """An output that cannot be written (read-only folder, full disk, too long a name)."""
+
+    template = "{path}：无法写入（{reason}）"
+
+
+class OutputOutsideFolder(ReportdiffError):
+    """An output path (option or batch name) that leaves the output folder."""
+
+    template = "{path}：输出路径不在输出文件夹 {folder} 之内，未写入；请把输出放在 --out-dir 指定的文件夹里"
+
+
+class OutputIsInput(ReportdiffError):
+    """An output path that is an input file, or another output."""
+
+    template = "{path}：输出路径与 {other} 是同一个文件，未写入（不会覆盖输入文件）"
+
+
+class BadPath(ReportdiffError):
+    """A path that cannot name a file (a NUL byte, too long)."""
+
+    template = "{path}：路径无效（{reason}）"
+
+
+class ReviewMismatch(ReportdiffError):
+    """A review sheet made for other documents than the ones compared."""
+
+    template = "{path}：这份审核表是为另一对文件做的（{reason}），未应用；请指定本次比对的审核表，或用 --force 重新生成"
 
 
 class TooManyUnits(ReportdiffError):

@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import (
+    BadPath,
     BinaryInput,
     EmptyInput,
     InputNotFound,
@@ -78,15 +79,20 @@ def file_bytes(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> b
     reading it)."""
     p = Path(path)
     shown = str(path)
-    if not p.exists():
-        raise InputNotFound(shown)
-    if not p.is_file():
-        raise NotAFile(shown)
-    size = p.stat().st_size
-    if size > max_bytes:
-        raise InputTooLarge(shown, size=size, limit=max_bytes)
-    with open(p, "rb") as fh:
-        return fh.read()
+    try:
+        if not p.exists():
+            raise InputNotFound(shown)
+        if not p.is_file():
+            raise NotAFile(shown)
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputTooLarge(shown, size=size, limit=max_bytes)
+        with open(p, "rb") as fh:
+            return fh.read(max_bytes + 1)  # a file that grows while read is not read past the limit
+    except ValueError as exc:  # a NUL in the path
+        raise BadPath(shown, reason=str(exc)) from None
+    except OSError as exc:  # too long a name, no permission, an I/O error
+        raise BadPath(shown, reason=exc.strerror or type(exc).__name__) from None
 
 
 def read_bytes(data: bytes, path: str, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
