@@ -49,6 +49,12 @@ __all__ = (
     "Resolution",
     "read_review",
     "has_marks",
+    "SheetDocument",
+    "content_digest",
+    "sheet_document",
+    "same_document",
+    "mismatch",
+    "bind",
     "parse_mark",
     "resolve",
     "constraints",
@@ -105,15 +111,145 @@ class ReviewRow:
 
 
 @dataclass(frozen=True)
+class SheetDocument:
+    """One of the two documents a sheet was made for, as the sheet records it."""
+
+    name: str  #: file name
+    digest: str  #: content hash (see :func:`content_digest`)
+    kind: str = ""
+    government: str = ""
+    year: str = ""
+
+
+@dataclass(frozen=True)
 class Review:
     """The marked rows of one review sheet."""
 
     path: str
     rows: tuple[ReviewRow, ...]
+    #: the documents the sheet was made for (A, B), None in a sheet written before they were recorded
+    documents: tuple[SheetDocument, SheetDocument] | None = None
+    #: the sheet holds reviewer content: a mark, a note, or a row the reviewer added
+    has_content: bool = False
+
+
+#: the 状态 of the row that records which documents a sheet was made for
+DOCUMENTS_STATUS = "documents"
+
+
+def content_digest(text: str) -> str:
+    """Short content hash of a document's text (the same text in another encoding has the same hash)."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def sheet_document(doc) -> SheetDocument:
+    """How a sheet records a :class:`~reportdiff.model.Document`."""
+    return SheetDocument(Path(doc.raw.path).name, content_digest(doc.raw.text), doc.kind.value, doc.government or "", str(doc.year or ""))
+
+
+def documents_row_cells(doc) -> tuple[str, str, str]:
+    """(编号, 章节, 原文) cells of the documents row for one side."""
+    d = sheet_document(doc)
+    return f"sha256:{d.digest}", f"{d.kind}|{d.government}|{d.year}", d.name
+
+
+def _sheet_document(ids: str, section: str, name: str) -> SheetDocument | None:
+    if not ids.startswith("sha256:"):
+        return None
+    kind, _, rest = section.partition("|")
+    government, _, year = rest.partition("|")
+    return SheetDocument(name.strip(), ids[7:].strip(), kind.strip(), government.strip(), year.strip())
+
+
+def same_document(recorded: SheetDocument, doc) -> bool:
+    """True when ``doc`` is the document the sheet recorded: the same content,
+    or a revision of it (the same file name, and the same kind, government and
+    year, both known)."""
+    now = sheet_document(doc)
+    if recorded.digest == now.digest:
+        return True
+    return bool(recorded.name == now.name and now.government and now.year and (recorded.kind, recorded.government, recorded.year) == (now.kind, now.government, now.year))
+
+
+def mismatch(review: Review, doc_a, doc_b) -> str:
+    """Why ``review`` was made for other documents than ``doc_a``/``doc_b`` (Chinese), or ""."""
+    if review.documents is None:
+        return ""
+    why = []
+    for side, rec, doc in (("A", review.documents[0], doc_a), ("B", review.documents[1], doc_b)):
+        if not same_document(rec, doc):
+            why.append(f"{side} 侧审核表记录的是 {rec.name}（内容 {rec.digest[:8]}），本次是 {Path(doc.raw.path).name}（内容 {content_digest(doc.raw.text)[:8]}）")
+    return "；".join(why)
+
+
+def bind(sheets: list[tuple[str, object]], doc_a, doc_b, force: bool = False) -> tuple[str, "Review | None", str]:
+    """Choose the output stem of a comparison among ``sheets`` (see
+    :func:`reportdiff.output.read_sheets`): the first whose sheet does not
+    exist or was made for these documents.  Returns the stem, that sheet (None
+    when there is none) and a note (Chinese) when a sheet of other documents
+    was passed over.  An unreadable sheet is raised (it may be a reviewer's
+    work), or passed over with ``force``."""
+    notes = []
+    for stem, sheet in sheets:
+        if sheet is None:
+            break
+        if isinstance(sheet, ReviewUnreadable):
+            if force:
+                notes.append(f"{sheet.path} 无法读取，未使用")
+                continue
+            raise sheet
+        why = mismatch(sheet, doc_a, doc_b)
+        if not why:
+            return stem, sheet, "；".join(notes)
+        notes.append(f"{sheet.path} 是另一对文件的比对表（{why}），其审核内容未应用，也不会被覆盖")
+    else:
+        stem = sheets[-1][0]
+    if notes:
+        notes.append(f"本次输出名为 {stem}")
+    return stem, None, "；".join(notes)
 
 
 def _split_ids(cell: str) -> tuple[str, ...]:
     return tuple(x for x in re.split(r"[\s,，、;；]+", cell.strip()) if x)
+
+
+def _check_header(path: Path, header: list[str]) -> None:
+    dup = sorted({h for h in header if h and header.count(h) > 1})
+    if dup:
+        raise ReviewUnreadable(str(path), reason=f"第 1 行：列名重复（{'、'.join(dup)}），无法确定以哪一列为准")
+
+
+def _csv_rows(path: Path, text: str) -> list[dict[str, str]]:
+    """Rows of a CSV sheet, read strictly: the delimiter is the one that splits
+    the header into the sheet's columns (Excel and WPS may save with ``;`` or a
+    tab); a malformed line (a stray quote, a wrong number of cells) refuses the
+    whole sheet with its line number: a sheet is never half-read."""
+    import io
+
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=lambda d: ("审核" in [c.strip().strip('"') for c in first.split(d)], first.count(d)))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1  # the line where the row being read starts (a quoted cell may span lines)
+    try:
+        header = [h.strip() for h in next(reader, [])]
+        _check_header(path, header)
+        out = []
+        while True:
+            start = reader.line_num + 1
+            row = next(reader, None)
+            if row is None:
+                break
+            if not any(c.strip() for c in row):
+                continue
+            if len(row) != len(header):
+                where = f"第 {start} 行" if reader.line_num == start else f"第 {start}–{reader.line_num} 行"
+                raise ReviewUnreadable(str(path), reason=f"{where}：有 {len(row)} 个单元格，表头有 {len(header)} 列（可能有多余的引号或分隔符）")
+            out.append(dict(zip(header, row)))
+    except csv.Error as exc:
+        raise ReviewUnreadable(str(path), reason=f"第 {start} 行：CSV 格式错误（{exc}），可能有多余的引号") from None
+    return out
 
 
 def _rows_of(path: Path) -> list[dict[str, str]]:
@@ -124,35 +260,51 @@ def _rows_of(path: Path) -> list[dict[str, str]]:
             wb = load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
             raise ReviewUnreadable(str(path), reason=type(exc).__name__) from None
-        ws = wb["对照表"] if "对照表" in wb.sheetnames else wb.worksheets[0]
-        it = ws.iter_rows(values_only=True)
-        header = [str(c or "").strip() for c in next(it, ())]
-        out = [{h: "" if v is None else str(v) for h, v in zip(header, r)} for r in it]
-        wb.close()
-        return out
+        try:
+            ws = wb["对照表"] if "对照表" in wb.sheetnames else wb.worksheets[0]
+            it = ws.iter_rows(values_only=True)
+            header = [str(c or "").strip() for c in next(it, ())]
+            _check_header(path, header)
+            return [{h: "" if v is None else str(v) for h, v in zip(header, r)} for r in it]
+        finally:
+            wb.close()
     try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            return list(csv.DictReader(fh))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReviewUnreadable(str(path), reason=exc.strerror or type(exc).__name__) from None
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         # WPS "save as CSV" may write GB18030
         try:
-            with open(path, encoding="gb18030", newline="") as fh:
-                return list(csv.DictReader(fh))
-        except (UnicodeDecodeError, csv.Error) as exc:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError as exc:
             raise ReviewUnreadable(str(path), reason=type(exc).__name__) from None
-    except csv.Error as exc:
-        raise ReviewUnreadable(str(path), reason=str(exc)) from None
+    return _csv_rows(path, text.replace("\r\n", "\n"))
 
 
 def read_review(path: str | Path) -> Review:
-    """The marked rows of an alignment sheet (CSV in UTF-8 or GB18030, or xlsx)."""
+    """The marked rows of an alignment sheet (CSV in UTF-8 or GB18030, or xlsx),
+    the documents it records, and whether it holds reviewer content."""
+    from .tables import plain_cell
+
     p = Path(path)
-    rows = _rows_of(p)
+    rows = [{k: plain_cell(v or "") for k, v in r.items() if k} for r in _rows_of(p)]
     if rows and not {"审核", "A编号", "B编号"} <= set(rows[0]):
         raise ReviewUnreadable(str(p), reason="缺少 审核 / A编号 / B编号 列")
     out = []
+    documents = None
+    content = False
     for n, r in enumerate(rows, 2):
+        status = (r.get("状态") or "").strip()
+        if status.startswith(DOCUMENTS_STATUS):
+            a = _sheet_document(r.get("A编号", ""), r.get("A章节", ""), r.get("A原文", ""))
+            b = _sheet_document(r.get("B编号", ""), r.get("B章节", ""), r.get("B原文", ""))
+            documents = (a, b) if a and b else documents
+            continue
         cell = (r.get("审核") or "").strip()
+        note = own_note(status, (r.get("备注") or "").strip())
+        content = content or bool(cell or note or (not status and (r.get("A编号") or r.get("B编号"))))
         if not cell:
             continue
         out.append(
@@ -164,21 +316,22 @@ def read_review(path: str | Path) -> Review:
                 b_ids=_split_ids(r.get("B编号") or ""),
                 a_text=(r.get("A原文") or "").strip(),
                 b_text=(r.get("B原文") or "").strip(),
-                note=own_note(r.get("状态") or "", (r.get("备注") or "").strip()),
-                cells={k: (v or "") for k, v in r.items() if k},
+                note=note,
+                cells=r,
             )
         )
-    return Review(path=str(p), rows=tuple(out))
+    return Review(path=str(p), rows=tuple(out), documents=documents, has_content=content)
 
 
 def has_marks(path: str | Path) -> bool:
-    """True when ``path`` exists and some row has a non-empty 审核 cell (an
-    unreadable file counts as marked: it may be a reviewer's work)."""
+    """True when ``path`` exists and holds reviewer content: a 审核 mark, a
+    note in 备注, or a row the reviewer added (an unreadable file counts: it
+    may be a reviewer's work)."""
     p = Path(path)
     if not p.is_file():
         return False
     try:
-        return bool(read_review(p).rows)
+        return read_review(p).has_content
     except ReviewUnreadable:
         return True
 
