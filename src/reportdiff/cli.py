@@ -136,18 +136,38 @@ def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, thre
     from pathlib import Path
 
     from . import api, export, output, render, summary, tables
+    from .errors import ReviewMismatch
     from .model import Options
-    from .review import has_marks, read_review
+    from .review import bind, mismatch, read_review
 
     opts = Options(threshold=threshold, encoding=encoding, tokenizer=tokenizer, max_bytes=max_size * 1024 * 1024, max_pairs=max_pairs * 1_000_000)
-    stem = output.pair_stem(a, b)
-    csv_target = Path(csv_path) if csv_path else Path(out_dir) / "alignments" / f"{stem}.csv"
-    review_source = review_path or (str(csv_target) if not force and has_marks(csv_target) else None)
-    review = read_review(review_source) if review_source else None
-    with _progress_after(1.0, "正在比对，请稍候……", enabled=not quiet):
-        result = api.compare(a, b, opts, review)
-    html_target = Path(html_path) if html_path else Path(out_dir) / "reports" / f"{stem}.html"
+    # output options stay inside the output folder and never name an input
+    explicit = [output.confined(out_dir, p) for p in (csv_path, html_path, json_path, xlsx_path) if p]
+    output.check_targets(explicit, [a, b])
+    doc_a, doc_b = api.load_document(a, opts), api.load_document(b, opts)
+    base = output.pair_stem(a, b)
     notes: list[str] = []
+    # the output name: the first candidate whose sheet is absent or was made for these documents
+    if csv_path:
+        candidates = [(base, csv_path)]
+    else:
+        candidates = [(s, output.sheet_path(out_dir, s)) for s in output.candidate_stems(base, a, b)]
+    stem, sheet, note = bind(output.read_sheets(candidates), doc_a, doc_b, force)
+    notes += [note] if note else []
+    csv_target = Path(csv_path) if csv_path else output.sheet_path(out_dir, stem)
+    html_target = Path(html_path) if html_path else output.report_path(out_dir, stem)
+    output.check_targets([csv_target, html_target, *(p for p in (json_path, xlsx_path) if p)], [a, b])
+    if review_path:
+        review = read_review(review_path)
+        why = mismatch(review, doc_a, doc_b)
+        if why:
+            raise ReviewMismatch(review_path, reason=why)
+        review_source = review_path
+    else:
+        review = sheet if sheet is not None and sheet.rows and not force else None
+        review_source = str(csv_target) if sheet is not None and sheet.has_content and not force else None
+    with _progress_after(1.0, "正在比对，请稍候……", enabled=not quiet):
+        result = api.compare_documents(doc_a, doc_b, opts, review)
     csv_out, note = tables.table_target(csv_target, review_source, force)
     notes += [note] if note else []
     written = [

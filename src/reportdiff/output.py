@@ -1,12 +1,102 @@
-"""Writing outputs safely: atomic replace, UTF-8, fixed newlines."""
+"""The output policy of every command: where outputs go and how they are written.
+
+* names: :func:`safe_name` (no separators, NUL, control or bidi characters,
+  no leading dot, bounded length), :func:`pair_stem` for a comparison;
+* places: :func:`confined` keeps every output inside the output folder, and
+  :func:`check_targets` refuses an output that is one of the inputs;
+* writing: atomic replace, UTF-8, fixed newlines; a failure of the
+  environment (read-only folder, full disk, too long a name) is a
+  :class:`~reportdiff.errors.CannotWrite`, one line for the user.
+"""
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
+import re
 import tempfile
+import unicodedata
 from pathlib import Path
 
-__all__ = ("atomic_write_text", "atomic_write_bytes", "pair_stem")
+from .errors import CannotWrite, OutputIsInput, OutputOutsideFolder
+
+__all__ = (
+    "atomic_write_text",
+    "atomic_write_bytes",
+    "pair_stem",
+    "candidate_stems",
+    "read_sheets",
+    "sheet_path",
+    "report_path",
+    "safe_name",
+    "confined",
+    "check_targets",
+    "MAX_STEM_BYTES",
+)
+
+#: longest output stem in UTF-8 bytes: file systems allow 255 bytes per name, and
+#: suffixes (``-<hash>``, ``.backup.1.csv``, ``.new.csv``, temporary names) need room
+MAX_STEM_BYTES = 150
+#: characters that never appear in an output name: path separators, characters
+#: Windows forbids, controls, and bidi controls (U+202E makes a name read backwards)
+_UNSAFE = re.compile("[/\\\\:*?\"<>|\\x00-\\x1f\\x7f-\\x9f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]")
+
+
+def safe_name(name: str, max_bytes: int = MAX_STEM_BYTES) -> str:
+    """``name`` made usable as one file name inside the output folder: unsafe
+    characters become ``_``, leading dots and spaces go (no hidden file, no
+    ``..``), and a name longer than ``max_bytes`` (UTF-8) is cut and given a
+    short hash of the whole name, so that two long names stay different."""
+    text = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip().lstrip(". ").rstrip(". ")
+    text = text or "_"
+    if len(text.encode("utf-8")) > max_bytes:
+        digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        cut = text.encode("utf-8")[: max_bytes - 9].decode("utf-8", "ignore")
+        text = f"{cut}-{digest}"
+    return text
+
+
+def confined(folder: str | os.PathLike, path: str | os.PathLike) -> Path:
+    """``path`` (absolute, or relative to the current folder) when it lies inside
+    ``folder`` once symbolic links and ``..`` are resolved; else :class:`OutputOutsideFolder`."""
+    base = Path(folder).resolve()
+    target = Path(path).resolve()
+    if target != base and base not in target.parents:
+        raise OutputOutsideFolder(str(path), folder=str(folder))
+    return Path(path)
+
+
+def check_targets(targets: list[str | os.PathLike], inputs: list[str | os.PathLike]) -> None:
+    """Refuse an output that is one of the inputs (the same path, or the same file
+    through a link) or that two outputs share."""
+    seen: dict[Path, str] = {}
+    for t in targets:
+        rt = Path(t).resolve()
+        for i in inputs:
+            same = rt == Path(i).resolve()
+            if not same and rt.exists() and Path(i).exists():
+                try:
+                    same = os.path.samefile(rt, i)
+                except OSError:
+                    same = False
+            if same:
+                raise OutputIsInput(str(t), other=str(i))
+        if rt in seen:
+            raise OutputIsInput(str(t), other=seen[rt])
+        seen[rt] = str(t)
+
+
+_WHY = {
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EROFS: "文件系统是只读的",
+    errno.ENOSPC: "磁盘已满",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.ENOTDIR: "路径中有一部分不是文件夹",
+    errno.EISDIR: "这是一个文件夹",
+}
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
@@ -14,8 +104,20 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
     and ``os.replace``: a reader never sees a half-written file, and an
     interrupted run leaves the previous file (or none) in place."""
     target = Path(path)
+    try:
+        return _atomic_write(target, data)
+    except OSError as exc:
+        raise CannotWrite(str(target), reason=_WHY.get(exc.errno, exc.strerror or type(exc).__name__)) from None
+    except ValueError as exc:  # e.g. a NUL in the path
+        raise CannotWrite(str(target), reason=str(exc)) from None
+
+
+def _atomic_write(target: Path, data: bytes) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(target))
+    # the temporary name is short: a target name near the limit still gets one
+    fd, tmp = tempfile.mkstemp(prefix=".rd-", suffix=".tmp", dir=str(target.parent))
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -43,5 +145,47 @@ def atomic_write_text(path: str | os.PathLike, text: str, bom: bool = False) -> 
 
 
 def pair_stem(a: str | os.PathLike, b: str | os.PathLike) -> str:
-    """Output name of a comparison: ``<A-stem>__<B-stem>``."""
-    return f"{Path(a).stem}__{Path(b).stem}"
+    """Output name of a comparison: ``<A-stem>__<B-stem>``, made safe by
+    :func:`safe_name`.  Two comparisons whose files share names get the same
+    stem; :func:`reportdiff.identity.stem_for` then tells them apart."""
+    return safe_name(f"{Path(a).stem}__{Path(b).stem}")
+
+
+def candidate_stems(stem: str, a: str | os.PathLike, b: str | os.PathLike) -> tuple[str, str]:
+    """The output stems a comparison may use, in order: ``stem``, then
+    ``<stem>-<hash>`` where the hash is of the two files' locations.  The first
+    is taken unless its sheet was made for other documents (two folders that
+    both hold ``2024.txt`` and ``2025.txt``); the second is stable for the same
+    files, edited or not."""
+    where = f"{Path(a).resolve()}\0{Path(b).resolve()}".encode("utf-8", "surrogatepass")
+    return stem, f"{stem}-{hashlib.sha256(where).hexdigest()[:8]}"
+
+
+def read_sheets(sheets: list[tuple[str, str | os.PathLike]]) -> list[tuple[str, object]]:
+    """``(stem, sheet)`` for each ``(stem, path)``: the :class:`~reportdiff.review.Review`
+    read from the path (even without marks: it records its documents), None
+    when there is no file, or the :class:`~reportdiff.errors.ReviewUnreadable`
+    raised reading it."""
+    from .errors import ReviewUnreadable
+    from .review import read_review
+
+    out: list[tuple[str, object]] = []
+    for stem, path in sheets:
+        if not Path(path).is_file():
+            out.append((stem, None))
+            continue
+        try:
+            out.append((stem, read_review(path)))
+        except ReviewUnreadable as exc:
+            out.append((stem, exc))
+    return out
+
+
+def sheet_path(out_dir: str | os.PathLike, stem: str) -> Path:
+    """``<out_dir>/alignments/<stem>.csv``, confined to ``out_dir``."""
+    return confined(out_dir, Path(out_dir) / "alignments" / f"{stem}.csv")
+
+
+def report_path(out_dir: str | os.PathLike, stem: str) -> Path:
+    """``<out_dir>/reports/<stem>.html``, confined to ``out_dir``."""
+    return confined(out_dir, Path(out_dir) / "reports" / f"{stem}.html")

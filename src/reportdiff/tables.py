@@ -145,6 +145,27 @@ def alignment_rows(cmp: Comparison) -> list[dict[str, str]]:
                 "备注": note,
             }
         )
+    # the last row records which documents the sheet was made for, so that its
+    # marks are applied to those documents only (see review.mismatch)
+    from .review import DOCUMENTS_STATUS, documents_row_cells
+
+    a_id, a_sec, a_name = documents_row_cells(cmp.a)
+    b_id, b_sec, b_name = documents_row_cells(cmp.b)
+    rows.append(
+        {
+            "状态": f"{DOCUMENTS_STATUS}（本表比对的文件）",
+            "相似度": "",
+            "A编号": a_id,
+            "A章节": a_sec,
+            "A原文": a_name,
+            "B编号": b_id,
+            "B章节": b_sec,
+            "B原文": b_name,
+            "发现": "",
+            "审核": "",
+            "备注": "",
+        }
+    )
     return rows
 
 
@@ -156,25 +177,44 @@ def alignment_csv(cmp: Comparison) -> str:
 def table_target(target: str | Path, review_source: str | Path | None, force: bool) -> tuple[Path, str]:
     """Where to write an alignment table, and a note (Chinese) for the user.
 
-    A table that holds review marks is never overwritten silently: when it is
-    the review sheet just applied, the new table (which carries every review
-    row over) replaces it and the old one is kept as ``<name>.backup<ext>``;
-    otherwise the new table is written beside it as ``<name>.new<ext>``.
-    ``force`` overwrites without asking.
+    A table that holds reviewer content (marks, notes, added rows) is never
+    overwritten without a kept copy: when it is the review sheet just applied
+    (or ``force`` is given), the new table replaces it and the old one is kept
+    as ``<name>.backup<ext>`` (``<name>.backup.1<ext>``… when an older, different
+    backup is there: a backup is never overwritten either); otherwise the new
+    table is written beside it as ``<name>.new<ext>``.
     """
     from .review import has_marks
 
     t = Path(target)
-    if force or not has_marks(t):
+    if not has_marks(t):
         return t, ""
-    if review_source is not None and t.resolve() == Path(review_source).resolve():
-        backup = t.with_name(f"{t.stem}.backup{t.suffix}")
-        from .output import atomic_write_bytes
+    if force or (review_source is not None and t.resolve() == Path(review_source).resolve()):
+        backup = _keep_copy(t)
+        return t, f"审核记录已合并到 {t}（合并前的文件备份为 {backup}）" if not force else f"已按 --force 重新生成 {t}（原文件含审核内容，备份为 {backup}）"
+    beside = _free_name(t, "new", lambda p: not has_marks(p))
+    return beside, f"{t} 含审核内容且不是本次应用的审核表，未覆盖；新比对表写在旁边：{beside}"
 
-        atomic_write_bytes(backup, t.read_bytes())
-        return t, f"审核记录已合并到 {t}（合并前的文件备份为 {backup}）"
-    beside = t.with_name(f"{t.stem}.new{t.suffix}")
-    return beside, f"{t} 含审核标记且不是本次应用的审核表，未覆盖；新比对表写在旁边：{beside}"
+
+def _free_name(t: Path, tag: str, usable) -> Path:
+    """``<name>.<tag><ext>``, or ``<name>.<tag>.<n><ext>``: the first that does not exist or is ``usable``."""
+    n = 0
+    while True:
+        cand = t.with_name(f"{t.stem}.{tag}{'' if n == 0 else f'.{n}'}{t.suffix}")
+        if not cand.exists() or usable(cand):
+            return cand
+        n += 1
+
+
+def _keep_copy(t: Path) -> Path:
+    """Copy ``t`` to a backup name that holds no other content; return it."""
+    from .output import atomic_write_bytes
+
+    data = t.read_bytes()
+    backup = _free_name(t, "backup", lambda p: p.is_file() and p.read_bytes() == data)
+    if not backup.exists():
+        atomic_write_bytes(backup, data)
+    return backup
 
 
 _FINDING_COLUMNS = ("类型", "级别", "说明", "A编号", "A章节", "A原文", "B编号", "B章节", "B原文", "最接近（供核对）")
