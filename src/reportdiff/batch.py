@@ -33,7 +33,7 @@ from urllib.parse import quote
 from .errors import BadManifest, NoPairs, ReportdiffError, SchedulerError
 from .model import DocKind, Document, FindingType, Options
 from .normalize import fold
-from .output import pair_stem
+from .output import pair_stem, safe_name
 
 __all__ = ("Job", "PairResult", "BatchResult", "jobs_from_manifest", "jobs_from_folder", "run_batch", "SUFFIXES", "SCHEDULER_ENV")
 
@@ -74,6 +74,13 @@ class PairResult:
     warnings: tuple[str, ...] = ()
     kinds: tuple[str, str] = ("", "")
     review: str = ""  #: one line on the review sheet applied, or ""
+    stem: str = ""  #: output stem chosen (the job's name, or ``<name>-<hash>`` when that sheet belongs to other documents)
+    reviewed: bool = False  #: the sheet at the chosen stem holds reviewer content and was read (merged with a backup)
+    note: str = ""  #: a sheet of other documents passed over (Chinese), or ""
+
+    @property
+    def out_stem(self) -> str:
+        return self.stem or self.job.name
 
 
 @dataclass(frozen=True)
@@ -110,7 +117,10 @@ def jobs_from_manifest(path: str | os.PathLike) -> list[Job]:
     ``name`` (a header row is required; relative paths are taken from the
     manifest's folder).  UTF-8 (with or without BOM) or GB18030."""
     p = Path(path)
-    raw = p.read_bytes()
+    try:
+        raw = p.read_bytes()
+    except (OSError, ValueError) as exc:
+        raise BadManifest(str(p), reason=getattr(exc, "strerror", None) or str(exc)) from None
     for enc in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(enc)
@@ -119,7 +129,15 @@ def jobs_from_manifest(path: str | os.PathLike) -> list[Job]:
             continue
     else:
         raise BadManifest(str(p), reason="无法解码")
-    rows = list(csv.DictReader(io.StringIO(text)))
+    # a cell may be as long as the file (a huge name is cut by safe_name, not fatal)
+    limit = csv.field_size_limit()
+    try:
+        csv.field_size_limit(max(limit, len(text) + 1))
+        rows = list(csv.DictReader(io.StringIO(text)))
+    except csv.Error as exc:
+        raise BadManifest(str(p), reason=f"CSV 格式错误：{exc}") from None
+    finally:
+        csv.field_size_limit(limit)
     if not rows:
         raise BadManifest(str(p), reason="没有数据行")
     header = {(k or "").strip().lower(): k for k in rows[0]}
@@ -134,7 +152,8 @@ def jobs_from_manifest(path: str | os.PathLike) -> list[Job]:
         a_path = str(Path(a) if Path(a).is_absolute() else base / a)
         b_path = str(Path(b) if Path(b).is_absolute() else base / b)
         name = (r.get(header.get("name", ""), "") or "").strip() if "name" in header else ""
-        jobs.append(Job(name or pair_stem(a_path, b_path), a_path, b_path))
+        # a name is an output stem: never a path (no separators, no .., bounded length)
+        jobs.append(Job(safe_name(name) if name else pair_stem(a_path, b_path), a_path, b_path))
     return _unique_names(jobs)
 
 
@@ -202,17 +221,24 @@ def parse_task(data: bytes | Failure, path: str, options: Options) -> Document |
         return Failure(f"{path}：内部错误 {type(exc).__name__}: {exc}")
 
 
-def compare_task(job: Job, doc_a: Document | Failure, doc_b: Document | Failure, options: Options, review, lang: str) -> PairResult:
-    """Compare one pair and render its outputs; failures are returned, not raised."""
+def compare_task(job: Job, doc_a: Document | Failure, doc_b: Document | Failure, options: Options, sheets, lang: str, force: bool = False) -> PairResult:
+    """Compare one pair and render its outputs; failures are returned, not raised.
+    ``sheets`` are the candidate output stems with their sheets (see
+    :func:`reportdiff.output.read_sheets`): the stem is chosen here, where the
+    documents are known (:func:`reportdiff.review.bind`)."""
     for d in (doc_a, doc_b):
         if isinstance(d, Failure):
             return PairResult(job=job, ok=False, error=d.message)
     from . import api, render, tables
+    from .review import bind
     from .summary import review_lines
 
     try:
         # a document parsed once serves every pair; show each pair its own path
-        cmp = api.compare_documents(_with_path(doc_a, job.a), _with_path(doc_b, job.b), options, review)
+        doc_a, doc_b = _with_path(doc_a, job.a), _with_path(doc_b, job.b)
+        stem, sheet, note = bind(list(sheets), doc_a, doc_b, force)
+        review = sheet if sheet is not None and sheet.rows and not force else None
+        cmp = api.compare_documents(doc_a, doc_b, options, review)
         return PairResult(
             job=job,
             ok=True,
@@ -224,6 +250,9 @@ def compare_task(job: Job, doc_a: Document | Failure, doc_b: Document | Failure,
             warnings=cmp.warnings,
             kinds=(cmp.a.kind.value, cmp.b.kind.value),
             review=" ".join(review_lines(cmp)[:1]),
+            stem=stem,
+            reviewed=sheet is not None and sheet.has_content and not force,
+            note=note,
         )
     except ReportdiffError as exc:
         return PairResult(job=job, ok=False, error=str(exc))
@@ -254,6 +283,10 @@ class _Inline:
         """How a parse result is passed on to a compare task: by value here."""
         return handle.result()
 
+    def value(self, handle):
+        """The result of a task, here in the calling process."""
+        return handle.result()
+
     def results(self, futures: list) -> Iterable:
         """(future, result) as they complete; an exception of the executor
         itself (a worker that died) is given as the result, not raised."""
@@ -263,21 +296,110 @@ class _Inline:
         pass
 
 
+class WorkerLost(Exception):
+    """A worker process that died (killed, out of memory) twice while running a task."""
+
+    def __str__(self) -> str:
+        return "工作进程意外退出（可能内存不足或被终止），重试一次后仍失败"
+
+
+def _die_with_parent(parent: int) -> None:
+    """Pool worker initializer: the kernel kills this worker when the batch
+    process dies (kill -9, SIGTERM), so no worker runs on for minutes (Linux)."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
 class _Pool(_Inline):
-    """A local process pool (``concurrent.futures``)."""
+    """A local process pool (``concurrent.futures``) that survives a lost worker.
+
+    A worker that dies (the out-of-memory killer, kill -9) breaks the whole
+    pool: every task not finished fails with ``BrokenProcessPool``.  Those tasks
+    are run again on a fresh pool; the ones that break that pool too are run
+    once more, each alone, so only a task that kills its worker every time is
+    lost (and reported), not the others.
+    """
 
     def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.calls: dict[Future, tuple] = {}
+        self.settled: dict[Future, object] = {}
+        self.pool = self._new(workers)
+
+    @staticmethod
+    def _new(workers: int):
         from concurrent.futures import ProcessPoolExecutor
 
-        self.pool = ProcessPoolExecutor(max_workers=workers)
+        return ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),))
+
+    def _renew(self, workers: int) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = self._new(workers)
 
     def submit(self, fn, *args) -> Future:
-        return self.pool.submit(fn, *args)
+        f = self.pool.submit(fn, *args)
+        self.calls[f] = (fn, args)
+        return f
+
+    def arg(self, handle):
+        """The parse result itself (pool workers share no memory), with the retries of :meth:`results`."""
+        if handle not in self.settled:
+            pending = [f for f in self.calls if f not in self.settled]
+            self.settled.update(self.results(pending))
+        got = self.settled[handle]
+        return Failure(f"解析失败：{got}") if isinstance(got, Exception) else got
+
+    def value(self, handle):
+        return self.arg(handle)
 
     def results(self, futures: list) -> Iterable:
         from concurrent.futures import as_completed
+        from concurrent.futures.process import BrokenProcessPool
 
-        return ((f, _outcome(f)) for f in as_completed(futures))
+        broken = []
+        for f in as_completed(futures):
+            try:
+                yield f, f.result()
+            except BrokenProcessPool:
+                broken.append(f)
+            except Exception as exc:  # noqa: BLE001 - reported as the pair's failure
+                yield f, exc
+        if not broken:
+            return
+        # second try: a fresh pool for every task the lost worker took down
+        self._renew(self.workers)
+        again = {self.pool.submit(*self._call(f)): f for f in broken}
+        lost = []
+        for g in as_completed(again):
+            try:
+                yield again[g], g.result()
+            except BrokenProcessPool:
+                lost.append(again[g])
+            except Exception as exc:  # noqa: BLE001
+                yield again[g], exc
+        # broken again: each task alone, so that one task that kills its worker costs only itself
+        for f in sorted(lost, key=lambda f: list(self.calls).index(f)):
+            self._renew(1)
+            try:
+                yield f, self.pool.submit(*self._call(f)).result()
+            except BrokenProcessPool:
+                yield f, WorkerLost()
+            except Exception as exc:  # noqa: BLE001
+                yield f, exc
+        if lost:
+            self._renew(self.workers)
+
+    def _call(self, f: Future) -> tuple:
+        fn, args = self.calls[f]
+        return (fn, *args)
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
@@ -353,7 +475,9 @@ def parse_all(paths: list[str], options: Options, executor) -> tuple[dict[str, o
     handles: dict[str, object] = {}
     for p in paths:
         d = data[p]
-        digest = hashlib.sha256(d).hexdigest() if isinstance(d, bytes) else "failed:" + p
+        # the same bytes are one document only when read the same way: a .txt
+        # copy named .docx is another (failing) document, not the .txt's twin
+        digest = hashlib.sha256(d).hexdigest() + Path(p).suffix.lower() if isinstance(d, bytes) else "failed:" + p
         if digest not in by_digest:
             by_digest[digest] = executor.submit(parse_task, d, p, options)
         handles[p] = by_digest[digest]
@@ -379,7 +503,6 @@ def run_batch(
     (or ``local``), default the :data:`SCHEDULER_ENV` variable.
     """
     from . import output, tables
-    from .review import has_marks, read_review
 
     opts = options or Options()
     workers = workers or os.cpu_count() or 1
@@ -395,7 +518,7 @@ def run_batch(
             if not files:
                 raise NoPairs(str(folder), reason=f"没有 {' '.join(SUFFIXES)} 文件")
             handles, parsed = parse_all(files, opts, executor)
-            docs = {p: h.result() for p, h in handles.items()}
+            docs = {p: executor.value(h) for p, h in handles.items()}
             jobs, unpaired = jobs_from_folder(docs)
             if not jobs:
                 raise NoPairs(str(folder), reason="没有同一政府同一年的报告和分工方案，也没有同一政府相邻年份的报告")
@@ -405,30 +528,31 @@ def run_batch(
             handles, parsed = parse_all(sorted({p for j in jobs for p in (j.a, j.b)}), opts, executor)
         futures = {}
         for n, job in enumerate(jobs):
-            sheet = out / "alignments" / f"{job.name}.csv"
-            review = None
-            if not force and has_marks(sheet):
-                try:
-                    review = read_review(sheet)
-                except ReportdiffError as exc:
-                    results[n] = PairResult(job=job, ok=False, error=str(exc))
-                    if progress:
-                        progress(results[n], len(results), len(jobs))
-                    continue
-            fut = executor.submit(compare_task, job, executor.arg(handles[job.a]), executor.arg(handles[job.b]), opts, review, lang)
-            futures[fut] = (n, sheet, review is not None)
+            try:
+                stems = output.candidate_stems(job.name, job.a, job.b)
+                sheets = output.read_sheets([(s, output.sheet_path(out, s)) for s in stems])
+            except ReportdiffError as exc:
+                results[n] = PairResult(job=job, ok=False, error=str(exc))
+                if progress:
+                    progress(results[n], len(results), len(jobs))
+                continue
+            fut = executor.submit(compare_task, job, executor.arg(handles[job.a]), executor.arg(handles[job.b]), opts, sheets, lang, force)
+            futures[fut] = n
         for fut, res in executor.results(list(futures)):
-            n, sheet, reviewed = futures[fut]
+            n = futures[fut]
             if isinstance(res, Exception):
-                res = PairResult(job=jobs[n], ok=False, error=f"执行失败：{type(res).__name__}: {res}")
+                res = PairResult(job=jobs[n], ok=False, error=str(res) if isinstance(res, WorkerLost) else f"执行失败：{type(res).__name__}: {res}")
             if res.ok:
-                output.atomic_write_text(out / "reports" / f"{res.job.name}.html", res.html)
-                target, note = tables.table_target(sheet, sheet if reviewed else None, force)
-                output.atomic_write_text(target, res.csv, bom=True)
-                if note:
-                    notes.append(note)
-                # the texts are written: do not keep them in memory for the whole batch
-                res = replace(res, html="", csv="")
+                try:
+                    sheet = output.sheet_path(out, res.out_stem)
+                    output.atomic_write_text(output.report_path(out, res.out_stem), res.html)
+                    target, note = tables.table_target(sheet, sheet if res.reviewed else None, force)
+                    output.atomic_write_text(target, res.csv, bom=True)
+                    notes.extend(x for x in (note, res.note) if x)
+                    # the texts are written: do not keep them in memory for the whole batch
+                    res = replace(res, html="", csv="")
+                except ReportdiffError as exc:  # e.g. the disk is full: this pair fails, the batch goes on
+                    res = PairResult(job=res.job, ok=False, error=str(exc))
             results[n] = res
             if progress:
                 progress(res, len(results), len(jobs))
@@ -466,7 +590,7 @@ def summary_rows(results: tuple[PairResult, ...]) -> list[dict[str, str]]:
         row["提示"] = r.error if not r.ok else "；".join(r.warnings)
         row["审核"] = r.review
         row["类型"] = " / ".join(KIND_ZH.get(k, k) for k in r.kinds if k)
-        row["报告"] = f"{r.job.name}.html" if r.ok else ""
+        row["报告"] = f"{r.out_stem}.html" if r.ok else ""
         row["链接"] = quote(row["报告"])
         rows.append(row)
     return rows

@@ -60,8 +60,11 @@ def safe_name(name: str, max_bytes: int = MAX_STEM_BYTES) -> str:
 def confined(folder: str | os.PathLike, path: str | os.PathLike) -> Path:
     """``path`` (absolute, or relative to the current folder) when it lies inside
     ``folder`` once symbolic links and ``..`` are resolved; else :class:`OutputOutsideFolder`."""
-    base = Path(folder).resolve()
-    target = Path(path).resolve()
+    try:
+        base = Path(folder).resolve()
+        target = Path(path).resolve()
+    except (OSError, ValueError) as exc:
+        raise CannotWrite(str(path), reason=getattr(exc, "strerror", None) or str(exc)) from None
     if target != base and base not in target.parents:
         raise OutputOutsideFolder(str(path), folder=str(folder))
     return Path(path)
@@ -70,17 +73,24 @@ def confined(folder: str | os.PathLike, path: str | os.PathLike) -> Path:
 def check_targets(targets: list[str | os.PathLike], inputs: list[str | os.PathLike]) -> None:
     """Refuse an output that is one of the inputs (the same path, or the same file
     through a link) or that two outputs share."""
-    seen: dict[Path, str] = {}
+
+    def real(p) -> str:
+        try:
+            return os.path.realpath(p)
+        except (OSError, ValueError):
+            return os.path.abspath(p)
+
+    def same_file(x, y) -> bool:
+        try:
+            return os.path.samefile(x, y)
+        except (OSError, ValueError):
+            return False
+
+    seen: dict[str, str] = {}
     for t in targets:
-        rt = Path(t).resolve()
+        rt = real(t)
         for i in inputs:
-            same = rt == Path(i).resolve()
-            if not same and rt.exists() and Path(i).exists():
-                try:
-                    same = os.path.samefile(rt, i)
-                except OSError:
-                    same = False
-            if same:
+            if rt == real(i) or same_file(t, i):
                 raise OutputIsInput(str(t), other=str(i))
         if rt in seen:
             raise OutputIsInput(str(t), other=seen[rt])
@@ -147,7 +157,7 @@ def atomic_write_text(path: str | os.PathLike, text: str, bom: bool = False) -> 
 def pair_stem(a: str | os.PathLike, b: str | os.PathLike) -> str:
     """Output name of a comparison: ``<A-stem>__<B-stem>``, made safe by
     :func:`safe_name`.  Two comparisons whose files share names get the same
-    stem; :func:`reportdiff.identity.stem_for` then tells them apart."""
+    stem; :func:`candidate_stems` and :func:`reportdiff.review.bind` then tell them apart."""
     return safe_name(f"{Path(a).stem}__{Path(b).stem}")
 
 
@@ -157,7 +167,7 @@ def candidate_stems(stem: str, a: str | os.PathLike, b: str | os.PathLike) -> tu
     is taken unless its sheet was made for other documents (two folders that
     both hold ``2024.txt`` and ``2025.txt``); the second is stable for the same
     files, edited or not."""
-    where = f"{Path(a).resolve()}\0{Path(b).resolve()}".encode("utf-8", "surrogatepass")
+    where = f"{os.path.abspath(a)}\0{os.path.abspath(b)}".encode("utf-8", "surrogatepass")
     return stem, f"{stem}-{hashlib.sha256(where).hexdigest()[:8]}"
 
 
