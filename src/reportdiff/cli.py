@@ -9,14 +9,16 @@ SYNOPSIS
     reportdiff eval [--gold DIR]
 
 EXIT CODES
-    0  compared or inspected (with or without findings)
-    1  --fail-on matched at least one finding
-    2  bad usage or unusable input (one line on stderr)
-    3  batch finished, but some pairs failed (listed in the summary)
+    0    compared or inspected (with or without findings)
+    1    --fail-on matched at least one finding
+    2    bad usage, unusable input or environment (one line on stderr)
+    3    batch finished, but some pairs failed (listed in the summary)
+    130  interrupted (Ctrl-C); outputs already written stay whole
 """
 
 from __future__ import annotations
 
+import re
 import sys
 
 import click
@@ -27,7 +29,16 @@ __all__ = ("cli", "main")
 
 
 def _echo_err(msg: str) -> None:
-    click.echo(f"错误：{msg}", err=True)
+    click.echo(f"错误：{_terminal(msg)}", err=True)
+
+
+#: control characters (an ESC that starts a terminal escape sequence, a BEL) and bidi controls (U+202E)
+_UNSAFE_ON_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _terminal(text: str) -> str:
+    """Text made safe to print: control and bidi characters shown as escapes; newlines and tabs kept."""
+    return _UNSAFE_ON_TERMINAL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,7 +48,16 @@ def cli() -> None:
     task-division plans (重点工作任务分工方案).
 
     \b
-    Exit codes: 0 compared; 1 --fail-on matched; 2 bad usage or input.
+    Exit codes:
+      0    compared or inspected (with or without findings)
+      1    --fail-on matched at least one finding
+      2    bad usage, unusable input (missing, empty, binary, undecodable,
+           too large or expanding too much, unreadable PDF text, bad review
+           sheet or manifest) or environment (read-only folder, full disk,
+           too long a name, output outside --out-dir or equal to an input):
+           one line on stderr
+      3    batch finished, but some pairs failed (listed in the summary)
+      130  interrupted (Ctrl-C); outputs already written stay whole
     """
 
 
@@ -70,7 +90,7 @@ def inspect(file: str, as_json: bool, encoding: str | None, max_size: int) -> No
     if as_json:
         click.echo(to_json(document_dict(doc)), nl=False)
     else:
-        click.echo(inspect_text(doc))
+        click.echo(_terminal(inspect_text(doc)))
 
 
 class _progress_after:
@@ -181,7 +201,7 @@ def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, thre
     if json_path:
         written.append(str(output.atomic_write_text(json_path, export.to_json(export.comparison_dict(result)))))
     if not quiet:
-        click.echo(summary.compare_text(result, written, notes))
+        click.echo(_terminal(summary.compare_text(result, written, notes)))
     elif result.review is not None and result.review.stale:
         click.echo(f"注意：有 {result.review.stale} 条审核记录找不到对应内容，见比对表末尾“未对应”的行", err=True)
     if fail_on and any(f.type.value in fail_on for f in result.findings):
@@ -260,16 +280,18 @@ def batch(source, out_dir, workers, scheduler, lang, threshold, force, quiet, en
         address = scheduler or os.environ.get(batch_mod.SCHEDULER_ENV)
         engine = f"Dask（{address}）" if address else f"本机 {workers or os.cpu_count()} 个进程"
         click.echo(f"批量比对：{n} 对文件，完成 {n - res.failed}，失败 {res.failed}；读取 {res.files} 个文件，去重后解析 {res.parsed} 份；{engine}，用时 {took:.1f} 秒")
+        lines = []
         for r in res.results:
             if not r.ok:
-                click.echo(f"  ✗ {r.job.name}：{r.error}")
+                lines.append(f"  ✗ {r.job.name}：{r.error}")
             elif r.warnings:
-                click.echo(f"  ⚠ {r.job.name}：{'；'.join(r.warnings)}")
+                lines.append(f"  ⚠ {r.job.name}：{'；'.join(r.warnings)}")
         if res.unpaired:
-            click.echo(f"未配对的文件 {len(res.unpaired)} 个：" + "；".join(f"{p}（{why}）" for p, why in res.unpaired[:10]))
-        for note in res.notes:
-            click.echo(note)
-        click.echo("输出：" + "  ".join(res.written))
+            lines.append(f"未配对的文件 {len(res.unpaired)} 个：" + "；".join(f"{p}（{why}）" for p, why in res.unpaired[:10]))
+        lines.extend(res.notes)
+        lines.append("输出：" + "  ".join(res.written))
+        for line in lines:
+            click.echo(_terminal(line))
     if res.failed:
         raise click.exceptions.Exit(int(ExitStatus.PARTIAL))
 
@@ -309,6 +331,13 @@ def main(argv: list[str] | None = None) -> int:
         return ExitStatus.BAD_INPUT
     except BrokenPipeError:
         return ExitStatus.OK
+    except (OSError, UnicodeError) as exc:
+        # the environment (a read-only folder, a full disk, too long a name…) met
+        # somewhere no specific error covers: still one line, same exit code
+        where = getattr(exc, "filename", None)
+        why = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        _echo_err(f"{where}：{why}" if where else why)
+        return ExitStatus.BAD_INPUT
     return int(code) if isinstance(code, int) else ExitStatus.OK
 
 
