@@ -183,3 +183,271 @@ def test_section_path_indexes_sections_once(docs):
     paths = [counted.section_path(s.id) for s in doc.sections]
     assert paths == [doc.section_path(s.id) for s in doc.sections]
     assert Counting.iterations <= 1
+
+
+# --- paths and names -------------------------------------------------------------------------
+
+
+def _pair(d):
+    d.mkdir(parents=True, exist_ok=True)
+    (d / "A.txt").write_text(REPORT_2024.read_text(encoding="utf-8"), encoding="utf-8")
+    (d / "B.txt").write_text(PLAN_2024.read_text(encoding="utf-8"), encoding="utf-8")
+    return d / "A.txt", d / "B.txt"
+
+
+def _manifest(path, *rows):
+    import csv
+
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["a", "b", "name"])
+        w.writerows(rows)
+
+
+def test_manifest_name_never_leaves_the_output_folder(tmp_path):
+    _pair(tmp_path)
+    victim = tmp_path / "victim" / "important.html"
+    victim.parent.mkdir()
+    victim.write_text("ORIGINAL", encoding="utf-8")
+    _manifest(tmp_path / "m.csv", ["A.txt", "B.txt", "../../victim/important"], ["A.txt", "B.txt", str(tmp_path / "abs_pwned")])
+    out = tmp_path / "out"
+    code, _, err = run_cli(["batch", str(tmp_path / "m.csv"), "--out-dir", str(out), "-j", "1", "-q"])
+    assert code == 0, err
+    assert victim.read_text(encoding="utf-8") == "ORIGINAL"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["A.txt", "B.txt", "m.csv", "out", "victim"]
+    written = [p for p in out.rglob("*") if p.is_file()]
+    assert all(out in p.parents for p in written) and len([p for p in written if p.suffix == ".html" and p.name != "index.html"]) == 2
+
+
+@pytest.mark.parametrize("name", ["bad\x00name", "x" * 300, "a\u202eb\x1b[31mc", "y" * 200_000])
+def test_bad_manifest_name_is_sanitised_not_fatal(tmp_path, name):
+    _pair(tmp_path)
+    _manifest(tmp_path / "m.csv", ["A.txt", "B.txt", "fine"], ["A.txt", "B.txt", name])
+    code, _, err = run_cli(["batch", str(tmp_path / "m.csv"), "--out-dir", str(tmp_path / "o"), "-j", "1", "-q"])
+    assert code == 0, err
+    names = [p.name for p in (tmp_path / "o" / "reports").iterdir()]
+    assert "index.html" in names and len(names) == 5  # 2 reports, index, summary csv + xlsx
+    assert all(len(n.encode("utf-8")) < 255 and not any(c in n for c in "\x00\x1b\u202e") for n in names)
+
+
+def test_bad_manifest_row_is_reported_not_fatal(tmp_path):
+    _pair(tmp_path)
+    _manifest(tmp_path / "m.csv", ["A.txt", "B.txt", "fine"], ["chip\x00.txt", "B.txt", "nulpath"], ["x" * 5000 + ".txt", "B.txt", "longpath"])
+    code, out, err = run_cli(["batch", str(tmp_path / "m.csv"), "--out-dir", str(tmp_path / "o"), "-j", "1"])
+    assert code == 3 and "Traceback" not in err, err
+    assert "完成 1，失败 2" in out and "\x00" not in out
+    assert (tmp_path / "o" / "reports" / "index.html").exists()
+    assert "\x00" not in (tmp_path / "o" / "reports" / "batch-summary.csv").read_text(encoding="utf-8-sig")
+
+
+def test_dedup_keeps_a_misnamed_copy_apart(tmp_path):
+    a, b = _pair(tmp_path)
+    (tmp_path / "copy.docx").write_bytes(b.read_bytes())
+    _manifest(tmp_path / "m.csv", ["A.txt", "B.txt", "good"], ["A.txt", "copy.docx", "misnamed"])
+    code, out, _ = run_cli(["batch", str(tmp_path / "m.csv"), "--out-dir", str(tmp_path / "o"), "-j", "1"])
+    assert code == 3 and "完成 1，失败 1" in out and "✗ misnamed" in out and "✗ good" not in out
+
+
+@pytest.mark.parametrize("option", ["--json", "-o", "--csv", "--xlsx"])
+def test_output_option_pointing_at_an_input_is_refused(tmp_path, option):
+    a, b = _pair(tmp_path)
+    before = b.read_bytes()
+    code, _, err = run_cli(["compare", str(a), str(b), "--out-dir", str(tmp_path), option, str(b), "-q"])
+    _one_line_error(code, err, "同一个文件")
+    assert b.read_bytes() == before
+
+
+def test_output_option_outside_the_output_folder_is_refused(tmp_path):
+    a, b = _pair(tmp_path / "in")
+    code, _, err = run_cli(["compare", str(a), str(b), "--out-dir", str(tmp_path / "out"), "--json", str(tmp_path / "elsewhere.json"), "-q"])
+    _one_line_error(code, err, "不在输出文件夹")
+    assert not (tmp_path / "elsewhere.json").exists()
+
+
+def test_unwritable_output_folder_is_one_line(tmp_path):
+    import os
+
+    a, b = _pair(tmp_path / "in")
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o500)
+    try:
+        if os.access(ro, os.W_OK):
+            pytest.skip("running as a user who can write anywhere")
+        code, _, err = run_cli(["compare", str(a), str(b), "--out-dir", str(ro), "-q"])
+        _one_line_error(code, err, "无法写入")
+    finally:
+        ro.chmod(0o700)
+
+
+def test_full_disk_and_too_long_name_are_one_line(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    a, b = _pair(tmp_path)
+    real_replace = os.replace
+
+    def full(src, dst):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    code, _, err = run_cli(["compare", str(a), str(b), "--out-dir", str(tmp_path / "o"), "-q"])
+    _one_line_error(code, err, "磁盘已满")
+    monkeypatch.setattr(os, "replace", real_replace)
+    code, _, err = run_cli(["compare", str(a), str(b), "--out-dir", str(tmp_path / "o"), "--json", str(tmp_path / "o" / ("长" * 200 + ".json")), "-q"])
+    _one_line_error(code, err, "文件名太长")
+
+
+def test_help_lists_every_exit_code():
+    from reportdiff.errors import ExitStatus
+
+    code, out, _ = run_cli(["--help"])
+    assert code == 0
+    for status in (*ExitStatus, 130):
+        assert f"\n    {int(status)} " in out, status
+
+
+def test_terminal_escapes_in_a_file_name_are_not_printed_raw(tmp_path):
+    p = tmp_path / "plan\x1b[2J\u202etxt.txt"
+    p.write_text(PLAN_2024.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run_cli(["inspect", str(p)])
+    assert code == 0, err
+    assert "\x1b" not in out and "\u202e" not in out and "\\x1b[2J" in out
+    code, _, err = run_cli(["inspect", str(tmp_path / "missing\x1b]0;owned\x07.txt")])
+    _one_line_error(code, err)
+    assert "\x1b" not in err and "\x07" not in err
+
+
+# --- review sheets ------------------------------------------------------------------------------
+
+
+def _sheet_rows(path):
+    import csv
+
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def _write_rows(path, rows):
+    import csv
+
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+
+
+def test_stray_quote_refuses_the_sheet_with_its_line(tmp_path):
+    a, b = _pair(tmp_path)
+    args = ["compare", str(a), str(b), "--out-dir", str(tmp_path), "-q"]
+    assert run_cli(args)[0] == 0
+    sheet = tmp_path / "alignments" / "A__B.csv"
+    rows = _sheet_rows(sheet)
+    rows[1][rows[0].index("审核")] = "确认"
+    rows.append(["", "", "s8.1.p1.s1", "", "", "i100", "", "", "", "确认", "补充配对"])
+    _write_rows(sheet, rows)
+    lines = sheet.read_text(encoding="utf-8-sig").split("\n")
+    lines[10] = lines[10].replace(",", ',"', 1)  # a stray quote typed in a text editor
+    sheet.write_text("\n".join(lines), encoding="utf-8-sig")
+    before = sheet.read_bytes()
+    code, _, err = run_cli(args)
+    _one_line_error(code, err, "第 11 行")
+    assert sheet.read_bytes() == before and not (tmp_path / "alignments" / "A__B.backup.csv").exists()
+
+
+def test_duplicate_review_column_is_refused(tmp_path):
+    a, b = _pair(tmp_path)
+    args = ["compare", str(a), str(b), "--out-dir", str(tmp_path), "-q"]
+    assert run_cli(args)[0] == 0
+    sheet = tmp_path / "alignments" / "A__B.csv"
+    rows = _sheet_rows(sheet)
+    rows = [r + ([r[rows[0].index("审核")]] if i else ["审核"]) for i, r in enumerate(rows)]
+    rows[1][-1] = "错误"
+    _write_rows(sheet, rows)
+    code, _, err = run_cli(args)
+    _one_line_error(code, err, "列名重复", "审核")
+
+
+def test_sheet_with_only_notes_is_backed_up_and_backups_never_overwritten(tmp_path):
+    a, b = _pair(tmp_path)
+    args = ["compare", str(a), str(b), "--out-dir", str(tmp_path), "-q"]
+    assert run_cli(args)[0] == 0
+    sheet = tmp_path / "alignments" / "A__B.csv"
+    backups = []
+    for note in ("需要与财政局核实", "第二轮意见"):
+        rows = _sheet_rows(sheet)
+        rows[1][rows[0].index("备注")] = note
+        _write_rows(sheet, rows)
+        kept = sheet.read_bytes()
+        code, _, err = run_cli(args)
+        assert code == 0, err
+        backups.append(kept)
+    got = sorted(p.name for p in sheet.parent.iterdir())
+    assert got == ["A__B.backup.1.csv", "A__B.backup.csv", "A__B.csv"]
+    assert (sheet.parent / "A__B.backup.csv").read_bytes() == backups[0]
+    assert (sheet.parent / "A__B.backup.1.csv").read_bytes() == backups[1]
+    # --force starts over, but still keeps the reviewer's sheet
+    rows = _sheet_rows(sheet)
+    rows[1][rows[0].index("审核")] = "确认"
+    _write_rows(sheet, rows)
+    kept = sheet.read_bytes()
+    assert run_cli([*args, "--force"])[0] == 0
+    assert any(p.read_bytes() == kept for p in sheet.parent.glob("A__B.backup*.csv"))
+
+
+# --- output identity: the acceptance check of issue 17 -------------------------------------
+
+
+def _two_cities(tmp_path):
+    """Two folders that both hold 2024.txt and 2025.txt (small reports of two governments)."""
+    r22 = (REPORT_2024.parent / "chiping-2022-report.txt").read_text(encoding="utf-8")
+    r24 = REPORT_2024.read_text(encoding="utf-8")
+    pairs = {}
+    for city, (old, new) in {"甲市": (r22, r24), "乙市": (r24, r22)}.items():
+        d = tmp_path / "corpus" / city
+        d.mkdir(parents=True)
+        (d / "2024.txt").write_text(old, encoding="utf-8")
+        (d / "2025.txt").write_text(new, encoding="utf-8")
+        pairs[city] = (d / "2024.txt", d / "2025.txt")
+    return pairs
+
+
+def test_same_file_names_in_two_folders_never_collide(tmp_path):
+    pairs = _two_cities(tmp_path)
+    out = tmp_path / "out"
+    for a, b in pairs.values():
+        code, _, err = run_cli(["compare", str(a), str(b), "--out-dir", str(out), "-q"])
+        assert code == 0, err
+    reports = sorted(p.name for p in (out / "reports").iterdir())
+    sheets = sorted(p.name for p in (out / "alignments").iterdir())
+    assert len(reports) == 2 and len(sheets) == 2 and "2024__2025.html" in reports
+    assert [r for r in reports if r != "2024__2025.html"][0].startswith("2024__2025-")
+    # the first city's sheet is marked; the second city's run neither applies nor touches it
+    first = out / "alignments" / "2024__2025.csv"
+    rows = _sheet_rows(first)
+    rows[1][rows[0].index("审核")] = "错误"
+    _write_rows(first, rows)
+    marked = first.read_bytes()
+    a, b = pairs["乙市"]
+    code, stdout, err = run_cli(["compare", str(a), str(b), "--out-dir", str(out), "--json", str(out / "b.json")])
+    assert code == 0, err
+    assert json.loads((out / "b.json").read_text(encoding="utf-8"))["review"] is None
+    assert "另一对文件" in stdout
+    assert first.read_bytes() == marked and len(list((out / "alignments").iterdir())) == 2
+    # named explicitly, it is refused with a clear message
+    code, _, err = run_cli(["compare", str(a), str(b), "--out-dir", str(out), "--review", str(first), "-q"])
+    _one_line_error(code, err, "另一对文件")
+    # and the first city still gets its marks
+    a, b = pairs["甲市"]
+    code, stdout, err = run_cli(["compare", str(a), str(b), "--out-dir", str(out), "--json", str(out / "a.json")])
+    assert code == 0, err
+    assert json.loads((out / "a.json").read_text(encoding="utf-8"))["review"]["applied"]["错误"] == 1
+
+
+def test_batch_uses_the_same_output_policy(tmp_path):
+    pairs = _two_cities(tmp_path)
+    out = tmp_path / "out"
+    for city, (a, b) in pairs.items():
+        _manifest(tmp_path / f"{city}.csv", [str(a), str(b), ""])
+        code, _, err = run_cli(["batch", str(tmp_path / f"{city}.csv"), "--out-dir", str(out), "-j", "1", "-q"])
+        assert code == 0, err
+    assert len([p for p in (out / "reports").glob("2024__2025*.html")]) == 2
+    assert len(list((out / "alignments").iterdir())) == 2
