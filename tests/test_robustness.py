@@ -63,51 +63,62 @@ def test_atomic_write_leaves_old_file_when_interrupted(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]  # no temporary file left
 
 
-def _cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a running process (Linux /proc)."""
-    try:
-        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def _digest(*paths):
     return [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths]
 
 
-@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="needs Linux /proc to time the interruption")
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
-def test_interrupted_compare_loses_nothing(tmp_path, sig):
+#: runs the real CLI in a child process, pausing at a named point until a signal
+#: comes: the test waits for the marker file (a state), never for CPU or wall time
+_PAUSED_RUN = """
+import os, pathlib, sys, time
+from reportdiff import api, cli
+marker, where, args = sys.argv[1], sys.argv[2], sys.argv[3:]
+
+def pause():
+    pathlib.Path(marker).touch()
+    while True:
+        time.sleep(0.01)
+
+if where == "compare":  # the documents are read; the comparison begins
+    def paused_compare(*a, **k):
+        pause()
+    api.compare_documents = paused_compare
+else:  # the first output's temporary file is written; the rename is next
+    def paused_replace(src, dst):
+        pause()
+    os.replace = paused_replace
+sys.exit(cli.main(args))
+"""
+
+
+@pytest.mark.parametrize(("where", "sig"), [("compare", signal.SIGINT), ("compare", signal.SIGKILL), ("replace", signal.SIGINT)])
+def test_interrupted_compare_loses_nothing(tmp_path, where, sig):
     """A compare killed midway leaves the previous outputs as they were, writes
     no half file and never touches its inputs."""
-    big = tmp_path / "gazette.txt"  # the 2022 report four times: a run of several seconds
-    big.write_text(REPORT_2022.read_text(encoding="utf-8") * 4, encoding="utf-8")
-    inputs = (big, REPORT_2024)
+    inputs = (REPORT_2022, REPORT_2024)
     before_inputs = _digest(*inputs)
     reports = tmp_path / "reports"
     reports.mkdir()
-    old = reports / "gazette__chiping-2024-report.html"
+    old = reports / "chiping-2022-report__chiping-2024-report.html"
     old.write_text("<p>上一次的报告</p>", encoding="utf-8")
-    exe = [sys.executable, "-m", "reportdiff", "compare", str(big), str(REPORT_2024), "--out-dir", str(tmp_path), "-q"]
-    proc = subprocess.Popen(exe, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    # wait until the process has used 1.5 s of CPU (imports and parsing done, the
-    # alignment running): a wall-clock sleep would depend on the machine's load
-    deadline = time.monotonic() + 60
-    while _cpu_seconds(proc.pid) < 1.5 and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert proc.poll() is None, "the run ended before it could be interrupted"
+    marker = tmp_path / "paused"
+    args = ["compare", str(REPORT_2022), str(REPORT_2024), "--out-dir", str(tmp_path), "-q"]
+    proc = subprocess.Popen([sys.executable, "-c", _PAUSED_RUN, str(marker), where, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 300  # only against a hang: the wait is for the marker
+    while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert marker.exists() and proc.poll() is None, proc.communicate()[1]
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
     if sig == signal.SIGINT:
-        assert proc.returncode == 130 and "已中断" in err and "Traceback" not in err
+        assert proc.returncode == 130 and "已中断" in err and "Traceback" not in err, err
     else:
         assert proc.returncode == -signal.SIGKILL
     assert old.read_text(encoding="utf-8") == "<p>上一次的报告</p>"
-    assert sorted(p.name for p in reports.iterdir()) == [old.name]
+    assert sorted(p.name for p in reports.iterdir()) == [old.name]  # no temporary file left
     assert not (tmp_path / "alignments").exists() or not any((tmp_path / "alignments").iterdir())
     assert _digest(*inputs) == before_inputs
     # and a complete run afterwards replaces the old report with a whole one
-    done = subprocess.run(exe, capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-m", "reportdiff", *args], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert old.read_text(encoding="utf-8").rstrip().endswith("</html>")
