@@ -80,6 +80,13 @@ def test_batch_summary_name_is_not_a_formula(tmp_path):
         assert "<f>" not in z.read("xl/worksheets/sheet1.xml").decode("utf-8")
     summary = (tmp_path / "out" / "reports" / "batch-summary.csv").read_text(encoding="utf-8-sig")
     assert ",=HYPERLINK" not in summary and ',"=HYPERLINK' not in summary
+    from openpyxl import load_workbook
+
+    ws = load_workbook(tmp_path / "out" / "reports" / "batch-summary.xlsx")["汇总"]
+    header = [c.value for c in ws[1]]
+    row = [c.value for c in ws[2]]
+    assert isinstance(row[header.index("覆盖率")], float) and isinstance(row[header.index("序号")], int)
+    assert row[header.index("名称")].startswith("'=HYPERLINK")
 
 
 # --- what inputs expand to -----------------------------------------------------------------

@@ -607,12 +607,12 @@ def write_summary(results: tuple[PairResult, ...], out: Path, unpaired: list[tup
     written = [
         str(output.atomic_write_text(out / "reports" / "index.html", index_html(results, rows, unpaired, lang))),
         str(output.atomic_write_text(out / "reports" / "batch-summary.csv", csv_text(header, rows), bom=True)),
-        str(output.atomic_write_bytes(out / "reports" / "batch-summary.xlsx", _summary_xlsx(header, rows, unpaired))),
+        str(output.atomic_write_bytes(out / "reports" / "batch-summary.xlsx", _summary_xlsx(header, rows, unpaired, results))),
     ]
     return written
 
 
-def _summary_xlsx(header: list[str], rows: list[dict[str, str]], unpaired: list[tuple[str, str]]) -> bytes:
+def _summary_xlsx(header: list[str], rows: list[dict[str, str]], unpaired: list[tuple[str, str]], results: tuple[PairResult, ...] = ()) -> bytes:
     from openpyxl.styles import Font, PatternFill
 
     from .tables import append_row, new_workbook, workbook_to_bytes
@@ -621,8 +621,14 @@ def _summary_xlsx(header: list[str], rows: list[dict[str, str]], unpaired: list[
     ws = wb.active
     ws.title = "汇总"
     append_row(ws, header)
-    for r in rows:
+    coverage_col = header.index("覆盖率") + 1 if "覆盖率" in header else 0
+    for n, r in enumerate(rows):
         append_row(ws, [int(r[h]) if h not in ("名称", "A", "B") and r[h].isdigit() else r[h] for h in header])
+        # the coverage is a number (a percentage format shows it as in the CSV)
+        cov = results[n].coverage if n < len(results) else None
+        if coverage_col and cov is not None:
+            cell = ws.cell(row=ws.max_row, column=coverage_col, value=round(cov, 4))
+            cell.number_format = "0.0%"
         if r["状态"] == "失败":
             for cell in ws[ws.max_row]:
                 cell.fill = PatternFill("solid", fgColor="F8D7DA")
