@@ -244,7 +244,18 @@ def test_bad_manifest_row_is_reported_not_fatal(tmp_path):
     assert code == 3 and "Traceback" not in err, err
     assert "完成 1，失败 2" in out and "\x00" not in out
     assert (tmp_path / "o" / "reports" / "index.html").exists()
-    assert "\x00" not in (tmp_path / "o" / "reports" / "batch-summary.csv").read_text(encoding="utf-8-sig")
+    for name in ("batch-summary.csv", "index.html"):
+        assert "\x00" not in (tmp_path / "o" / "reports" / name).read_text(encoding="utf-8-sig"), name
+
+
+def test_errors_survive_pickling():
+    import pickle
+
+    from reportdiff.errors import InputTooLarge, ReviewUnreadable
+
+    for exc in (ReviewUnreadable("a.csv", reason="第 3 行"), InputTooLarge("b.txt", size=3, limit=2)):
+        back = pickle.loads(pickle.dumps(exc))
+        assert type(back) is type(exc) and str(back) == str(exc)
 
 
 def test_dedup_keeps_a_misnamed_copy_apart(tmp_path):

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote
 
-from .errors import BadManifest, NoPairs, ReportdiffError, SchedulerError
+from .errors import BadManifest, NoPairs, ReportdiffError, SchedulerError, shown
 from .model import DocKind, Document, FindingType, Options
 from .normalize import fold
 from .output import pair_stem, safe_name
@@ -579,8 +579,8 @@ def summary_rows(results: tuple[PairResult, ...]) -> list[dict[str, str]]:
         row = {
             "序号": str(n),
             "名称": r.job.name,
-            "A": r.job.a,
-            "B": r.job.b,
+            "A": shown(r.job.a),
+            "B": shown(r.job.b),
             "模式": MODE_SHORT.get(r.mode, r.mode),
             "状态": "完成" if r.ok else "失败",
             "覆盖率": f"{r.coverage * 100:.1f}%" if r.coverage is not None else "",

@@ -57,6 +57,14 @@ class ReportdiffError(Exception):
         self.fields = fields
         super().__init__(self.template.format(path=shown(path), **{k: shown(v) if isinstance(v, str) else v for k, v in fields.items()}))
 
+    def __reduce__(self):
+        # picklable (sent to and from batch workers) although __init__ takes fields
+        return _rebuild, (type(self), self.path, self.fields)
+
+
+def _rebuild(cls: type, path: str, fields: dict) -> "ReportdiffError":
+    return cls(path, **fields)
+
 
 _UNPRINTABLE = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]")
 
