@@ -12,7 +12,6 @@ import pytest
 from conftest import PLAN_2024, REPORT_2024, run_cli
 
 from reportdiff import read
-from reportdiff.tables import cell_text, cell_value, plain_cell
 
 
 def _one_line_error(code: int, err: str, *words: str) -> None:
@@ -27,11 +26,15 @@ def _one_line_error(code: int, err: str, *words: str) -> None:
 
 @pytest.mark.parametrize("text", ["=2*21", "+1", "-1+2", "@SUM(A1)", "\t=1", '=HYPERLINK("http://x/","y")'])
 def test_formula_like_cell_is_neutralised(text):
+    from reportdiff.tables import cell_text, plain_cell
+
     got = cell_text(text)
     assert got.startswith("'") and plain_cell(got) == text.replace("\r", "")
 
 
 def test_cell_controls_removed_numbers_kept():
+    from reportdiff.tables import cell_text, cell_value, plain_cell
+
     assert cell_text("a\x07b\x1b[31mc\u202ed\x00") == "ab[31mcd"
     assert cell_value(0.873) == 0.873 and cell_value(3) == 3 and cell_value(True) == "True"
     assert plain_cell("'1") == "'1"  # only an apostrophe that was put in front of a formula character is taken off

@@ -97,15 +97,20 @@ def check_targets(targets: list[str | os.PathLike], inputs: list[str | os.PathLi
         seen[rt] = str(t)
 
 
+#: why a write failed, in Chinese, by errno name (EDQUOT is missing on some systems)
 _WHY = {
-    errno.EACCES: "没有写入权限",
-    errno.EPERM: "没有写入权限",
-    errno.EROFS: "文件系统是只读的",
-    errno.ENOSPC: "磁盘已满",
-    errno.EDQUOT: "超出磁盘配额",
-    errno.ENAMETOOLONG: "文件名太长",
-    errno.ENOTDIR: "路径中有一部分不是文件夹",
-    errno.EISDIR: "这是一个文件夹",
+    getattr(errno, name): why
+    for name, why in (
+        ("EACCES", "没有写入权限"),
+        ("EPERM", "没有写入权限"),
+        ("EROFS", "文件系统是只读的"),
+        ("ENOSPC", "磁盘已满"),
+        ("EDQUOT", "超出磁盘配额"),
+        ("ENAMETOOLONG", "文件名太长"),
+        ("ENOTDIR", "路径中有一部分不是文件夹"),
+        ("EISDIR", "这是一个文件夹"),
+    )
+    if hasattr(errno, name)
 }
 
 
