@@ -301,20 +301,26 @@ def test_unwritable_output_folder_is_one_line(tmp_path):
         ro.chmod(0o700)
 
 
-def test_full_disk_and_too_long_name_are_one_line(tmp_path, monkeypatch):
+@pytest.mark.parametrize(("err_no", "why"), [("ENOSPC", "磁盘已满"), ("EROFS", "只读"), ("EACCES", "没有写入权限"), ("EDQUOT", "磁盘配额")])
+def test_environment_failure_while_writing_is_one_line(tmp_path, monkeypatch, err_no, why):
+    """A full disk, a read-only file system, a folder without permission (which
+    root cannot be given for real): the same one line and exit 2 as a bad input."""
     import errno
     import os
 
     a, b = _pair(tmp_path)
-    real_replace = os.replace
 
-    def full(src, dst):
-        raise OSError(errno.ENOSPC, "No space left on device")
+    def fail(src, dst):
+        raise OSError(getattr(errno, err_no), os.strerror(getattr(errno, err_no)))
 
-    monkeypatch.setattr(os, "replace", full)
+    monkeypatch.setattr(os, "replace", fail)
     code, _, err = run_cli(["compare", str(a), str(b), "--out-dir", str(tmp_path / "o"), "-q"])
-    _one_line_error(code, err, "磁盘已满")
-    monkeypatch.setattr(os, "replace", real_replace)
+    _one_line_error(code, err, why)
+    assert not [p for p in (tmp_path / "o").rglob("*") if p.is_file()]  # and no temporary file is left
+
+
+def test_too_long_output_name_is_one_line(tmp_path):
+    a, b = _pair(tmp_path)
     code, _, err = run_cli(["compare", str(a), str(b), "--out-dir", str(tmp_path / "o"), "--json", str(tmp_path / "o" / ("长" * 200 + ".json")), "-q"])
     _one_line_error(code, err, "文件名太长")
 
