@@ -164,29 +164,29 @@ def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, thre
     # output options stay inside the output folder and never name an input
     explicit = [output.confined(out_dir, p) for p in (csv_path, html_path, json_path, xlsx_path) if p]
     output.check_targets(explicit, [a, b])
-    doc_a, doc_b = api.load_document(a, opts), api.load_document(b, opts)
-    base = output.pair_stem(a, b)
-    notes: list[str] = []
-    # the output name: the first candidate whose sheet is absent or was made for these documents
-    if csv_path:
-        candidates = [(base, csv_path)]
-    else:
-        candidates = [(s, output.sheet_path(out_dir, s)) for s in output.candidate_stems(base, a, b)]
-    stem, sheet, note = bind(output.read_sheets(candidates), doc_a, doc_b, force)
-    notes += [note] if note else []
-    csv_target = Path(csv_path) if csv_path else output.sheet_path(out_dir, stem)
-    html_target = Path(html_path) if html_path else output.report_path(out_dir, stem)
-    output.check_targets([csv_target, html_target, *(p for p in (json_path, xlsx_path) if p)], [a, b])
-    if review_path:
-        review = read_review(review_path)
-        why = mismatch(review, doc_a, doc_b)
-        if why:
-            raise ReviewMismatch(review_path, reason=why)
-        review_source = review_path
-    else:
-        review = sheet if sheet is not None and sheet.rows and not force else None
-        review_source = str(csv_target) if sheet is not None and sheet.has_content and not force else None
     with _progress_after(1.0, "正在比对，请稍候……", enabled=not quiet):
+        doc_a, doc_b = api.load_document(a, opts), api.load_document(b, opts)
+        base = output.pair_stem(a, b)
+        notes: list[str] = []
+        # the output name: the first candidate whose sheet is absent or was made for these documents
+        if csv_path:
+            candidates = [(base, csv_path)]
+        else:
+            candidates = [(s, output.sheet_path(out_dir, s)) for s in output.candidate_stems(base, a, b)]
+        stem, sheet, note = bind(output.read_sheets(candidates), doc_a, doc_b, force)
+        notes += [note] if note else []
+        csv_target = Path(csv_path) if csv_path else output.sheet_path(out_dir, stem)
+        html_target = Path(html_path) if html_path else output.report_path(out_dir, stem)
+        output.check_targets([csv_target, html_target, *(p for p in (json_path, xlsx_path) if p)], [a, b])
+        if review_path:
+            review = read_review(review_path)
+            why = mismatch(review, doc_a, doc_b)
+            if why:
+                raise ReviewMismatch(review_path, reason=why)
+            review_source = review_path
+        else:
+            review = sheet if sheet is not None and sheet.rows and not force else None
+            review_source = str(csv_target) if sheet is not None and sheet.has_content and not force else None
         result = api.compare_documents(doc_a, doc_b, opts, review)
     csv_out, note = tables.table_target(csv_target, review_source, force)
     notes += [note] if note else []
