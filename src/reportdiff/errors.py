@@ -196,7 +196,7 @@ class BadPath(ReportdiffError):
 class ReviewMismatch(ReportdiffError):
     """A review sheet made for other documents than the ones compared."""
 
-    template = "{path}：这份审核表是为另一对文件做的（{reason}），未应用；请指定本次比对的审核表，或用 --force 重新生成"
+    template = "{path}：这份审核表是为另一对文件做的（{reason}），未应用；请指定为本次比对的这两份文件所做的审核表"
 
 
 class TooManyUnits(ReportdiffError):
