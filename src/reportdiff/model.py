@@ -21,6 +21,7 @@ __all__ = (
     "Owners",
     "PlanItem",
     "Document",
+    "Target",
     "Unit",
     "Pair",
     "Quantity",
@@ -48,7 +49,7 @@ class Region(str, enum.Enum):
 
     FRONT = "front"  #: title, addressee, opening formula
     REVIEW = "review"  #: review of past year(s)
-    GOALS = "goals"  #: multi-year (five-year) goals
+    GOALS = "goals"  #: multi-year (five-year) goals, and the year's framing before its targets
     COMMITMENTS = "commitments"  #: this year's targets, tasks and self-building
     CLOSING = "closing"  #: closing appeal
     APPENDIX = "appendix"  #: term definitions and attachments
@@ -159,6 +160,7 @@ class PlanItem:
     owners: Owners  #: parsed owners of this item
     children: tuple["PlanItem", ...] = ()  #: sub-items （1）（2）, each with its own owners
     parent: str | None = None  #: id of the parent item for sub-items
+    deadline: str = ""  #: 完成时限 as written (``2024年12月底``), or ``""``
 
     def effective_owners(self) -> Owners:
         """Own owners, or for a parent item the union of its sub-items' owners."""
@@ -181,6 +183,26 @@ class PlanItem:
 
 
 @dataclass(frozen=True)
+class Target:
+    """A headline target (主要预期目标) of a report, or an outcome stated in its review."""
+
+    metric: str  #: the metric as written (``国内生产总值增长``)
+    canonical: str  #: canonical metric name (``地区生产总值增长``), see ``data/metrics.toml``
+    value: float | None  #: the number in the unit below (None for a qualitative target)
+    unit: str  #: unit as written (``%``, ``万人``, ``亿斤``, ``个百分点``), ``""`` if none
+    qualifier: str  #: 左右 / 以上 / 以内 / 力争 … as written, ``""`` if none
+    text: str  #: the clause that states it
+    sentence: str  #: id of the sentence it is in
+    span: tuple[int, int]  #: raw-text span of the clause
+    upper: float | None = None  #: upper end of a range (``6%—6.5%``), else None
+
+    @property
+    def quantitative(self) -> bool:
+        """True when the target has a number."""
+        return self.value is not None
+
+
+@dataclass(frozen=True)
 class Document:
     """A document understood: kind, identity, structure and text units."""
 
@@ -195,6 +217,17 @@ class Document:
     sections: tuple[Section, ...]  #: headings in document order
     sentences: tuple[Sentence, ...]  #: running-text sentences (plan tasks excluded)
     items: tuple[PlanItem, ...] = ()  #: plan items (top level; sub-items are children)
+    government_evidence: str = ""  #: why this government (Chinese)
+    year_evidence: str = ""  #: why this year (Chinese)
+    targets: tuple[Target, ...] = ()  #: this year's headline targets (reports)
+    warnings: tuple[str, ...] = ()  #: what could not be understood (Chinese)
+
+    def region_sizes(self) -> dict[str, int]:
+        """Number of sentences per region."""
+        out: dict[str, int] = {}
+        for s in self.sentences:
+            out[s.region.value] = out.get(s.region.value, 0) + 1
+        return out
 
     def section(self, section_id: str) -> Section | None:
         """The section with this id, or None."""
@@ -260,6 +293,7 @@ class Quantity:
     qualifier: str  #: 以上 / 左右 / 力争 / 不低于 / 超过 / ""
     text: str  #: the quantity as written
     start: int  #: offset of ``text`` in the clause text
+    written: tuple[float, str] = (0.0, "")  #: (number, unit) as written: 1.3万亿斤 -> (1.3, 万亿斤)
 
 
 class FindingType(str, enum.Enum):

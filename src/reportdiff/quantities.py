@@ -10,66 +10,14 @@ from __future__ import annotations
 
 import re
 
+from . import vocab
 from .model import Quantity
 from .normalize import fold, to_simplified
 
 __all__ = ("extract", "metric_key", "same_dimension", "METRIC_SYNONYMS")
 
-#: unit as written -> (multiplier, base unit).  Longest first when matching.
-_UNITS: dict[str, tuple[float, str]] = {
-    "个百分点": (1, "个百分点"),
-    "%": (1, "%"),
-    "‰": (1, "‰"),
-    "万亿元": (1e12, "元"),
-    "亿元": (1e8, "元"),
-    "万元": (1e4, "元"),
-    "元": (1, "元"),
-    "万美元": (1e4, "美元"),
-    "亿美元": (1e8, "美元"),
-    "美元": (1, "美元"),
-    "亿级": (1e8, "级"),
-    "万亩": (1e4, "亩"),
-    "亩": (1, "亩"),
-    "平方公里": (1, "平方公里"),
-    "平方米": (1, "平方米"),
-    "公里": (1, "公里"),
-    "万千瓦": (1e4, "千瓦"),
-    "千瓦": (1, "千瓦"),
-    "万吨": (1e4, "吨"),
-    "蒸吨": (1, "蒸吨"),
-    "吨": (1, "吨"),
-    "万人次": (1e4, "人次"),
-    "人次": (1, "人次"),
-    "万人": (1e4, "人"),
-    "人": (1, "人"),
-    "万户": (1e4, "户"),
-    "户": (1, "户"),
-    "万套": (1e4, "套"),
-    "套": (1, "套"),
-    "亿克拉": (1e8, "克拉"),
-    "个": (1, "个"),
-    "家": (1, "家"),
-    "处": (1, "处"),
-    "所": (1, "所"),
-    "座": (1, "座"),
-    "项": (1, "项"),
-    "场": (1, "场"),
-    "期": (1, "期"),
-    "件": (1, "件"),
-    "台": (1, "台"),
-    "条": (1, "条"),
-    "辆": (1, "辆"),
-    "名": (1, "名"),
-    "村": (1, "村"),
-    "张": (1, "张"),
-    "间": (1, "间"),
-    "天": (1, "天"),
-    "株": (1, "株"),
-    "头": (1, "头"),
-    "只": (1, "只"),
-    "亿": (1e8, ""),
-    "万": (1e4, ""),
-}
+#: unit as written -> (multiplier, base unit), from ``data/units.toml``.  Longest first when matching.
+_UNITS: dict[str, tuple[float, str]] = {k: (float(v[0]), v[1]) for k, v in vocab.load("units")["units"].items()}
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _PREFIX_QUAL = ("力争", "确保", "不低于", "不少于", "超过", "突破", "达到", "至少", "控制在", "稳定在", "保持在")
 _SUFFIX_QUAL = ("以上", "左右", "以内", "以下", "多", "余")
@@ -154,7 +102,7 @@ def extract(text: str) -> list[Quantity]:
         if not raw_num[0].isdigit():
             if text[max(0, start - 1) : start] == "第" or re.match(rf"[{_CN_DIGITS}]", text[m.end() : m.end() + 1] or "x"):
                 continue  # ordinal (第十四届) or a longer name
-            if raw_num in ("一", "两", "二", "三", "四", "五", "六", "七", "八", "九") and unit_w not in ("亿元", "万元", "万亩", "亿级", "万千瓦", "个百分点"):
+            if raw_num in ("一", "两", "二", "三", "四", "五", "六", "七", "八", "九") and not unit_w.startswith(("万", "亿")) and unit_w != "个百分点":
                 continue  # 一个, 两家, 三项: counting words inside phrases, rarely a target
         else:
             if re.fullmatch(r"(19|20)\d\d", raw_num) and text[m.end() - len(unit_w) : m.end() + 1].startswith("年"):
@@ -181,6 +129,7 @@ def extract(text: str) -> list[Quantity]:
                 qualifier=suffix or prefix,
                 text=original[start : m.end()],
                 start=start,
+                written=(value, unit_w),
             )
         )
         prev_end = m.end()
@@ -200,5 +149,5 @@ def _number_lists(qs: list[Quantity]) -> None:
             shared = qs[j].qualifier
             for n, i in enumerate(range(k, j + 1), 1):
                 q = qs[i]
-                qs[i] = Quantity(metric=f"{q.metric}[{n}]", value=q.value, unit=q.unit, qualifier=q.qualifier or shared, text=q.text, start=q.start)
+                qs[i] = Quantity(metric=f"{q.metric}[{n}]", value=q.value, unit=q.unit, qualifier=q.qualifier or shared, text=q.text, start=q.start, written=q.written)
         k = j + 1
