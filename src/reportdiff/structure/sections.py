@@ -20,6 +20,8 @@ from ..model import Region
 
 __all__ = ("RegionTracker", "is_targets_lead", "closing_start")
 
+#: "…预期目标作了适当调整。今年要…": the year's list right after a sentence about its targets
+_LIST_AFTER_LEAD = re.compile(r"^(今年|全年)")
 _ORDER = (Region.FRONT, Region.REVIEW, Region.GOALS, Region.COMMITMENTS, Region.CLOSING, Region.APPENDIX)
 
 
@@ -67,6 +69,7 @@ class RegionTracker:
         self.pending: Region | None = None  # a region that starts after the current paragraph
         self.framing = False  # the year's framing was read under a commitments heading
         self.fresh = False  # a commitments heading was just read, no text under it yet
+        self.lead_seen = False  # the last framing paragraph spoke of the year's targets
 
     def _advance(self, to: Region) -> bool:
         if _ORDER.index(to) > _ORDER.index(self.region) or to == self.region:
@@ -112,6 +115,7 @@ class RegionTracker:
             framing = _rx("heading", "overall").search(t) and not _rx("heading", "tasks").search(t)
             self._advance(Region.GOALS if framing or _rx("heading", "goals").search(t) else Region.COMMITMENTS)
             self.fresh = self.region == Region.COMMITMENTS
+            self.framing = bool(framing) and self.region == Region.GOALS
             return
         if years and self.year and max(years) < self.year:
             self._advance(Region.REVIEW)
@@ -138,8 +142,9 @@ class RegionTracker:
             self.framing = True
             return
         if self.framing and self.region == Region.GOALS:
-            if is_targets_lead(t) or _rx("targets", "bare").search(t):
+            if is_targets_lead(t) or _rx("targets", "bare").search(t) or _LIST_AFTER_LEAD.match(t) and self.lead_seen:
                 self._advance_to_commitments()
+            self.lead_seen = "预期目标" in t
             return
         if self.region == Region.FRONT and _rx("paragraph", "opening").search(t[:80]):
             self.pending = Region.REVIEW

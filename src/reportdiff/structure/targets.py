@@ -20,12 +20,14 @@ from .sections import is_targets_lead
 __all__ = ("headline_targets", "canonical_metric", "targets_in")
 
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[—–\-－~～至到]{1,2}\s*(\d+(?:\.\d+)?)\s*%")
-_HEAD_WORDS = re.compile(r"^(其中|全年|今年|全[国省市区县]|地方|力争|确保|努力|实现|保持|继续|主要|经济社会发展的?)+")
+_HEAD_WORDS = re.compile(r"^(其中|全年|今年|全[国省市区县](?!部)|地方|力争|确保|努力|实现|保持|继续|经济社会发展的?|全面完成|完成|(国家|上级|省|市)?下达的?)+")
 _TAIL_WORDS = re.compile(r"(分别|保持在|控制在|稳定在|达到|突破|超过|增长到|提高到|提升到|降至|为|在|至|约|左右|以上|以内|以下|年均)+$")
 #: clauses that qualify the previous target instead of setting one (在实际工作中努力争取更好结果)
 _ASPIRATION = re.compile(r"^(在实际|实际工作中|工作中|努力|力争|争取|并|确保)")
 #: words that make a clause without a number a (qualitative) target
-_QUALITATIVE = re.compile(r"同步|平衡|稳定|下降|降低|改善|提高|提升|增长|完成|达到|控制|优化|合理|保持")
+_QUALITATIVE = re.compile(r"同步|平衡|质升|稳定|下降|降低|改善|提高|提升|增长|完成|达到|控制|优化|合理|保持|提质|稳升|减少|脱贫|摘帽|防控|约束性指标")
+#: the predicate of a qualitative target (基本平衡, 继续下降): what follows its metric
+_PREDICATE = re.compile(r"(基本|保持|继续|稳中|稳定|持续|进一步|不断|有所|明显|合理|有效|全部|量稳|促稳|保稳|稳步|与经济|和经济|同经济|只增不减).*$")
 _QUALIFIERS = ("左右", "以上", "以内", "以下", "不低于", "不少于", "不超过", "高于", "低于", "超过", "力争", "约")
 
 
@@ -40,7 +42,8 @@ def canonical_metric(metric: str) -> str:
     for name, patterns in _metric_rules():
         if any(p.search(k) for p in patterns):
             return name
-    return trim_metric(metric)
+    trimmed = trim_metric(metric)
+    return _PREDICATE.sub("", trimmed) or trimmed
 
 
 def trim_metric(metric: str) -> str:
@@ -84,13 +87,14 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
         return out
     if not qs:
         if _QUALITATIVE.search(clause) and len(clause) <= 60 and not _ASPIRATION.match(clause):
-            metric = trim_metric(re.split(r"基本|保持|继续|稳中|稳定|持续|进一步|不断|有所|明显|合理|与|和经济", clause)[0]) or clause
-            out.append(Target(metric=metric, canonical=canonical_metric(metric), value=None, unit="", qualifier="", text=clause, sentence=sentence, span=span))
+            metric = _PREDICATE.sub("", trim_metric(clause)) or trim_metric(clause) or clause
+            out.append(Target(metric=metric, canonical=canonical_metric(clause), value=None, unit="", qualifier="", text=clause, sentence=sentence, span=span))
         return out
     last_metric = ""
     split_names = _respectively(qs)
     for n, q in enumerate(qs):
-        metric = split_names[n] if split_names else trim_metric(re.sub(r"\[\d+\]$", "", q.metric))
+        raw_metric = split_names[n] if split_names else re.sub(r"\[\d+\]$", "", q.metric)
+        metric = trim_metric(raw_metric)
         if not metric:
             if _ASPIRATION.match(clause) or not last_metric:
                 continue  # 争取达到6%: a stretch goal of the previous target
@@ -100,7 +104,7 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
         out.append(
             Target(
                 metric=metric,
-                canonical=canonical_metric(metric),
+                canonical=canonical_metric(raw_metric if raw_metric.strip() else metric),
                 value=float(number),
                 unit=unit.replace("％", "%"),
                 qualifier=_qualifier(clause, q.start, q.start + len(q.text), q.qualifier if q.qualifier in ("左右", "以上", "以内", "以下") else ""),
@@ -164,7 +168,10 @@ def headline_targets(sentences: tuple[Sentence, ...], sections: tuple[Section, .
     """This year's headline targets: the list after a targets lead-in of the commitments part
     (or of the whole report when it has no commitments part); the first list with three or more
     numbers wins, else the first with any."""
-    pool = [k for k, s in enumerate(sentences) if s.region == Region.COMMITMENTS] or list(range(len(sentences)))
+    # the commitments part first; then the goals, which hold the year's framing (a list may sit there)
+    pool = [k for k, s in enumerate(sentences) if s.region == Region.COMMITMENTS]
+    pool += [k for k, s in enumerate(sentences) if s.region == Region.GOALS]
+    pool = pool or list(range(len(sentences)))
     # a lead-in that opens its paragraph may have become the heading of what follows
     lead_sections = {sec.id for sec in sections if sec.level == 3 and is_targets_lead(sec.title + "：")}
     candidates: list[tuple[int, int]] = []
@@ -178,6 +185,9 @@ def headline_targets(sentences: tuple[Sentence, ...], sections: tuple[Section, .
         m = is_targets_lead(s.text)
         if m is not None:
             candidates.append((k, m.end()))
+        elif k > 0 and re.match(r"^(今年|全年)", s.text) and "预期目标" in sentences[k - 1].text:
+            # "…预期目标作了适当调整。今年要…；城镇新增就业900万人以上，…": the list follows
+            candidates.append((k, 0))
     if not candidates:
         bare = vocab.pattern("regions", "targets", "bare")
         for k in pool:
