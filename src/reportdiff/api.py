@@ -28,14 +28,16 @@ def load_document(path: str | os.PathLike, options: Options | None = None) -> Do
 
 
 def _build(raw: RawText) -> Document:
-    """normalize -> structure.  A text in traditional characters is understood
-    through its simplified transform (same length, same offsets) and then given
-    its own characters back."""
+    """normalize -> structure.  A text in traditional characters, or with OCR
+    confusions of a place name it also writes correctly, is understood through a
+    same-length view (simplified, folded) and then given its own characters back."""
     simple = normalize.to_simplified(raw.text)
-    if simple == raw.text:
+    view, folds = normalize.ocr_fold(simple)
+    if view == raw.text:
         return structure.build_document(raw, normalize.paragraphs(raw.text))
-    doc = structure.build_document(replace(raw, text=simple), normalize.paragraphs(simple))
-    return structure.restore_original(doc, raw)
+    doc = structure.build_document(replace(raw, text=view), normalize.paragraphs(view))
+    notes = (["繁体字文本：按简体字识别结构，原文照录"] if simple != raw.text else []) + [f"按识别错字读：{w}" for w in folds]
+    return structure.restore_original(doc, raw, tuple(notes))
 
 
 def load_bytes(data: bytes, path: str, options: Options | None = None) -> Document:
@@ -108,9 +110,11 @@ def compare_documents(a: Document, b: Document, options: Options | None = None, 
             stale=len(resolution.stale),
         )
         summary["review"] = {"path": resolution.path, "applied": outcome.applied, "stale": outcome.stale, "ignored_findings": outcome.ignored_findings}
+    unread = tuple(f"{side}：{w}" for side, doc in (("A", a), ("B", b)) for w in doc.warnings)
     return Comparison(
         a=a,
         b=b,
+        unread=unread,
         mode=mode,
         a_units=a_units,
         b_units=b_units,

@@ -23,7 +23,15 @@ _TYPE_ORDER = {t: i for i, t in enumerate(FindingType)}
 
 #: a sentence that opens with an address or a slogan, not an action, possibly
 #: after a connective (同时，我们将更加注重…)
-_RHETORIC_START = re.compile(r"^(?:(?:同时|此外|另外|为此|因此|总之)[，,]?)?(各位代表|同志们|我们|做好今年|围绕推动|长风|百舸|奋楫|新时代|新征程|站在新的)")
+def _rhetoric_start() -> re.Pattern:
+    """Openers of framing sentences (``data/rhetoric.toml``)."""
+    from . import vocab
+
+    o = vocab.load("rhetoric")["openers"]
+    return re.compile(rf"^(?:(?:{'|'.join(o['connectives'])})[，,]?)?({'|'.join(o['words'])})")
+
+
+_RHETORIC_START = _rhetoric_start()
 #: a sentence that ends by announcing a list (…重点做好七个方面工作：)
 _LEAD_IN_END = re.compile(r"[：:]\s*$")
 #: an unaligned commitment whose best TF-IDF partner reaches this cosine is a
@@ -118,20 +126,30 @@ def _finding(
 
 
 def _missing_owner(doc: Document, as_a: bool, other: Document) -> list[Finding]:
+    """Items without an owner field the plan gives its other items (牵头单位 is always
+    expected; 牵头领导 and 责任/配合单位 only when some item has them: a plan written with
+    owner phrases, 「市发展改革委牵头」, names no leaders at all), and items without the
+    deadline (完成时限) that other items carry."""
     out = []
-    for item in doc.items:
-        o = item.effective_owners()
-        missing = [label for label, vals in (("牵头单位", o.lead_units), ("牵头领导", o.leaders), (o.partner_label or "责任单位", o.partner_units)) if not vals]
-        if not missing:
-            continue
-        sev = Severity.HIGH if "牵头单位" in missing else Severity.MEDIUM if "牵头领导" in missing else Severity.LOW
+    items = doc.items
+    owners = {item.id: item.effective_owners() for item in items}
+    has_leaders = any(o.leaders for o in owners.values())
+    has_partners = any(o.partner_units for o in owners.values())
+    has_deadlines = sum(bool(item.deadline or any(c.deadline for c in item.children)) for item in items)
+    for item in items:
+        o = owners[item.id]
         unit = Unit(id=item.id, text=item.text, key="", section=item.section, region=Region.COMMITMENTS, span=item.span)
-        msg = f"第{item.number}项任务缺少{'、'.join(missing)}"
-        detail = {"number": item.number, "missing": missing, "leaders": list(o.leaders), "lead_units": list(o.lead_units)}
-        if as_a:
-            out.append(_finding(FindingType.MISSING_OWNER, sev, doc, other, [unit], [], msg, detail))
-        else:
-            out.append(_finding(FindingType.MISSING_OWNER, sev, other, doc, [], [unit], msg, detail))
+        expected = (("牵头单位", o.lead_units, True), ("牵头领导", o.leaders, has_leaders), (o.partner_label or "责任单位", o.partner_units, has_partners))
+        missing = [label for label, vals, wanted in expected if wanted and not vals]
+        if missing:
+            sev = Severity.HIGH if "牵头单位" in missing else Severity.MEDIUM if "牵头领导" in missing else Severity.LOW
+            msg = f"第{item.number}项任务缺少{'、'.join(missing)}"
+            detail = {"number": item.number, "missing": missing, "leaders": list(o.leaders), "lead_units": list(o.lead_units)}
+            out.append(_finding(FindingType.MISSING_OWNER, sev, *((doc, other, [unit], []) if as_a else (other, doc, [], [unit])), msg, detail))
+        if has_deadlines and not (item.deadline or any(c.deadline for c in item.children)):
+            msg = f"第{item.number}项任务缺少完成时限（其他 {has_deadlines} 项任务写明了完成时限）"
+            detail = {"number": item.number, "missing": ["完成时限"]}
+            out.append(_finding(FindingType.MISSING_DEADLINE, Severity.MEDIUM, *((doc, other, [unit], []) if as_a else (other, doc, [], [unit])), msg, detail))
     return out
 
 

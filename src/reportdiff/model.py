@@ -308,6 +308,7 @@ class FindingType(str, enum.Enum):
     NEW = "new"
     DROPPED = "dropped"
     OWNER_CHANGED = "owner_changed"
+    MISSING_DEADLINE = "missing_deadline"
 
 
 class Severity(str, enum.Enum):
@@ -403,3 +404,4 @@ class Comparison:
     summary: dict  #: counts and coverage
     warnings: tuple[str, ...] = ()  #: human-readable warnings (Chinese)
     review: ReviewOutcome | None = None  #: the review applied, if any
+    unread: tuple[str, ...] = ()  #: what could not be understood in A or B (Chinese); findings are then incomplete

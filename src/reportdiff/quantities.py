@@ -27,18 +27,8 @@ _QTY = re.compile(rf"(?P<num>{_NUM})(?P<unit>{_UNIT_RE})(?P<suf>以上|左右|�
 #: Chinese numerals that are names, not amounts: 十四五, 二十大, 一村一年, 第十四届…
 _CN_NOT_AMOUNT = re.compile(r"^(十四五|十三五|十五五)$")
 
-#: Abbreviations and near-synonyms folded in metric names before comparing.
-METRIC_SYNONYMS: tuple[tuple[str, str], ...] = (
-    ("规上", "规模以上"),
-    ("规模工业", "规模以上工业"),
-    ("GDP", "地区生产总值"),
-    ("^生产总值", "地区生产总值"),
-    ("进出口总额", "外贸"),
-    ("进出口", "外贸"),
-    ("外资外贸", "外贸"),
-    ("城镇和农村居民", "居民"),
-    ("城乡居民", "居民"),
-)
+#: Abbreviations and near-synonyms folded in metric names before comparing (``data/metrics.toml``).
+METRIC_SYNONYMS: tuple[tuple[str, str], ...] = tuple((p, r) for p, r in vocab.load("metrics")["synonyms"]["pairs"])
 _VERB_TAIL = re.compile(r"(增长|增加|提高|下降|降低|达到|突破|完成|实现|超过|新增|增至|降至|控制在|稳定在|保持在|分别|为|至|约|共|累计|年均)+$")
 _VERB_HEAD = re.compile(r"^(力争|确保|全年|年内|今年|全力|努力|争取|实现|完成|新增|新建|建设|实施|累计|其中|全区|全市|全县)+")
 

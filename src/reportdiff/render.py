@@ -27,6 +27,8 @@ LABELS = {
         "coverage_note": "个承诺分句已分解到任务",
         "findings": "发现",
         "no_findings": "没有发现问题",
+        "unread": "未能读懂",
+        "unread_note": "有文件未能读懂，以下结果不完整，不能据此认为没有问题",
         "nearest": "最接近",
         "nearest_note": "相似度 {score}，请核对是否换了说法",
         "side_by_side": "逐句对照",
@@ -72,6 +74,8 @@ LABELS = {
         "coverage_note": "commitment clauses assigned to a task",
         "findings": "Findings",
         "no_findings": "No findings",
+        "unread": "Not understood",
+        "unread_note": "A document was not understood: the results below are incomplete and do not mean there is no problem",
         "nearest": "Nearest",
         "nearest_note": "similarity {score}; check whether it was reworded",
         "side_by_side": "Side by side",
@@ -122,6 +126,7 @@ _TYPE_EN = {
     FindingType.NEW: "new initiative",
     FindingType.DROPPED: "dropped initiative",
     FindingType.OWNER_CHANGED: "owner changed",
+    FindingType.MISSING_DEADLINE: "missing deadline",
 }
 
 
@@ -208,6 +213,7 @@ class ReportView:
     docs: tuple[DocView, ...]
     mode: str
     warnings: tuple[str, ...]
+    unread: tuple[str, ...]
     coverage: str
     coverage_detail: str
     counts: tuple[tuple[str, str, int, str], ...]  #: (type, label, count, worst severity)
@@ -408,6 +414,7 @@ def build_view(cmp: Comparison, lang: str = "zh") -> ReportView:
         docs=(doc("A", cmp.a), doc("B", cmp.b)),
         mode=MODE_ZH[cmp.mode] if lang == "zh" else cmp.mode.value,
         warnings=cmp.warnings,
+        unread=cmp.unread,
         coverage=coverage,
         coverage_detail=coverage_detail,
         counts=tuple(counts),

@@ -75,7 +75,7 @@ def build_document(raw: RawText, paras: tuple[Paragraph, ...]) -> Document:
     )
 
 
-def restore_original(doc: Document, raw: RawText) -> Document:
+def restore_original(doc: Document, raw: RawText, notes: tuple[str, ...] = ("繁体字文本：按简体字识别结构，原文照录",)) -> Document:
     """``doc`` was built from a same-length transform of ``raw.text`` (traditional
     characters made simplified, see :func:`reportdiff.normalize.to_simplified`):
     put the original characters back into every text, using the spans."""
@@ -95,9 +95,16 @@ def restore_original(doc: Document, raw: RawText) -> Document:
         return "".join(out) if j == len(text) else text
 
     def name(text: str, span: tuple[int, int] | None = None) -> str:
+        if span is None and text and text in orig:
+            return text  # the document also writes it this way
         lo, hi = span or (0, len(view))
-        at = view.find(text, lo, hi) if text else -1
-        return orig[at : at + len(text)] if at >= 0 else text
+        if not text:
+            return text
+        # the name as it stands in the view, perhaps broken across lines
+        m = re.compile(r"\s*".join(re.escape(c) for c in text)).search(view, lo, hi)
+        if m is None:
+            return text
+        return "".join(orig[k] for k in range(m.start(), m.end()) if not view[k].isspace())
 
     def owners(o: Owners) -> Owners:
         return replace(
@@ -113,7 +120,7 @@ def restore_original(doc: Document, raw: RawText) -> Document:
     return replace(
         doc,
         raw=raw,
-        kind_evidence=(*doc.kind_evidence, "繁体字文本：按简体字识别结构，原文照录"),
+        kind_evidence=(*doc.kind_evidence, *notes),
         government=name(doc.government),
         title=name(doc.title),
         paragraphs=tuple(replace(p, text="".join(orig[k] for k in p.offsets)) for p in doc.paragraphs),
@@ -122,6 +129,7 @@ def restore_original(doc: Document, raw: RawText) -> Document:
             replace(st, text=back(st.text, st.span), clauses=tuple(replace(c, text=back(c.text, c.span)) for c in st.clauses)) for st in doc.sentences
         ),
         items=tuple(item(it) for it in doc.items),
+        targets=tuple(replace(t, text=back(t.text, t.span) if len(t.text) == t.span[1] - t.span[0] else t.text) for t in doc.targets),
     )
 
 

@@ -27,7 +27,7 @@ _ASPIRATION = re.compile(r"^(在实际|实际工作中|工作中|努力|力争|�
 #: words that make a clause without a number a (qualitative) target
 _QUALITATIVE = re.compile(r"同步|平衡|质升|稳定|下降|降低|改善|提高|提升|增长|完成|达到|控制|优化|合理|保持|提质|稳升|减少|脱贫|摘帽|防控|约束性指标")
 #: the predicate of a qualitative target (基本平衡, 继续下降): what follows its metric
-_PREDICATE = re.compile(r"(基本|保持|继续|稳中|稳定|持续|进一步|不断|有所|明显|合理|有效|全部|量稳|促稳|保稳|稳步|与经济|和经济|同经济|只增不减).*$")
+_PREDICATE = re.compile(r"(基本|保持|继续|稳中|稳定|持续|进一步|不断|有所|明显|合理|有效|全部|量稳质升|促稳|保稳|稳步|与经济|和经济|同经济|只增不减).*$")
 _QUALIFIERS = ("左右", "以上", "以内", "以下", "不低于", "不少于", "不超过", "高于", "低于", "超过", "力争", "约")
 
 
