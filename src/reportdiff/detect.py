@@ -372,13 +372,14 @@ def _word_related(a_units, b_units, cand_a: list[int], cand_b: list[int], commit
     """Candidates (indices) of A and of B that have a mutual best partner among
     the other report's commitments with a content-word cosine >= :data:`WORD_RELATED`."""
     from .align import mutual_best, sparse_tfidf_cosine, token_matrices
-    from .tokens import content_words
+    from .tokens import content_words_many
 
     ia = np.flatnonzero(commit_a)
     ib = np.flatnonzero(commit_b)
     if not (cand_a or cand_b) or not ia.size or not ib.size:
         return set(), set()
-    xa, xb = token_matrices([content_words(fold(a_units[i].text)) for i in ia], [content_words(fold(b_units[j].text)) for j in ib])
+    words = content_words_many([fold(a_units[i].text) for i in ia] + [fold(b_units[j].text) for j in ib])
+    xa, xb = token_matrices(words[: len(ia)], words[len(ia) :])
     related = mutual_best(sparse_tfidf_cosine(xa, xb), WORD_RELATED)
     rel_a = {int(ia[k]) for k in np.flatnonzero(related.any(axis=1))}
     rel_b = {int(ib[k]) for k in np.flatnonzero(related.any(axis=0))}
