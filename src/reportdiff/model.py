@@ -317,9 +317,11 @@ class Options:
     max_bytes: int = 20 * 1024 * 1024  #: refuse inputs larger than this
     tokenizer: str = "bigram"  #: ``bigram`` (fast, default) or ``jieba`` words for clause matching
     #: refuse a comparison of more than this many pairs of units (sentences x
-    #: items): the score matrices are dense, so memory grows with this product
-    #: (the two seed reports repeated 16 times: 29 million pairs, see benchmarks/bench.py)
-    max_pairs: int = 40_000_000
+    #: items).  Memory no longer grows with this product (alignment scores
+    #: candidate pairs, block by block); the time of the cosine pass does, at
+    #: about 0.1 s per 10 million pairs.  16 reports per side: about 100
+    #: million pairs (see benchmarks/bench.py)
+    max_pairs: int = 2_000_000_000
 
 
 @dataclass(frozen=True)
