@@ -15,7 +15,7 @@ def test_partial_dictionary_cuts_like_jieba(tmp_path, monkeypatch):
     db = tokens.dictionary_db()
     if db is None:
         pytest.skip("cache folder not writable")
-    assert db.parent == tmp_path / "reportdiff"
+    assert db.parent == tmp_path / "reportdiff" / "jieba"
     texts = [fold(line) for line in (EX / "chiping-2024-report.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
     texts += ["12345市民热线和佳乡品牌", "聊城大外环", ""]
     part = tokens._PartialTokenizer(db)

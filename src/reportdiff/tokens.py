@@ -74,12 +74,15 @@ def dictionary_db() -> Path | None:
         st = source.stat()
     except OSError:
         return None
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportdiff"
+    from .output import cache_dir
+
+    base = cache_dir("jieba")
+    if base is None:
+        return None
     target = base / f"jieba-{jieba.__version__}-{st.st_size}-{int(st.st_mtime)}-v{_DB_VERSION}.sqlite"
     if target.exists():
         return target
     try:
-        base.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
         full = _jieba().dt  # the default tokenizer, dictionary loaded
         con = sqlite3.connect(tmp)
