@@ -122,21 +122,56 @@ def tfidf_cosine(a_units: tuple[Unit, ...], b_units: tuple[Unit, ...]) -> np.nda
     return unit_cosine(a_units, b_units).dense()
 
 
+def _bigram_codes(keys: list[str]) -> list[str]:
+    """Each key's distinct character bigrams as a string of one code point per
+    bigram (ids of a shared vocabulary), in increasing order."""
+    vocab: dict[str, int] = {}
+    out = []
+    for k in keys:
+        ids = sorted({vocab.setdefault(k[i : i + 2], len(vocab)) for i in range(len(k) - 1)})
+        out.append("".join(chr(x if x < 0xD800 else x + 0x800) for x in ids))  # no surrogates
+    return out
+
+
 def _containment(ca: list[str], cb: list[str], ci: np.ndarray, cj: np.ndarray) -> np.ndarray:
     """Bigram-set containment of the clause pairs ``(ca[ci[p]], cb[cj[p]])``, 0..100.
 
     |bigrams(a) & bigrams(b)| / min(|bigrams(a)|, |bigrams(b)|): 100 when the
     words of one clause all appear in the other, in any order (what
-    ``token_set_ratio`` measures, much faster).
+    ``token_set_ratio`` measures, much faster).  The intersection of two sets
+    written as increasing sequences is their longest common subsequence,
+    which rapidfuzz computes in parallel for all pairs.
     """
-    xa, xb = bigram_matrices(ca, cb)
-    sa, sb = xa.row_sets(), xb.row_sets()
-    overlap = np.fromiter((len(sa[x] & sb[y]) for x, y in zip(ci.tolist(), cj.tolist())), dtype=np.float32, count=len(ci))
-    na, nb = xa.row_sizes().astype(np.float32), xb.row_sizes().astype(np.float32)
+    from rapidfuzz import process
+    from rapidfuzz.distance import LCSseq
+
+    codes = _bigram_codes(ca + cb)
+    qa = [codes[x] for x in ci.tolist()]
+    qb = [codes[len(ca) + y] for y in cj.tolist()]
+    overlap = process.cpdist(qa, qb, scorer=LCSseq.similarity, workers=-1, dtype=np.int32).astype(np.float32)
+    na = np.array([len(c) for c in codes[: len(ca)]], dtype=np.float32)
+    nb = np.array([len(c) for c in codes[len(ca) :]], dtype=np.float32)
     return 100.0 * overlap / np.maximum(np.minimum(na[ci], nb[cj]), 1.0)
 
 
-def pair_scores(a_units: tuple[Unit, ...], b_units: tuple[Unit, ...], i: np.ndarray, j: np.ndarray, tokenizer: str = "bigram") -> np.ndarray:
+def _partial_bound(ka: list[str], kb: list[str], la: np.ndarray, lb: np.ndarray) -> np.ndarray:
+    """An upper bound of ``partial_ratio`` of each pair of keys: the shorter key
+    shares at most M characters (as multisets) with any part of the longer, so
+    no alignment scores more than 100 * 2M / (len(shorter) + M).  M is the
+    longest common subsequence of the keys' sorted characters."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import LCSseq
+
+    sort_a = {k: "".join(sorted(k)) for k in set(ka)}
+    sort_b = {k: "".join(sorted(k)) for k in set(kb)}
+    m = process.cpdist([sort_a[k] for k in ka], [sort_b[k] for k in kb], scorer=LCSseq.similarity, workers=-1, dtype=np.int32).astype(np.float32)
+    short = np.minimum(la, lb)
+    return 200.0 * m / np.maximum(short + m, 1.0)
+
+
+def pair_scores(
+    a_units: tuple[Unit, ...], b_units: tuple[Unit, ...], i: np.ndarray, j: np.ndarray, tokenizer: str = "bigram", floor: float = 0.0
+) -> np.ndarray:
     """Similarity of the unit pairs ``(a_units[i[p]], b_units[j[p]])``, float32 in 0..1.
 
     The largest of: ``ratio`` of the keys (global similarity), ``partial_ratio``
@@ -146,6 +181,11 @@ def pair_scores(a_units: tuple[Unit, ...], b_units: tuple[Unit, ...], i: np.ndar
     bigram containment), since two years' reports reuse a clause inside
     otherwise new sentences.  ``tokenizer="jieba"`` adds a word-level
     ``token_set_ratio`` of the clauses (slower: it loads jieba).
+
+    ``floor``: scores under it may be returned lower than they are (what
+    :func:`align` needs to select pairs); ``partial_ratio``, the costly score,
+    is then skipped where an upper bound of it (from the characters the two
+    keys share) is under both ``floor`` and ``ratio``.
     """
     from rapidfuzz import fuzz, process
 
@@ -156,10 +196,17 @@ def pair_scores(a_units: tuple[Unit, ...], b_units: tuple[Unit, ...], i: np.ndar
     ka = [a_units[x].key for x in i.tolist()]
     kb = [b_units[y].key for y in j.tolist()]
     ratio = process.cpdist(ka, kb, scorer=fuzz.ratio, workers=-1, dtype=np.float32)
-    partial = process.cpdist(ka, kb, scorer=fuzz.partial_ratio, workers=-1, dtype=np.float32, score_cutoff=50)
     la = np.array([len(k) for k in ka], dtype=np.float32)
     lb = np.array([len(k) for k in kb], dtype=np.float32)
-    partial *= np.clip(np.minimum(la, lb) / MIN_PARTIAL_LEN, 0.0, 1.0)
+    scale = np.clip(np.minimum(la, lb) / MIN_PARTIAL_LEN, 0.0, 1.0)
+    # partial_ratio counts only where it can reach 50 (its cutoff), beat ratio and reach the floor
+    bound = _partial_bound(ka, kb, la, lb) + np.float32(1e-3)
+    todo = (bound >= 50) & (bound * scale >= np.maximum(ratio, np.float32(100.0 * max(floor, 0.0))))
+    partial = np.zeros(len(i), dtype=np.float32)
+    if todo.any():
+        idx = np.flatnonzero(todo).tolist()
+        partial[todo] = process.cpdist([ka[x] for x in idx], [kb[x] for x in idx], scorer=fuzz.partial_ratio, workers=-1, dtype=np.float32, score_cutoff=50)
+    partial *= scale
     whole = np.maximum(ratio, partial)
 
     ca, sa = _clause_keys(a_units)
@@ -431,7 +478,10 @@ def align(
         return ok
 
     i, j, cv, cos_row_max, cos_col_max = cosine.candidates(CANDIDATES, allowed)
-    scores = pair_scores(a_units, b_units, i, j, tokenizer)
+    # a pair whose decision value cannot reach any threshold never counts (nor
+    # does it change which pair is best of its row or column): its score may be approximate
+    floor = min(params.accept, params.mutual, params.fallback) - SECTION_BONUS
+    scores = pair_scores(a_units, b_units, i, j, tokenizer, floor=floor)
     decide = scores + section_prior_pairs(i, j, a_areas, b_areas)
     groups = (_paragraph_groups(a_units), _paragraph_groups(b_units))
     edges = select_pairs(i, j, decide, (n, m), params, groups)
@@ -443,13 +493,10 @@ def align(
     if constraints and constraints.forced:
         known = {(e.a, e.b) for e in edges}
         edges += [Edge(x, y, 0.0) for x, y in constraints.forced if (x, y) not in known]
-    # report the similarity itself, not the prior-boosted decision value
-    score_of = dict(zip(zip(i.tolist(), j.tolist()), scores.tolist()))
-    missing = [(e.a, e.b) for e in edges if (e.a, e.b) not in score_of]
-    if missing:
-        mi, mj = np.array(missing, dtype=np.int64).T
-        score_of.update(zip(missing, pair_scores(a_units, b_units, mi, mj, tokenizer).tolist()))
-    return AlignResult(cosine=cosine, edges=sorted(Edge(e.a, e.b, float(np.float32(score_of[e.a, e.b]))) for e in edges), candidates=len(i))
+    # report the similarity itself (exact), not the prior-boosted decision value
+    edges.sort()
+    exact = pair_scores(a_units, b_units, np.array([e.a for e in edges], dtype=np.int64), np.array([e.b for e in edges], dtype=np.int64), tokenizer)
+    return AlignResult(cosine=cosine, edges=[Edge(e.a, e.b, float(v)) for e, v in zip(edges, exact.tolist())], candidates=len(i))
 
 
 @dataclass(frozen=True)

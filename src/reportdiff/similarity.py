@@ -268,30 +268,29 @@ class Cosine:
             return e, e, np.zeros(0, dtype=np.float32), row_max, col_max
         ii, jj, vv = [], [], []
         kc = min(k, n)
-        top_rows = np.zeros((0, m), dtype=np.int64)
-        top_vals = np.zeros((0, m), dtype=np.float32)
+        kr = min(k, m)
+        # running k best rows of each column, one row of these arrays per column
+        top_rows = np.zeros((m, 0), dtype=np.int64)
+        top_vals = np.zeros((m, 0), dtype=np.float32)
         for r0, r1, blk in self.blocks(mask):
             row_max[r0:r1] = blk.max(axis=1)
             np.maximum(col_max, blk.max(axis=0), out=col_max)
-            kr = min(k, m)
             part = np.argpartition(-blk, kr - 1, axis=1)[:, :kr] if kr < m else np.broadcast_to(np.arange(m), (r1 - r0, m))
             rows = np.repeat(np.arange(r0, r1), part.shape[1])
             cols = part.ravel()
-            vals = blk[rows - r0, cols]
             ii.append(rows)
             jj.append(cols)
-            vv.append(vals)
-            # running k best rows of each column
-            vals2 = np.concatenate((top_vals, blk))
-            rows2 = np.concatenate((top_rows, np.broadcast_to(np.arange(r0, r1)[:, None], blk.shape)))
-            if len(vals2) > kc:
-                sel = np.argpartition(-vals2, kc - 1, axis=0)[:kc]
-                top_vals = np.take_along_axis(vals2, sel, axis=0)
-                top_rows = np.take_along_axis(rows2, sel, axis=0)
+            vv.append(blk[rows - r0, cols])
+            vals2 = np.concatenate((top_vals, blk.T), axis=1)
+            rows2 = np.concatenate((top_rows, np.broadcast_to(np.arange(r0, r1), (m, r1 - r0))), axis=1)
+            if vals2.shape[1] > kc:
+                sel = np.argpartition(-vals2, kc - 1, axis=1)[:, :kc]
+                top_vals = np.take_along_axis(vals2, sel, axis=1)
+                top_rows = np.take_along_axis(rows2, sel, axis=1)
             else:
                 top_vals, top_rows = vals2, rows2
         ii.append(top_rows.ravel())
-        jj.append(np.broadcast_to(np.arange(m), top_rows.shape).ravel())
+        jj.append(np.repeat(np.arange(m), top_rows.shape[1]))
         vv.append(top_vals.ravel())
         i, j, v = np.concatenate(ii), np.concatenate(jj), np.concatenate(vv)
         pos = v > 0
