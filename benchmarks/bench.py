@@ -96,8 +96,10 @@ def startup(runs: int) -> None:
     print(f"  --help above bare python: min {min(helps) - min(bare):.3f} s, median {statistics.median(helps) - statistics.median(bare):.3f} s")
 
 
-def corpus_pairs(n: int) -> list[tuple[Path, Path]]:
-    """The first ``n`` governments (manifest order) with two consecutive years: (year, year + 1)."""
+def corpus_pairs(n: int, report_report: bool = False) -> list[tuple[Path, Path]]:
+    """The first ``n`` governments (by name) with two consecutive years: (year,
+    year + 1), the latest such years; with ``report_report`` only pairs that
+    compare as two reports."""
     rows = list(csv.DictReader((CORPUS / "manifest.csv").open(encoding="utf-8")))
     years: dict[str, dict[int, str]] = {}
     for r in rows:
@@ -108,13 +110,30 @@ def corpus_pairs(n: int) -> list[tuple[Path, Path]]:
         both = [y for y in sorted(ys) if y + 1 in ys]
         if both:
             y = both[-1]
-            out.append((CORPUS / ys[y], CORPUS / ys[y + 1]))
-    return out[:n]
+            pair = (CORPUS / ys[y], CORPUS / ys[y + 1])
+            if report_report and not _is_report_pair(*pair):
+                continue
+            out.append(pair)
+            if len(out) == n:
+                break
+    return out
+
+
+def _is_report_pair(a: Path, b: Path) -> bool:
+    from reportdiff import api
+    from reportdiff.errors import ReportdiffError
+    from reportdiff.units import detect_mode
+
+    try:
+        return detect_mode(api.load_document(a), api.load_document(b)).value == "report-report"
+    except ReportdiffError:
+        return False
 
 
 def scaling(out: Path, sizes=(1, 2, 4, 8, 16)) -> None:
-    pairs = corpus_pairs(max(sizes))
-    print("scaling: k different governments' reports per side, concatenated (year N vs N+1), one whole-process compare each:")
+    pairs = corpus_pairs(max(sizes), report_report=True)
+    print("scaling: reports of k governments per side, concatenated (year N vs N+1; from 4 per side the")
+    print("         concatenation reads as one long generic document), one whole-process compare each:")
     pts = []
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)

@@ -18,6 +18,7 @@ clauses from aligning; it becomes a ``number_changed`` finding downstream.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -84,7 +85,20 @@ class Edge:
 
 
 def _clause_keys(units: tuple[Unit, ...]) -> tuple[list[str], np.ndarray]:
-    """Clause keys of every unit and, for each unit, the index of its first clause."""
+    """Clause keys of every unit and, for each unit, the index of its first clause
+    (kept for the last two unit lists: :func:`align` scores the same units twice)."""
+    for got_units, got in _CLAUSE_CACHE:
+        if got_units is units:
+            return got
+    got = _clause_keys_of(units)
+    _CLAUSE_CACHE[:] = [(units, got)] + _CLAUSE_CACHE[:1]
+    return got
+
+
+_CLAUSE_CACHE: list = []
+
+
+def _clause_keys_of(units: tuple[Unit, ...]) -> tuple[list[str], np.ndarray]:
     keys: list[str] = []
     starts = np.zeros(len(units), dtype=np.int64)
     for i, u in enumerate(units):
@@ -145,13 +159,19 @@ def _containment(ca: list[str], cb: list[str], ci: np.ndarray, cj: np.ndarray) -
     from rapidfuzz import process
     from rapidfuzz.distance import LCSseq
 
-    codes = _bigram_codes(ca + cb)
-    qa = [codes[x] for x in ci.tolist()]
-    qb = [codes[len(ca) + y] for y in cj.tolist()]
-    overlap = process.cpdist(qa, qb, scorer=LCSseq.similarity, workers=-1, dtype=np.int32).astype(np.float32)
-    na = np.array([len(c) for c in codes[: len(ca)]], dtype=np.float32)
-    nb = np.array([len(c) for c in codes[len(ca) :]], dtype=np.float32)
-    return 100.0 * overlap / np.maximum(np.minimum(na[ci], nb[cj]), 1.0)
+    ua, ub = np.unique(ci), np.unique(cj)  # only the clauses of candidate pairs
+    ua_l, ub_l = ua.tolist(), ub.tolist()
+    codes = _bigram_codes([ca[x] for x in ua_l] + [cb[y] for y in ub_l])
+    code_a, code_b = codes[: len(ua_l)], codes[len(ua_l) :]
+    pa, pb = np.searchsorted(ua, ci), np.searchsorted(ub, cj)
+    overlap = process.cpdist([code_a[x] for x in pa.tolist()], [code_b[y] for y in pb.tolist()], scorer=LCSseq.similarity, workers=-1, dtype=np.int32).astype(np.float32)
+    na = np.array([len(c) for c in code_a], dtype=np.float32)[pa]
+    nb = np.array([len(c) for c in code_b], dtype=np.float32)[pb]
+    return 100.0 * overlap / np.maximum(np.minimum(na, nb), 1.0)
+
+
+#: unit pairs scored at once by :func:`pair_scores`
+PAIRS_AT_ONCE = 50_000
 
 
 def _partial_bound(ka: list[str], kb: list[str], la: np.ndarray, lb: np.ndarray) -> np.ndarray:
@@ -193,6 +213,8 @@ def pair_scores(
     j = np.asarray(j, dtype=np.int64)
     if not len(i):
         return np.zeros(0, dtype=np.float32)
+    if len(i) > PAIRS_AT_ONCE:  # bounds the clause-pair temporaries
+        return np.concatenate([pair_scores(a_units, b_units, i[k : k + PAIRS_AT_ONCE], j[k : k + PAIRS_AT_ONCE], tokenizer, floor) for k in range(0, len(i), PAIRS_AT_ONCE)])
     ka = [a_units[x].key for x in i.tolist()]
     kb = [b_units[y].key for y in j.tolist()]
     ratio = process.cpdist(ka, kb, scorer=fuzz.ratio, workers=-1, dtype=np.float32)
@@ -314,6 +336,7 @@ def _same_text(a_text: str, b_text: str) -> bool:
     return ka == kb or (len(ka) >= MIN_CLAUSE_LEN and ka in kb) or (len(kb) >= MIN_CLAUSE_LEN and kb in ka)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _content(text: str) -> str:
     import re
 
