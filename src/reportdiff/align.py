@@ -159,15 +159,24 @@ def _containment(ca: list[str], cb: list[str], ci: np.ndarray, cj: np.ndarray) -
     from rapidfuzz import process
     from rapidfuzz.distance import LCSseq
 
-    ua, ub = np.unique(ci), np.unique(cj)  # only the clauses of candidate pairs
-    ua_l, ub_l = ua.tolist(), ub.tolist()
-    codes = _bigram_codes([ca[x] for x in ua_l] + [cb[y] for y in ub_l])
-    code_a, code_b = codes[: len(ua_l)], codes[len(ua_l) :]
-    pa, pb = np.searchsorted(ua, ci), np.searchsorted(ub, cj)
-    overlap = process.cpdist([code_a[x] for x in pa.tolist()], [code_b[y] for y in pb.tolist()], scorer=LCSseq.similarity, workers=-1, dtype=np.int32).astype(np.float32)
-    na = np.array([len(c) for c in code_a], dtype=np.float32)[pa]
-    nb = np.array([len(c) for c in code_b], dtype=np.float32)[pb]
-    return 100.0 * overlap / np.maximum(np.minimum(na, nb), 1.0)
+    code_a, code_b, na, nb = _clause_codes(ca, cb)
+    overlap = process.cpdist([code_a[x] for x in ci.tolist()], [code_b[y] for y in cj.tolist()], scorer=LCSseq.similarity, workers=-1, dtype=np.int32)
+    return 100.0 * overlap.astype(np.float32) / np.maximum(np.minimum(na[ci], nb[cj]), 1.0)
+
+
+_CODES_CACHE: list = []
+
+
+def _clause_codes(ca: list[str], cb: list[str]):
+    """:func:`_bigram_codes` of both clause lists and their sizes (kept for the
+    last pair of lists: :func:`pair_scores` works through candidates in chunks)."""
+    if _CODES_CACHE and _CODES_CACHE[0][0] is ca and _CODES_CACHE[0][1] is cb:
+        return _CODES_CACHE[0][2]
+    codes = _bigram_codes(ca + cb)
+    code_a, code_b = codes[: len(ca)], codes[len(ca) :]
+    got = (code_a, code_b, np.array([len(c) for c in code_a], dtype=np.float32), np.array([len(c) for c in code_b], dtype=np.float32))
+    _CODES_CACHE[:] = [(ca, cb, got)]
+    return got
 
 
 #: unit pairs scored at once by :func:`pair_scores`
@@ -519,6 +528,8 @@ def align(
     # report the similarity itself (exact), not the prior-boosted decision value
     edges.sort()
     exact = pair_scores(a_units, b_units, np.array([e.a for e in edges], dtype=np.int64), np.array([e.b for e in edges], dtype=np.int64), tokenizer)
+    _CLAUSE_CACHE.clear()  # hold no document past its comparison (batch workers live long)
+    _CODES_CACHE.clear()
     return AlignResult(cosine=cosine, edges=[Edge(e.a, e.b, float(v)) for e, v in zip(edges, exact.tolist())], candidates=len(i))
 
 
