@@ -8,6 +8,7 @@ Offsets (``span``) always index the *original decoded text* of a document
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass, field
 
 __all__ = (
@@ -196,16 +197,25 @@ class Document:
     sentences: tuple[Sentence, ...]  #: running-text sentences (plan tasks excluded)
     items: tuple[PlanItem, ...] = ()  #: plan items (top level; sub-items are children)
 
+    # built once per document: section() and section_path() are called per unit and per finding
+    @functools.cached_property
+    def _first_section_by_id(self) -> dict[str, Section]:
+        out: dict[str, Section] = {}
+        for sec in self.sections:
+            out.setdefault(sec.id, sec)
+        return out
+
+    @functools.cached_property
+    def _sections_by_id(self) -> dict[str, Section]:
+        return {s.id: s for s in self.sections}
+
     def section(self, section_id: str) -> Section | None:
         """The section with this id, or None."""
-        for sec in self.sections:
-            if sec.id == section_id:
-                return sec
-        return None
+        return self._first_section_by_id.get(section_id)
 
     def section_path(self, section_id: str) -> str:
         """Human-readable heading path of a section, e.g. ``（一）坚持… › 推进…``."""
-        by_id = {s.id: s for s in self.sections}
+        by_id = self._sections_by_id
         parts = []
         cur = by_id.get(section_id)
         while cur is not None:
