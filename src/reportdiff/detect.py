@@ -270,8 +270,11 @@ def _number_changes(
         ua, ub = a_units[e.a], b_units[e.b]
         if mode == Mode.REPORT_REPORT and (ua.region not in _TARGET_REGIONS or ub.region not in _TARGET_REGIONS):
             continue  # figures of past years are results, not targets
-        qa = cache_a.setdefault(e.a, qty.extract(ua.text))
-        qb = cache_b.setdefault(e.b, qty.extract(ub.text))
+        if e.a not in cache_a:  # (setdefault would extract again on every edge)
+            cache_a[e.a] = qty.extract(ua.text)
+        if e.b not in cache_b:
+            cache_b[e.b] = qty.extract(ub.text)
+        qa, qb = cache_a[e.a], cache_b[e.b]
         if not qa and not qb:
             continue
         # in a 1-n bead the longer side holds quantities of other partners too:
