@@ -272,19 +272,30 @@ class Cosine:
         # running k best rows of each column, one row of these arrays per column
         top_rows = np.zeros((m, 0), dtype=np.int64)
         top_vals = np.zeros((m, 0), dtype=np.float32)
+        ramp = -np.arange(1, max(m, self.block_rows()) + 1, dtype=np.float32) / np.float32(max(m, self.block_rows()) + 1)
         for r0, r1, blk in self.blocks(mask):
             row_max[r0:r1] = blk.max(axis=1)
             np.maximum(col_max, blk.max(axis=0), out=col_max)
-            part = np.argpartition(-blk, kr - 1, axis=1)[:, :kr] if kr < m else np.broadcast_to(np.arange(m), (r1 - r0, m))
+            # zero cells (most of them) get distinct negative stand-ins: a selection
+            # among many equal values is several times slower, and zeros never count
+            part = np.argpartition(np.where(blk > 0, blk, ramp[None, :m]), m - kr, axis=1)[:, m - kr :] if kr < m else np.broadcast_to(np.arange(m), (r1 - r0, m))
             rows = np.repeat(np.arange(r0, r1), part.shape[1])
             cols = part.ravel()
             ii.append(rows)
             jj.append(cols)
             vv.append(blk[rows - r0, cols])
-            vals2 = np.concatenate((top_vals, blk.T), axis=1)
-            rows2 = np.concatenate((top_rows, np.broadcast_to(np.arange(r0, r1), (m, r1 - r0))), axis=1)
+            # the block's k best rows of each column, merged with the running ones
+            n_blk = r1 - r0
+            t = np.where(blk.T > 0, blk.T, ramp[None, :n_blk])
+            if n_blk > kc:
+                sel = np.argpartition(t, n_blk - kc, axis=1)[:, n_blk - kc :]
+                t_vals, t_rows = np.take_along_axis(t, sel, axis=1), sel + r0
+            else:
+                t_vals, t_rows = t, np.broadcast_to(np.arange(r0, r1), (m, n_blk))
+            vals2 = np.concatenate((top_vals, t_vals), axis=1)
+            rows2 = np.concatenate((top_rows, t_rows), axis=1)
             if vals2.shape[1] > kc:
-                sel = np.argpartition(-vals2, kc - 1, axis=1)[:, :kc]
+                sel = np.argpartition(vals2, vals2.shape[1] - kc, axis=1)[:, vals2.shape[1] - kc :]
                 top_vals = np.take_along_axis(vals2, sel, axis=1)
                 top_rows = np.take_along_axis(rows2, sel, axis=1)
             else:
