@@ -206,6 +206,8 @@ def recall(n_pairs: int = 12) -> None:
         return got
 
     pairs = [(EX / "chiping-2022-report.txt", EX / "chiping-2024-report.txt"), (EX / "chiping-2024-report.txt", EX / "chiping-2024-plan.txt")]
+    nat = CORPUS / "national" / "国务院"
+    pairs += [(nat / f"{y}.txt", nat / f"{y + 1}.txt") for y in (2021, 2022) if (nat / f"{y + 1}.txt").exists()]
     pairs += corpus_pairs(n_pairs)
     total = lost = gained = 0
     print(f"recall of candidate generation ({A.CANDIDATES} candidates per unit and side) against scoring every pair:")

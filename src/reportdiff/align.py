@@ -115,9 +115,9 @@ def _clause_keys_of(units: tuple[Unit, ...]) -> tuple[list[str], np.ndarray]:
 
 
 #: candidate partners kept per unit (its best by TF-IDF cosine, on each side)
-#: before the string scores are computed.  On 14 corpus and seed pairs
-#: (2,529 aligned pairs) 32 gives exactly the edges of scoring every pair;
-#: 12 loses 6 and adds 4, 24 loses 1 (benchmarks/bench.py --only recall)
+#: before the string scores are computed.  ``benchmarks/bench.py --only recall``
+#: (16 seed, national and corpus pairs, 2,494 aligned pairs when every pair is
+#: scored): 32 and 24 give exactly those pairs, 12 loses 4 and adds 3.
 CANDIDATES = 32
 
 
