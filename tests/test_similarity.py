@@ -65,3 +65,31 @@ def test_select_pairs_equals_dense_selection():
     for params in (AlignParams(0.85, 0.3, 0.2, "b"), AlignParams(0.5, 0.1, 0.3)):
         i, j = np.nonzero(s > 0)
         assert select_pairs(i, j, s[i, j], s.shape, params, groups) == select_edges(s, params, None, groups)
+
+
+def test_candidate_alignment_equals_scoring_every_pair():
+    """align() scores candidate pairs only (and skips partial_ratio below the
+    thresholds); on the seed reports it selects what scoring every pair selects."""
+    from pathlib import Path
+
+    from reportdiff import align as A
+    from reportdiff.api import load_document
+    from reportdiff.model import Mode
+    from reportdiff.units import areas_of, units_of
+
+    ex = Path(__file__).resolve().parent.parent / "examples"
+    a, b = load_document(ex / "chiping-2022-report.txt"), load_document(ex / "chiping-2024-report.txt")
+    au, bu = units_of(a, Mode.REPORT_REPORT), units_of(b, Mode.REPORT_REPORT)
+    aa, ba = areas_of(a, au), areas_of(b, bu)
+    res = A.align(au, bu, Mode.REPORT_REPORT, a_areas=aa, b_areas=ba)
+    scores = A.score_matrix(au, bu)
+    ra = np.array([u.region.value for u in au])
+    rb = np.array([u.region.value for u in bu])
+    mask = ra[:, None] == rb[None, :]
+    dense = A.select_edges(scores + A.section_prior(au, bu, aa, ba), A.PARAMS[Mode.REPORT_REPORT], mask, (A._paragraph_groups(au), A._paragraph_groups(bu)))
+    c = np.where(mask, A.tfidf_cosine(au, bu), 0.0)
+    mb = (c >= c.max(axis=1, keepdims=True)) & (c >= c.max(axis=0, keepdims=True)) & (c >= A.COSINE_MUTUAL)
+    expected = {(e.a, e.b) for e in dense} | {(int(i), int(j)) for i, j in zip(*np.nonzero(mb))}
+    assert {(e.a, e.b) for e in res.edges} == expected
+    assert all(e.score == float(scores[e.a, e.b]) for e in res.edges)
+    assert res.candidates < len(au) * len(bu) / 2

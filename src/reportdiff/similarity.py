@@ -63,21 +63,6 @@ class Terms:
     def with_data(self, data: np.ndarray) -> "Terms":
         return Terms(self.indptr, self.indices, data.astype(np.float32, copy=False), self.n_terms)
 
-    def take(self, rows: np.ndarray) -> "Terms":
-        """The sub-matrix of the given rows (in that order)."""
-        rows = np.asarray(rows, dtype=np.int64)
-        sizes = self.row_sizes()[rows]
-        indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-        np.cumsum(sizes, out=indptr[1:])
-        pos = np.repeat(self.indptr[rows] - indptr[:-1], sizes) + np.arange(indptr[-1], dtype=np.int64)
-        return Terms(indptr, self.indices[pos], self.data[pos], self.n_terms)
-
-    def row_sets(self) -> list[set[int]]:
-        """Each row's term ids as a Python set."""
-        ind = self.indices.tolist()
-        ptr = self.indptr.tolist()
-        return [set(ind[ptr[r] : ptr[r + 1]]) for r in range(self.n_rows)]
-
 
 def token_matrices(a_docs: Iterable[Iterable[str]], b_docs: Iterable[Iterable[str]]) -> tuple[Terms, Terms]:
     """Count matrices of two lists of documents (each an iterable of tokens) over
