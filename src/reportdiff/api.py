@@ -11,8 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-from . import align as align_stage
-from . import detect, normalize, read, structure
+from . import normalize, read, structure
 from .errors import TooManyUnits
 from .model import Comparison, DocKind, Document, Mode, Options, RawText, ReviewOutcome
 from .review import Mark, Review
@@ -65,6 +64,8 @@ def _canonical_first(a: Document, b: Document, mode: Mode) -> bool:
 
 def compare_documents(a: Document, b: Document, options: Options | None = None, review: Review | None = None) -> Comparison:
     """Compare two loaded documents (align -> detect), applying ``review`` if given."""
+    from . import align as align_stage  # numpy, rapidfuzz: loaded by compare only, not by inspect
+    from . import detect
     from . import review as review_stage
 
     opts = options or Options()

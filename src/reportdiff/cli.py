@@ -43,7 +43,7 @@ def cli() -> None:
 
 encoding_option = click.option("--encoding", default=None, help="Force the input encoding (e.g. gb18030); detected when omitted.")
 max_pairs_option = click.option(
-    "--max-pairs", default=40, show_default=True, type=click.IntRange(1, 10_000), help="Refuse comparisons of more than this many million sentence pairs (memory grows with it)."
+    "--max-pairs", default=2000, show_default=True, type=click.IntRange(1, 100_000), help="Refuse comparisons of more than this many million sentence pairs (time grows with it; memory stays bounded)."
 )
 max_size_option = click.option("--max-size", default=20, show_default=True, type=click.IntRange(1, 2048), help="Refuse input files larger than this many MB.")
 

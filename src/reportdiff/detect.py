@@ -13,6 +13,7 @@ import numpy as np
 
 from . import quantities as qty
 from .align import Edge
+from .similarity import Cosine
 from .model import DocKind, Document, Finding, FindingType, Mode, Pair, PlanItem, Quantity, Region, Severity, Unit
 from .normalize import fold, match_key, to_simplified
 
@@ -287,8 +288,11 @@ def _number_changes(
         ua, ub = a_units[e.a], b_units[e.b]
         if mode == Mode.REPORT_REPORT and (ua.region not in _TARGET_REGIONS or ub.region not in _TARGET_REGIONS):
             continue  # figures of past years are results, not targets
-        qa = cache_a.setdefault(e.a, qty.extract(ua.text))
-        qb = cache_b.setdefault(e.b, qty.extract(ub.text))
+        if e.a not in cache_a:  # (setdefault would extract again on every edge)
+            cache_a[e.a] = qty.extract(ua.text)
+        if e.b not in cache_b:
+            cache_b[e.b] = qty.extract(ub.text)
+        qa, qb = cache_a[e.a], cache_b[e.b]
         if not qa and not qb:
             continue
         # in a 1-n bead the longer side holds quantities of other partners too:
@@ -389,17 +393,18 @@ def _became_qualitative(q: Quantity, other_text: str) -> str:
 def _word_related(a_units, b_units, cand_a: list[int], cand_b: list[int], commit_a: np.ndarray, commit_b: np.ndarray) -> tuple[set[int], set[int]]:
     """Candidates (indices) of A and of B that have a mutual best partner among
     the other report's commitments with a content-word cosine >= :data:`WORD_RELATED`."""
-    from .align import mutual_best, sparse_tfidf_cosine, token_matrices
-    from .tokens import content_words
+    from .similarity import Cosine, tfidf, token_matrices
+    from .tokens import content_words_many
 
     ia = np.flatnonzero(commit_a)
     ib = np.flatnonzero(commit_b)
     if not (cand_a or cand_b) or not ia.size or not ib.size:
         return set(), set()
-    xa, xb = token_matrices([content_words(fold(a_units[i].text)) for i in ia], [content_words(fold(b_units[j].text)) for j in ib])
-    related = mutual_best(sparse_tfidf_cosine(xa, xb), WORD_RELATED)
-    rel_a = {int(ia[k]) for k in np.flatnonzero(related.any(axis=1))}
-    rel_b = {int(ib[k]) for k in np.flatnonzero(related.any(axis=0))}
+    words = content_words_many([fold(a_units[i].text) for i in ia] + [fold(b_units[j].text) for j in ib])
+    xa, xb = token_matrices(words[: len(ia)], words[len(ia) :])
+    mi, mj = Cosine(*tfidf(xa, xb)).mutual_best(WORD_RELATED)
+    rel_a = {int(ia[k]) for k in mi}
+    rel_b = {int(ib[k]) for k in mj}
     return rel_a & set(cand_a), rel_b & set(cand_b)
 
 
@@ -415,7 +420,7 @@ def _named_in(units, cands: list[int], other_text: str) -> set[int]:
     return {i for i in cands if any(name in other_text for name in _quoted_names(fold(units[i].text)))}
 
 
-def _new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: bool, cosine: np.ndarray) -> list[Finding]:
+def _new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: bool, cosine: Cosine) -> list[Finding]:
     """Commitments of one report with no counterpart in the other.
 
     An unaligned unit is not reported when it is a reworded initiative: its
@@ -436,9 +441,7 @@ def _new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: 
     commit_b = np.array([u.region == Region.COMMITMENTS for u in b_units], dtype=bool)
     # each unit's best bigram cosine among the other report's commitments, and which one it is
     best, nearest = {}, {}
-    for side, scores in (("a", np.where(commit_b[None, :], cosine, 0.0)), ("b", np.where(commit_a[:, None], cosine, 0.0).T)):
-        best[side] = scores.max(axis=1) if scores.size else np.zeros(scores.shape[0])
-        nearest[side] = scores.argmax(axis=1) if scores.size else np.zeros(scores.shape[0], dtype=int)
+    best["a"], nearest["a"], best["b"], nearest["b"] = cosine.best(col_mask=commit_b, row_mask=commit_a)
     cands = {}
     for side, units, linked, doc in (("a", a_units, linked_a, a), ("b", b_units, linked_b, b)):
         cands[side] = [i for i, u in enumerate(units) if i not in linked and u.region == Region.COMMITMENTS and not is_rhetoric(u, doc) and best[side][i] < COSINE_RELATED]
@@ -499,7 +502,7 @@ def detect(
     b_units: tuple[Unit, ...],
     pairs: tuple[Pair, ...],
     edges: list[Edge],
-    cosine: np.ndarray,
+    cosine: Cosine,
     ignored: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Finding, ...], dict, tuple[str, ...]]:
     """All findings, the summary and the warnings of one comparison.

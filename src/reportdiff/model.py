@@ -8,6 +8,7 @@ Offsets (``span``) always index the *original decoded text* of a document
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass, field
 
 __all__ = (
@@ -229,16 +230,25 @@ class Document:
             out[s.region.value] = out.get(s.region.value, 0) + 1
         return out
 
+    # built once per document: section() and section_path() are called per unit and per finding
+    @functools.cached_property
+    def _first_section_by_id(self) -> dict[str, Section]:
+        out: dict[str, Section] = {}
+        for sec in self.sections:
+            out.setdefault(sec.id, sec)
+        return out
+
+    @functools.cached_property
+    def _sections_by_id(self) -> dict[str, Section]:
+        return {s.id: s for s in self.sections}
+
     def section(self, section_id: str) -> Section | None:
         """The section with this id, or None."""
-        for sec in self.sections:
-            if sec.id == section_id:
-                return sec
-        return None
+        return self._first_section_by_id.get(section_id)
 
     def section_path(self, section_id: str) -> str:
         """Human-readable heading path of a section, e.g. ``（一）坚持… › 推进…``."""
-        by_id = {s.id: s for s in self.sections}
+        by_id = self._sections_by_id
         parts = []
         cur = by_id.get(section_id)
         while cur is not None:
@@ -352,9 +362,11 @@ class Options:
     max_bytes: int = 20 * 1024 * 1024  #: refuse inputs larger than this
     tokenizer: str = "bigram"  #: ``bigram`` (fast, default) or ``jieba`` words for clause matching
     #: refuse a comparison of more than this many pairs of units (sentences x
-    #: items): the score matrices are dense, so memory grows with this product
-    #: (the two seed reports repeated 16 times: 29 million pairs, see benchmarks/bench.py)
-    max_pairs: int = 40_000_000
+    #: items).  Memory no longer grows with this product (alignment scores
+    #: candidate pairs, block by block); the time of the cosine pass does, at
+    #: about 0.1 s per 10 million pairs.  16 reports per side: about 100
+    #: million pairs (see benchmarks/bench.py)
+    max_pairs: int = 2_000_000_000
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ("atomic_write_text", "atomic_write_bytes", "pair_stem")
+__all__ = ("atomic_write_text", "atomic_write_bytes", "pair_stem", "cache_dir")
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
@@ -45,3 +45,14 @@ def atomic_write_text(path: str | os.PathLike, text: str, bom: bool = False) -> 
 def pair_stem(a: str | os.PathLike, b: str | os.PathLike) -> str:
     """Output name of a comparison: ``<A-stem>__<B-stem>``."""
     return f"{Path(a).stem}__{Path(b).stem}"
+
+
+def cache_dir(name: str) -> Path | None:
+    """A folder of the user's cache for reportdiff (``$XDG_CACHE_HOME`` or
+    ``~/.cache``, then ``reportdiff/<name>``), created; None when it cannot be."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportdiff" / name
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return base
