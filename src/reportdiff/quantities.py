@@ -160,6 +160,9 @@ def extract(text: str) -> list[Quantity]:
                 continue  # a year
             if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".-/" or re.match(r"[A-Za-z]", text[start - 1])):
                 continue  # part of a code: GB/T 36073, 3A
+        if not raw_num[0].isdigit() and len(raw_num) > 1 and raw_num[-1] in "万亿" and raw_num[-1] + unit_w in _UNITS:
+            # 一千二百亿斤 is 1200 亿斤, as 1200亿斤 is: keep the magnitude with the unit
+            raw_num, unit_w = raw_num[:-1], raw_num[-1] + unit_w
         value = _cn_value(raw_num)
         mult, base = _UNITS[unit_w]
         if value is None or not base:
