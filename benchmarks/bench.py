@@ -1,151 +1,247 @@
-"""Timings of reportdiff (not a test): whole-process compares, the align step at
-1x/4x/16x, peak memory per input size, and batch throughput (local processes and Dask).
+"""Timings of reportdiff (not a test), in one run:
 
-Run: make bench   (or .venv/bin/python benchmarks/bench.py [--only whole,align,memory,batch])
+* whole   whole-process ``reportdiff compare`` of the seed pairs and a national
+          pair, beside Python's difflib.HtmlDiff at sentence level on the same
+          inputs, run alternately in the same run (ratio reportdiff / difflib);
+* startup ``reportdiff --help`` against a bare ``python -c pass``;
+* scaling 1, 2, 4, 8, 16 corpus reports per side (concatenated), whole process:
+          time, fitted exponent, peak memory (max RSS of the child, from wait4);
+* batch   corpus-batch throughput (pairs/min) of the ``batch`` command: serial
+          (-j 1), process pool (-j 2) and Dask LocalCluster (--scheduler local);
+* recall  (not in the default run, slow) edges of candidate-based alignment
+          against scoring every pair, on corpus pairs.
+
+Run: make bench   (or .venv/bin/python benchmarks/bench.py [--only whole,startup,scaling,batch,recall])
+The corpus parts need ../shared/corpus (skipped with a message when absent).
 """
 
 from __future__ import annotations
 
-import resource
+import argparse
+import csv
+import math
+import os
+import shutil
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EX = ROOT / "examples"
+CORPUS = Path(os.environ.get("REPORTDIFF_CORPUS", ROOT.parent / "shared" / "corpus"))
+BIN = Path(sys.executable).parent
+REPORTDIFF = str(BIN / "reportdiff")
 sys.path.insert(0, str(ROOT / "src"))
 
+#: the plain diff a user could run instead: sentence-level HtmlDiff of two files
+DIFFLIB = r"""
+import difflib, re, sys
+def sentences(path):
+    text = open(path, encoding="utf-8").read()
+    return [s for s in re.split(r"(?<=[。！？；!?;])|\n", text) if s.strip()]
+a, b = sentences(sys.argv[1]), sentences(sys.argv[2])
+sys.stdout.write(difflib.HtmlDiff().make_file(a, b))
+"""
 
-def whole_process(a: str, b: str, runs: int = 3) -> float:
-    exe = Path(sys.executable).parent / "reportdiff"
-    best = float("inf")
+
+def run(cmd: list[str]) -> tuple[float, float, float, int]:
+    """Run ``cmd`` once: (wall s, CPU s of the child, max RSS MiB, exit code)."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024, proc.returncode
+
+
+def compare_cmd(a: Path, b: Path, out: Path) -> list[str]:
+    return [REPORTDIFF, "compare", str(a), str(b), "--out-dir", str(out), "-q", "--force"]
+
+
+def fmt(xs: list[float]) -> str:
+    return f"min {min(xs):6.3f}  median {statistics.median(xs):6.3f}"
+
+
+def whole(runs: int, out: Path) -> None:
+    pairs = [
+        ("seed report-plan", EX / "chiping-2024-report.txt", EX / "chiping-2024-plan.txt"),
+        ("seed report-report", EX / "chiping-2022-report.txt", EX / "chiping-2024-report.txt"),
+    ]
+    nat = CORPUS / "national" / "国务院"
+    if (nat / "2023.txt").exists():
+        pairs.append(("national 2022-2023", nat / "2022.txt", nat / "2023.txt"))
+    else:
+        print(f"  (national pair skipped: {nat} not found)")
+    print(f"whole process, wall seconds over {runs} alternating runs (reportdiff writes HTML + CSV; difflib writes its HTML to /dev/null):")
+    for name, a, b in pairs:
+        run(compare_cmd(a, b, out))  # warm caches (file system, user cache folder)
+        ours, plain = [], []
+        for _ in range(runs):
+            ours.append(run(compare_cmd(a, b, out))[0])
+            plain.append(run([sys.executable, "-c", DIFFLIB, str(a), str(b)])[0])
+        ratio = min(ours) / min(plain)
+        ratio_med = statistics.median(ours) / statistics.median(plain)
+        print(f"  {name:<20} reportdiff {fmt(ours)}   difflib {fmt(plain)}   ratio {ratio:4.2f} (median {ratio_med:4.2f})")
+
+
+def startup(runs: int) -> None:
+    bare, helps = [], []
     for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run([str(exe), "compare", str(EX / a), str(EX / b), "--out-dir", "/tmp/reportdiff-bench", "-q", "--force"], check=True)
-        best = min(best, time.perf_counter() - t)
-    return best
+        bare.append(run([sys.executable, "-c", "pass"])[0])
+        helps.append(run([REPORTDIFF, "--help"])[0])
+    print(f"start-up over {runs} alternating runs: python -c pass {fmt(bare)};  reportdiff --help {fmt(helps)}")
+    print(f"  --help above bare python: min {min(helps) - min(bare):.3f} s, median {statistics.median(helps) - statistics.median(bare):.3f} s")
 
 
-def scaled_units(factor: int):
-    """Units of the 2022 and 2024 reports repeated ``factor`` times (distinct ids)."""
-    from reportdiff.api import load_document
-    from reportdiff.model import Mode, Unit
-    from reportdiff.units import units_of
-
-    a = units_of(load_document(EX / "chiping-2022-report.txt"), Mode.REPORT_REPORT)
-    b = units_of(load_document(EX / "chiping-2024-report.txt"), Mode.REPORT_REPORT)
-
-    def rep(units):
-        return tuple(Unit(id=f"{u.id}#{k}", text=u.text, key=u.key, section=u.section, region=u.region, span=u.span) for k in range(factor) for u in units)
-
-    return rep(a), rep(b)
-
-
-def batch_jobs(tmp: Path, n_pairs: int):
-    """``n_pairs`` distinct pairs: lightly edited copies of the 2024 plan (a figure
-    changed) against the 2024 report, and of the 2022 report against the 2024 report."""
-    from reportdiff.batch import Job
-
-    report = EX / "chiping-2024-report.txt"
-    plan = (EX / "chiping-2024-plan.txt").read_text(encoding="utf-8")
-    old = (EX / "chiping-2022-report.txt").read_text(encoding="utf-8")
-    jobs = []
-    for k in range(n_pairs):
-        if k % 2 == 0:
-            p = tmp / f"plan-{k:03d}.txt"
-            p.write_text(plan.replace("218公里", f"{218 + k}公里", 1), encoding="utf-8")
-            jobs.append(Job(f"rp-{k:03d}", str(report), str(p)))
-        else:
-            p = tmp / f"report2022-{k:03d}.txt"
-            p.write_text(old.replace("6.5%左右", f"{6 + k / 100:.2f}%左右", 1), encoding="utf-8")
-            jobs.append(Job(f"rr-{k:03d}", str(p), str(report)))
-    return jobs
+def corpus_pairs(n: int, report_report: bool = False) -> list[tuple[Path, Path]]:
+    """The first ``n`` governments (by name) with two consecutive years: (year,
+    year + 1), the latest such years; with ``report_report`` only pairs that
+    compare as two reports."""
+    rows = list(csv.DictReader((CORPUS / "manifest.csv").open(encoding="utf-8")))
+    years: dict[str, dict[int, str]] = {}
+    for r in rows:
+        years.setdefault(r["government"], {})[int(r["year"])] = r["path"]
+    out = []
+    for gov in sorted(years):
+        ys = years[gov]
+        both = [y for y in sorted(ys) if y + 1 in ys]
+        if both:
+            y = both[-1]
+            pair = (CORPUS / ys[y], CORPUS / ys[y + 1])
+            if report_report and not _is_report_pair(*pair):
+                continue
+            out.append(pair)
+            if len(out) == n:
+                break
+    return out
 
 
-def batch_throughput(n_pairs: int = 52) -> None:
-    import os
-    import tempfile
+def _is_report_pair(a: Path, b: Path) -> bool:
+    from reportdiff import api
+    from reportdiff.errors import ReportdiffError
+    from reportdiff.units import detect_mode
 
-    from reportdiff.batch import run_batch
+    try:
+        return detect_mode(api.load_document(a), api.load_document(b)).value == "report-report"
+    except ReportdiffError:
+        return False
 
-    cores = os.cpu_count() or 1
-    print(f"batch of {n_pairs} pairs (every document distinct; wall time includes starting the pool or cluster):")
+
+def scaling(out: Path, sizes=(1, 2, 4, 8, 16)) -> None:
+    pairs = corpus_pairs(max(sizes), report_report=True)
+    print("scaling: reports of k governments per side, concatenated (year N vs N+1; from 4 per side the")
+    print("         concatenation reads as one long generic document), one whole-process compare each:")
+    pts = []
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
-        jobs = batch_jobs(tmp, n_pairs)
-        runs = [(f"local, {w} worker{'s' if w > 1 else ''}", w, None) for w in sorted({1, 2, cores})]
-        runs.append((f"Dask LocalCluster, {cores} workers", cores, "local"))
-        for label, workers, scheduler in runs:
-            t = time.perf_counter()
-            res = run_batch(jobs, tmp / "out", workers=workers, scheduler=scheduler, force=True)
-            el = time.perf_counter() - t
-            assert res.failed == 0
-            print(f"  {label:<32} {el:6.1f} s  {n_pairs / el:5.2f} pairs/s  (parsed {res.parsed} documents)")
+        for k in sizes:
+            a, b = tmp / f"a{k}.txt", tmp / f"b{k}.txt"
+            a.write_text("\n".join(p.read_text(encoding="utf-8") for p, _ in pairs[:k]), encoding="utf-8")
+            b.write_text("\n".join(q.read_text(encoding="utf-8") for _, q in pairs[:k]), encoding="utf-8")
+            wall, cpu, rss, code = min((run(compare_cmd(a, b, out)) for _ in range(2 if k <= 4 else 1)), key=lambda r: r[0])
+            pts.append((k, wall))
+            chars = (len(a.read_text(encoding="utf-8")), len(b.read_text(encoding="utf-8")))
+            print(f"  {k:>2} per side: {chars[0] / 1000:6.0f}k + {chars[1] / 1000:6.0f}k chars  wall {wall:6.2f} s  CPU {cpu:6.2f} s  max RSS {rss:6.0f} MiB  exit {code}")
+    xs = [math.log(k) for k, _ in pts]
+    ys = [math.log(t) for _, t in pts]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    print(f"  fitted exponent (log wall vs log k, 1..{sizes[-1]}): {slope:.2f}")
 
 
-def peak_memory(factors=(1, 16, 64)) -> None:
-    """Peak RSS of a whole ``reportdiff compare`` (a fresh process) on the 2022
-    and 2024 reports with their text repeated ``factor`` times."""
-    import tempfile
-
-    exe = Path(sys.executable).parent / "reportdiff"
-    print("peak memory of one compare, report 2022 vs report 2024, text repeated (fresh process each):")
+def batch(out: Path, governments: int = 10) -> None:
+    """Copy the last three years of ``governments`` governments into a folder and batch it."""
+    rows = list(csv.DictReader((CORPUS / "manifest.csv").open(encoding="utf-8")))
+    by: dict[str, list[dict]] = {}
+    for r in rows:
+        by.setdefault(r["government"], []).append(r)
     with tempfile.TemporaryDirectory() as d:
-        tmp = Path(d)
-        for f in factors:
-            a, b = tmp / f"a{f}.txt", tmp / f"b{f}.txt"
-            a.write_text((EX / "chiping-2022-report.txt").read_text(encoding="utf-8") * f, encoding="utf-8")
-            b.write_text((EX / "chiping-2024-report.txt").read_text(encoding="utf-8") * f, encoding="utf-8")
+        src = Path(d) / "corpus"
+        n_files = 0
+        for gov in sorted(by)[:governments]:
+            for r in sorted(by[gov], key=lambda r: int(r["year"]))[-3:]:
+                target = src / r["path"]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(CORPUS / r["path"], target)
+                n_files += 1
+        print(f"batch: {n_files} corpus files of {governments} governments (`reportdiff batch FOLDER`), wall time includes starting the pool or cluster:")
+        for label, extra in (("serial (-j 1)", ["-j", "1"]), ("process pool (-j 2)", ["-j", "2"]), ("Dask LocalCluster", ["--scheduler", "local"])):
+            o = Path(d) / "out"
+            shutil.rmtree(o, ignore_errors=True)
+            cmd = [REPORTDIFF, "batch", str(src), "--out-dir", str(o), "--force"] + extra
             t = time.perf_counter()
-            # a wrapper process reports the peak RSS of its one child
-            wrapper = (
-                "import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
-                "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.stderr.strip()[:150])"
-            )
-            cmd = [str(exe), "compare", str(a), str(b), "--out-dir", str(tmp / "out"), "-q", "--force"]
-            proc = subprocess.run([sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True, check=True)
-            el = time.perf_counter() - t
-            code, kib, err = (proc.stdout.strip().split(" ", 2) + [""])[:3]
-            rss = int(kib) / 1024
-            msg = f"exit {code}" + (f": {err}" if err else "")
-            print(f"  {f:>2}x: {a.stat().st_size / 2**10:6.0f} KiB + {b.stat().st_size / 2**10:6.0f} KiB  {el:7.1f} s  max RSS {rss:7.0f} MiB  {msg}")
+            proc = subprocess.run(cmd, capture_output=True, text=True)
+            wall = time.perf_counter() - t
+            n_pairs = len(list((o / "reports").glob("*.html"))) - 1  # minus index.html
+            print(f"  {label:<22} {wall:6.1f} s  {n_pairs} pairs  {60 * n_pairs / wall:6.1f} pairs/min  exit {proc.returncode}")
+
+
+def recall(n_pairs: int = 12) -> None:
+    """Edges of :func:`reportdiff.align.align` (candidates only) against the same
+    selection over every pair (dense score matrix), on corpus and seed pairs."""
+    import numpy as np
+
+    from reportdiff import align as A
+    from reportdiff import api
+    from reportdiff.units import areas_of, detect_mode, units_of
+
+    def dense_edges(au, bu, mode, aa, ba):
+        scores = A.score_matrix(au, bu)
+        decide = scores + A.section_prior(au, bu, aa, ba)
+        mask = None
+        if mode.value == "report-report":
+            ra = np.array([u.region.value for u in au])
+            rb = np.array([u.region.value for u in bu])
+            mask = ra[:, None] == rb[None, :]
+        edges = A.select_edges(decide, A.PARAMS[mode], mask, (A._paragraph_groups(au), A._paragraph_groups(bu)))
+        got = {(e.a, e.b) for e in edges}
+        if mode.value == "report-report":
+            c = A.tfidf_cosine(au, bu)
+            c = c if mask is None else np.where(mask, c, 0.0)
+            mb = (c >= c.max(axis=1, keepdims=True)) & (c >= c.max(axis=0, keepdims=True)) & (c >= A.COSINE_MUTUAL)
+            got |= {(int(i), int(j)) for i, j in zip(*np.nonzero(mb))}
+        return got
+
+    pairs = [(EX / "chiping-2022-report.txt", EX / "chiping-2024-report.txt"), (EX / "chiping-2024-report.txt", EX / "chiping-2024-plan.txt")]
+    nat = CORPUS / "national" / "国务院"
+    pairs += [(nat / f"{y}.txt", nat / f"{y + 1}.txt") for y in (2021, 2022) if (nat / f"{y + 1}.txt").exists()]
+    pairs += corpus_pairs(n_pairs)
+    total = lost = gained = 0
+    print(f"recall of candidate generation ({A.CANDIDATES} candidates per unit and side) against scoring every pair:")
+    for pa, pb in pairs:
+        a, b = api.load_document(pa), api.load_document(pb)
+        mode = detect_mode(a, b)
+        au, bu = units_of(a, mode), units_of(b, mode)
+        aa, ba = areas_of(a, au), areas_of(b, bu)
+        new = {(e.a, e.b) for e in A.align(au, bu, mode, a_areas=aa, b_areas=ba).edges}
+        old = dense_edges(au, bu, mode, aa, ba)
+        total, lost, gained = total + len(old), lost + len(old - new), gained + len(new - old)
+    print(f"  {len(pairs)} pairs: {total} edges when every pair is scored; candidates lose {lost}, add {gained}")
 
 
 def main() -> None:
-    import argparse
-
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--only", default="whole,align,memory,batch", help="comma-separated sections")
-    sections = set(ap.parse_args().only.split(","))
-    if "whole" in sections:
-        print("whole process (best of 3, includes interpreter start-up and imports):")
-        for a, b in (("chiping-2024-report.txt", "chiping-2024-plan.txt"), ("chiping-2022-report.txt", "chiping-2024-report.txt")):
-            print(f"  reportdiff compare {a} {b}: {whole_process(a, b):.2f} s")
-    if "memory" in sections:
-        peak_memory()
-    if "batch" in sections:
-        batch_throughput()
-    if "align" in sections:
-        align_scaling()
-
-
-def align_scaling() -> None:
-    from reportdiff.align import align
-    from reportdiff.model import Mode
-
-    print("align step alone on report-report units (2022 x 2024 seeds repeated):")
-    for factor in (1, 4, 16):
-        a, b = scaled_units(factor)
-        tracemalloc.start()
-        t = time.perf_counter()
-        res = align(a, b, Mode.REPORT_REPORT)
-        el = time.perf_counter() - t
-        peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-        print(f"  {factor:>2}x: {len(a):>5} x {len(b):>5} units  {el:7.2f} s  edges {len(res.edges):>6}  peak traced {peak / 2**20:7.1f} MiB")
-    print(f"max RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--only", default="whole,startup,scaling,batch", help="comma-separated sections (whole, startup, scaling, batch, recall)")
+    ap.add_argument("--runs", type=int, default=5, help="runs per whole-process timing")
+    args = ap.parse_args()
+    sections = set(args.only.split(","))
+    have_corpus = (CORPUS / "manifest.csv").exists()
+    print(f"reportdiff benchmark  python {sys.version.split()[0]}  {os.cpu_count()} cores  load {os.getloadavg()[0]:.2f}")
+    with tempfile.TemporaryDirectory() as d:
+        out = Path(d)
+        if "whole" in sections:
+            whole(args.runs, out)
+        if "startup" in sections:
+            startup(4 * args.runs)
+        for name, fn in (("scaling", lambda: scaling(out)), ("batch", lambda: batch(out)), ("recall", recall)):
+            if name in sections:
+                if have_corpus:
+                    fn()
+                else:
+                    print(f"{name}: skipped, no corpus at {CORPUS}")
 
 
 if __name__ == "__main__":

@@ -38,10 +38,27 @@ def test_numbers_and_units_joined_across_lines():
 
 
 def test_fold_and_match_key():
-    assert fold("荏平区（ＡＢＣ）１２３") == "茌平区(ABC)123"
-    assert fold("聊荏一体化") == "聊茌一体化"
-    assert fold("在平这十年") == "茌平这十年" and fold("在平台上") == "在平台上"
+    assert fold("荏平区（ＡＢＣ）１２３") == "荏平区(ABC)123"  # no OCR fold in plain folding
     assert match_key("地区生产总值增长6.5%左右。") == match_key("地区生产总值增长 6 %左右")
+
+
+def test_ocr_folds_only_where_the_document_writes_the_right_form():
+    from reportdiff.normalize import ocr_fold
+
+    text, why = ocr_fold("茌平区人民政府。荏平区、荏山路；在平这十年，在平台上；光阴荏苒。")
+    assert text == "茌平区人民政府。茌平区、茌山路；茌平这十年，在平台上；光阴荏苒。" and why
+    assert ocr_fold("荏平区、在平这十年")[0] == "荏平区、在平这十年"  # a document that never writes 茌平
+
+
+def test_a_document_understood_through_its_ocr_folds_keeps_its_characters():
+    from reportdiff import load_document
+    from conftest import PLAN_2024
+
+    doc = load_document(PLAN_2024)
+    assert any("识别错字" in e for e in doc.kind_evidence)
+    raw = PLAN_2024.read_text(encoding="utf-8")
+    assert "荏平" in raw and all(it.text in raw.replace("\n", "") or "\n" in raw for it in doc.items)
+    assert any("荏" in it.text for it in doc.all_items()) or any("荏" in "".join(it.owners.partner_units) for it in doc.all_items())
 
 
 def test_normalization_idempotent_on_seeds():

@@ -18,6 +18,7 @@ clauses from aligning; it becomes a ``number_changed`` finding downstream.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,9 +26,10 @@ import numpy as np
 from . import segment
 from .model import Mode, Pair, Unit
 from .normalize import fold, match_key
+from .similarity import Cosine, bigram_matrices, tfidf
 from .tokens import tokenize
 
-__all__ = ("AlignParams", "AlignResult", "Constraints", "PARAMS", "Edge", "score_matrix", "tfidf_cosine", "sparse_tfidf_cosine", "token_matrices", "mutual_best", "select_edges", "align", "beads")
+__all__ = ("AlignParams", "AlignResult", "Constraints", "PARAMS", "Edge", "pair_scores", "score_matrix", "unit_cosine", "tfidf_cosine", "select_pairs", "select_edges", "align", "beads")
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,20 @@ class Edge:
 
 
 def _clause_keys(units: tuple[Unit, ...]) -> tuple[list[str], np.ndarray]:
-    """Clause keys of every unit and, for each unit, the index of its first clause."""
+    """Clause keys of every unit and, for each unit, the index of its first clause
+    (kept for the last two unit lists: :func:`align` scores the same units twice)."""
+    for got_units, got in _CLAUSE_CACHE:
+        if got_units is units:
+            return got
+    got = _clause_keys_of(units)
+    _CLAUSE_CACHE[:] = [(units, got)] + _CLAUSE_CACHE[:1]
+    return got
+
+
+_CLAUSE_CACHE: list = []
+
+
+def _clause_keys_of(units: tuple[Unit, ...]) -> tuple[list[str], np.ndarray]:
     keys: list[str] = []
     starts = np.zeros(len(units), dtype=np.int64)
     for i, u in enumerate(units):
@@ -99,130 +114,215 @@ def _clause_keys(units: tuple[Unit, ...]) -> tuple[list[str], np.ndarray]:
     return keys, starts
 
 
-def token_matrices(a_docs: list, b_docs: list):
-    """CSR matrices of token counts, one row per document (an iterable of
-    tokens), over one shared vocabulary: shapes ``(len(a_docs), V)`` and
-    ``(len(b_docs), V)``."""
-    from scipy.sparse import csr_matrix
-
-    vocab: dict[str, int] = {}
-    parts = []
-    for docs in (a_docs, b_docs):
-        indptr = [0]
-        indices: list[int] = []
-        for doc in docs:
-            indices.extend(vocab.setdefault(t, len(vocab)) for t in doc)
-            indptr.append(len(indices))
-        parts.append((np.ones(len(indices), dtype=np.float32), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)))
-    out = tuple(csr_matrix(p, shape=(len(p[2]) - 1, len(vocab))) for p in parts)
-    for x in out:
-        x.sum_duplicates()
-    return out
+#: candidate partners kept per unit (its best by TF-IDF cosine, on each side)
+#: before the string scores are computed.  ``benchmarks/bench.py --only recall``
+#: (16 seed, national and corpus pairs, 2,494 aligned pairs when every pair is
+#: scored): 32 and 24 give exactly those pairs, 12 loses 4 and adds 3.
+CANDIDATES = 32
 
 
-def _bigram_matrices(a_keys: list[str], b_keys: list[str]):
-    """Binary matrices (:func:`token_matrices`) of the distinct character bigrams of each key."""
-
-    def distinct(k: str):
-        return dict.fromkeys(k[i : i + 2] for i in range(len(k) - 1))
-
-    return token_matrices([distinct(k) for k in a_keys], [distinct(k) for k in b_keys])
-
-
-def _containment(ca: list[str], cb: list[str]) -> np.ndarray:
-    """Bigram-set containment of every clause pair, shape (len(ca), len(cb)), 0..100.
-
-    |bigrams(a) & bigrams(b)| / min(|bigrams(a)|, |bigrams(b)|): 100 when the
-    words of one clause all appear in the other, in any order (what
-    ``token_set_ratio`` measures), computed as one sparse matrix product.
-    """
-    xa, xb = _bigram_matrices(ca, cb)
-    overlap = (xa @ xb.T).toarray()
-    na = np.diff(xa.indptr).astype(np.float32)
-    nb = np.diff(xb.indptr).astype(np.float32)
-    denom = np.maximum(np.minimum.outer(na, nb), 1.0)
-    return (100.0 * overlap / denom).astype(np.float32)
-
-
-def tfidf_cosine(a_units: tuple[Unit, ...], b_units: tuple[Unit, ...]) -> np.ndarray:
-    """TF-IDF cosine of bigram vectors, shape ``(len(a_units), len(b_units))``, 0..1.
+def unit_cosine(a_units: tuple[Unit, ...], b_units: tuple[Unit, ...]) -> Cosine:
+    """TF-IDF cosine of the units' character-bigram vectors (:class:`Cosine`, 0..1).
 
     Rare bigrams (names of industries, projects and policies: 人造板, 聊达化工,
     容缺受理) weigh most, so two sentences about the same named thing score
-    high even when reworded around it.  One sparse matrix product.
+    high even when reworded around it.
     """
-    if not a_units or not b_units:
-        return np.zeros((len(a_units), len(b_units)), dtype=np.float32)
-    return sparse_tfidf_cosine(*_bigram_matrices([u.key for u in a_units], [u.key for u in b_units]))
+    return Cosine(*tfidf(*bigram_matrices([u.key for u in a_units], [u.key for u in b_units])))
 
 
-def sparse_tfidf_cosine(xa, xb) -> np.ndarray:
-    """Cosine of the TF-IDF rows of two count matrices over one vocabulary
-    (:func:`token_matrices`), shape ``(rows of xa, rows of xb)``; the document
-    frequency is counted over the rows of both."""
-    from scipy.sparse import diags
-
-    df = np.asarray((xa > 0).sum(axis=0)).ravel() + np.asarray((xb > 0).sum(axis=0)).ravel()
-    idf = diags(np.log((xa.shape[0] + xb.shape[0] + 1) / (df + 1)).astype(np.float32))
-
-    def unit_rows(x):
-        w = x @ idf
-        n = np.sqrt(np.asarray(w.multiply(w).sum(axis=1)).ravel())
-        n[n == 0] = 1.0
-        return diags((1.0 / n).astype(np.float32)) @ w
-
-    return np.asarray((unit_rows(xa) @ unit_rows(xb).T).toarray(), dtype=np.float32)
+def tfidf_cosine(a_units: tuple[Unit, ...], b_units: tuple[Unit, ...]) -> np.ndarray:
+    """:func:`unit_cosine` as a dense matrix (small inputs and tests)."""
+    return unit_cosine(a_units, b_units).dense()
 
 
-def mutual_best(s: np.ndarray, floor: float) -> np.ndarray:
-    """Cells that are the best of their row and of their column and reach ``floor``."""
-    return (s >= s.max(axis=1, keepdims=True)) & (s >= s.max(axis=0, keepdims=True)) & (s >= floor)
+def _bigram_codes(keys: list[str]) -> list[str]:
+    """Each key's distinct character bigrams as a string of one code point per
+    bigram (ids of a shared vocabulary), in increasing order."""
+    vocab: dict[str, int] = {}
+    out = []
+    for k in keys:
+        ids = sorted({vocab.setdefault(k[i : i + 2], len(vocab)) for i in range(len(k) - 1)})
+        out.append("".join(chr(x if x < 0xD800 else x + 0x800) for x in ids))  # no surrogates
+    return out
 
 
-#: Units of A processed together in the clause-level pass; bounds memory to
-#: (clauses of one block) x (clauses of B) floats whatever the input size.
-BLOCK_UNITS = 256
+def _containment(ca: list[str], cb: list[str], ci: np.ndarray, cj: np.ndarray) -> np.ndarray:
+    """Bigram-set containment of the clause pairs ``(ca[ci[p]], cb[cj[p]])``, 0..100.
+
+    |bigrams(a) & bigrams(b)| / min(|bigrams(a)|, |bigrams(b)|): 100 when the
+    words of one clause all appear in the other, in any order (what
+    ``token_set_ratio`` measures, much faster).  The intersection of two sets
+    written as increasing sequences is their longest common subsequence,
+    which rapidfuzz computes in parallel for all pairs.
+    """
+    from rapidfuzz import process
+    from rapidfuzz.distance import LCSseq
+
+    code_a, code_b, na, nb = _clause_codes(ca, cb)
+    overlap = process.cpdist([code_a[x] for x in ci.tolist()], [code_b[y] for y in cj.tolist()], scorer=LCSseq.similarity, workers=-1, dtype=np.int32)
+    return 100.0 * overlap.astype(np.float32) / np.maximum(np.minimum(na[ci], nb[cj]), 1.0)
 
 
-def score_matrix(a_units: tuple[Unit, ...], b_units: tuple[Unit, ...], tokenizer: str = "bigram") -> np.ndarray:
-    """Similarity of every unit of A with every unit of B.
+_CODES_CACHE: list = []
 
-    Returns a float32 array of shape ``(len(a_units), len(b_units))`` in 0..1.
-    ``tokenizer="jieba"`` adds a word-level ``token_set_ratio`` at clause level
-    (slower: it loads jieba and scores pairs of token strings).
+
+def _clause_codes(ca: list[str], cb: list[str]):
+    """:func:`_bigram_codes` of both clause lists and their sizes (kept for the
+    last pair of lists: :func:`pair_scores` works through candidates in chunks)."""
+    if _CODES_CACHE and _CODES_CACHE[0][0] is ca and _CODES_CACHE[0][1] is cb:
+        return _CODES_CACHE[0][2]
+    codes = _bigram_codes(ca + cb)
+    code_a, code_b = codes[: len(ca)], codes[len(ca) :]
+    got = (code_a, code_b, np.array([len(c) for c in code_a], dtype=np.float32), np.array([len(c) for c in code_b], dtype=np.float32))
+    _CODES_CACHE[:] = [(ca, cb, got)]
+    return got
+
+
+#: unit pairs scored at once by :func:`pair_scores`
+PAIRS_AT_ONCE = 50_000
+
+
+def _partial_bound(ka: list[str], kb: list[str], la: np.ndarray, lb: np.ndarray) -> np.ndarray:
+    """An upper bound of ``partial_ratio`` of each pair of keys: the shorter key
+    shares at most M characters (as multisets) with any part of the longer, so
+    no alignment scores more than 100 * 2M / (len(shorter) + M).  M is the
+    longest common subsequence of the keys' sorted characters."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import LCSseq
+
+    sort_a = {k: "".join(sorted(k)) for k in set(ka)}
+    sort_b = {k: "".join(sorted(k)) for k in set(kb)}
+    m = process.cpdist([sort_a[k] for k in ka], [sort_b[k] for k in kb], scorer=LCSseq.similarity, workers=-1, dtype=np.int32).astype(np.float32)
+    short = np.minimum(la, lb)
+    return 200.0 * m / np.maximum(short + m, 1.0)
+
+
+def pair_scores(
+    a_units: tuple[Unit, ...], b_units: tuple[Unit, ...], i: np.ndarray, j: np.ndarray, tokenizer: str = "bigram", floor: float = 0.0
+) -> np.ndarray:
+    """Similarity of the unit pairs ``(a_units[i[p]], b_units[j[p]])``, float32 in 0..1.
+
+    The largest of: ``ratio`` of the keys (global similarity), ``partial_ratio``
+    (the shorter text found inside the longer one: a plan item cut out of a
+    report sentence; scaled down for keys under :data:`MIN_PARTIAL_LEN`), and
+    :data:`CLAUSE_WEIGHT` times the best pair of clauses (``ratio``, or 0.9 x
+    bigram containment), since two years' reports reuse a clause inside
+    otherwise new sentences.  ``tokenizer="jieba"`` adds a word-level
+    ``token_set_ratio`` of the clauses (slower: it loads jieba).
+
+    ``floor``: scores under it may be returned lower than they are (what
+    :func:`align` needs to select pairs); ``partial_ratio``, the costly score,
+    is then skipped where an upper bound of it (from the characters the two
+    keys share) is under both ``floor`` and ``ratio``.
     """
     from rapidfuzz import fuzz, process
 
-    if not a_units or not b_units:
-        return np.zeros((len(a_units), len(b_units)), dtype=np.float32)
-    ka = [u.key for u in a_units]
-    kb = [u.key for u in b_units]
-    ratio = process.cdist(ka, kb, scorer=fuzz.ratio, workers=-1, dtype=np.float32)
-    partial = process.cdist(ka, kb, scorer=fuzz.partial_ratio, workers=-1, dtype=np.float32, score_cutoff=50)
+    i = np.asarray(i, dtype=np.int64)
+    j = np.asarray(j, dtype=np.int64)
+    if not len(i):
+        return np.zeros(0, dtype=np.float32)
+    if len(i) > PAIRS_AT_ONCE:  # bounds the clause-pair temporaries
+        return np.concatenate([pair_scores(a_units, b_units, i[k : k + PAIRS_AT_ONCE], j[k : k + PAIRS_AT_ONCE], tokenizer, floor) for k in range(0, len(i), PAIRS_AT_ONCE)])
+    ka = [a_units[x].key for x in i.tolist()]
+    kb = [b_units[y].key for y in j.tolist()]
+    ratio = process.cpdist(ka, kb, scorer=fuzz.ratio, workers=-1, dtype=np.float32)
     la = np.array([len(k) for k in ka], dtype=np.float32)
     lb = np.array([len(k) for k in kb], dtype=np.float32)
-    partial *= np.clip(np.minimum.outer(la, lb) / MIN_PARTIAL_LEN, 0.0, 1.0)
+    scale = np.clip(np.minimum(la, lb) / MIN_PARTIAL_LEN, 0.0, 1.0)
+    # partial_ratio counts only where it can reach 50 (its cutoff), beat ratio and reach the floor
+    bound = _partial_bound(ka, kb, la, lb) + np.float32(1e-3)
+    todo = (bound >= 50) & (bound * scale >= np.maximum(ratio, np.float32(100.0 * max(floor, 0.0))))
+    partial = np.zeros(len(i), dtype=np.float32)
+    if todo.any():
+        idx = np.flatnonzero(todo).tolist()
+        partial[todo] = process.cpdist([ka[x] for x in idx], [kb[x] for x in idx], scorer=fuzz.partial_ratio, workers=-1, dtype=np.float32, score_cutoff=50)
+    partial *= scale
     whole = np.maximum(ratio, partial)
 
     ca, sa = _clause_keys(a_units)
     cb, sb = _clause_keys(b_units)
-    tb = tokenize(cb, "jieba") if tokenizer == "jieba" else None
-    clause = np.empty_like(whole)
-    for u0 in range(0, len(a_units), BLOCK_UNITS):
-        u1 = min(u0 + BLOCK_UNITS, len(a_units))
-        c0 = int(sa[u0])
-        c1 = int(sa[u1]) if u1 < len(a_units) else len(ca)
-        block = ca[c0:c1]
-        c = np.maximum(
-            process.cdist(block, cb, scorer=fuzz.ratio, workers=-1, dtype=np.float32),
-            0.9 * _containment(block, cb),
-        )
-        if tb is not None:
-            c = np.maximum(c, 0.9 * process.cdist(tokenize(block, "jieba"), tb, scorer=fuzz.token_set_ratio, workers=-1, dtype=np.float32))
-        # best clause pair per unit pair: reduce over clause rows, then columns
-        c = np.maximum.reduceat(c, sa[u0:u1] - c0, axis=0)
-        clause[u0:u1] = np.maximum.reduceat(c, sb, axis=1)
+    na = np.diff(np.append(sa, len(ca)))
+    nb = np.diff(np.append(sb, len(cb)))
+    # every clause pair of every candidate pair, pair by pair
+    per = na[i] * nb[j]
+    first = np.cumsum(per) - per
+    rep = np.repeat(np.arange(len(i)), per)
+    offs = np.arange(int(per.sum()), dtype=np.int64) - first[rep]
+    ci = sa[i][rep] + offs // nb[j][rep]
+    cj = sb[j][rep] + offs % nb[j][rep]
+    c = np.maximum(
+        process.cpdist([ca[x] for x in ci.tolist()], [cb[y] for y in cj.tolist()], scorer=fuzz.ratio, workers=-1, dtype=np.float32),
+        0.9 * _containment(ca, cb, ci, cj),
+    )
+    if tokenizer == "jieba":
+        ta, tb = tokenize(ca, "jieba"), tokenize(cb, "jieba")
+        c = np.maximum(c, 0.9 * process.cpdist([ta[x] for x in ci.tolist()], [tb[y] for y in cj.tolist()], scorer=fuzz.token_set_ratio, workers=-1, dtype=np.float32))
+    clause = np.maximum.reduceat(c, first)
     return (np.maximum(whole, CLAUSE_WEIGHT * clause) / 100.0).astype(np.float32)
+
+
+def score_matrix(a_units: tuple[Unit, ...], b_units: tuple[Unit, ...], tokenizer: str = "bigram") -> np.ndarray:
+    """:func:`pair_scores` of every pair, shape ``(len(a_units), len(b_units))``
+    (small inputs and tests: :func:`align` scores candidate pairs only)."""
+    n, m = len(a_units), len(b_units)
+    i, j = np.divmod(np.arange(n * m, dtype=np.int64), max(m, 1))
+    return pair_scores(a_units, b_units, i, j, tokenizer).reshape(n, m)
+
+
+def _first_max(keys: np.ndarray, others: np.ndarray, s: np.ndarray, top: np.ndarray, size: int) -> np.ndarray:
+    """For each key, the smallest ``other`` whose value equals the key's maximum (0 when none)."""
+    out = np.zeros(size, dtype=np.int64)
+    hit = s >= top[keys]
+    order = np.lexsort((-others[hit], keys[hit]))  # last of each key: smallest other
+    k, o = keys[hit][order], others[hit][order]
+    out[k] = o  # later writes win
+    return out
+
+
+def select_pairs(
+    i: np.ndarray,
+    j: np.ndarray,
+    s: np.ndarray,
+    shape: tuple[int, int],
+    params: AlignParams,
+    groups: tuple[np.ndarray, np.ndarray] | None = None,
+) -> list[Edge]:
+    """Pairs to align among scored pairs ``(i[p], j[p], s[p])`` (every other pair
+    of the ``shape`` scores 0); see :class:`AlignParams`; symmetric in A and B.
+
+    ``groups`` gives each unit of A and of B a paragraph number.  A unit whose
+    best partner prefers a sibling of the unit (another sentence of the same
+    paragraph) is aligned to it too at the ``mutual`` level: one document
+    wrote as one sentence what the other split at ；(the 2022 targets are
+    three sentences, the 2024 targets one).
+    """
+    n, m = shape
+    if not len(s):
+        return []
+    s = np.asarray(s, dtype=np.float32)
+    row_max = np.zeros(n, dtype=np.float32)
+    col_max = np.zeros(m, dtype=np.float32)
+    np.maximum.at(row_max, i, s)
+    np.maximum.at(col_max, j, s)
+    row_best = s >= row_max[i]
+    col_best = s >= col_max[j]
+    mutual = row_best & col_best
+    keep = (s >= params.accept) | ((s >= params.mutual) & mutual)
+    if groups is not None:
+        ga, gb = groups
+        # for each column, the paragraph of its best row; for each row, of its best column
+        best_row_group = ga[_first_max(j, i, s, col_max, m)]
+        best_col_group = gb[_first_max(i, j, s, row_max, n)]
+        sibling_a = row_best & (ga[i] == best_row_group[j]) & ~col_best
+        sibling_b = col_best & (gb[j] == best_col_group[i]) & ~row_best
+        keep |= (s >= params.mutual) & (sibling_a | sibling_b)
+    if "a" in params.fallback_sides:
+        keep |= (s >= params.fallback) & row_best
+    if "b" in params.fallback_sides:
+        keep |= (s >= params.fallback) & col_best
+    keep &= s > 0
+    return [Edge(int(x), int(y), float(v)) for x, y, v in zip(i[keep], j[keep], s[keep])]
 
 
 def select_edges(
@@ -231,36 +331,12 @@ def select_edges(
     mask: np.ndarray | None = None,
     groups: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list[Edge]:
-    """Pairs to align from a score matrix (see :class:`AlignParams`); symmetric in A and B.
-
-    ``groups`` gives each unit of A and of B a paragraph number.  A unit whose
-    best partner prefers a sibling of the unit (another sentence of the same
-    paragraph) is aligned to it too at the ``mutual`` level: one document
-    wrote as one sentence what the other split at ；(the 2022 targets are
-    three sentences, the 2024 targets one).
-    """
+    """:func:`select_pairs` on a dense score matrix (cells outside ``mask`` score 0)."""
     s = scores if mask is None else np.where(mask, scores, 0.0)
     if s.size == 0:
         return []
-    row_best = s >= s.max(axis=1, keepdims=True)
-    col_best = s >= s.max(axis=0, keepdims=True)
-    mutual = row_best & col_best
-    keep = (s >= params.accept) | ((s >= params.mutual) & mutual)
-    if groups is not None:
-        ga, gb = groups
-        # for each column, the paragraph of its best row; for each row, of its best column
-        best_row_group = ga[np.argmax(s, axis=0)]
-        best_col_group = gb[np.argmax(s, axis=1)]
-        sibling_a = row_best & (ga[:, None] == best_row_group[None, :]) & ~col_best
-        sibling_b = col_best & (gb[None, :] == best_col_group[:, None]) & ~row_best
-        keep |= (s >= params.mutual) & (sibling_a | sibling_b)
-    if "a" in params.fallback_sides:
-        keep |= (s >= params.fallback) & row_best
-    if "b" in params.fallback_sides:
-        keep |= (s >= params.fallback) & col_best
-    keep &= s > 0
-    ii, jj = np.nonzero(keep)
-    return [Edge(int(i), int(j), float(s[i, j])) for i, j in zip(ii, jj)]
+    i, j = np.nonzero(s > 0)
+    return select_pairs(i, j, s[i, j], s.shape, params, groups)
 
 
 def _same_text(a_text: str, b_text: str) -> bool:
@@ -269,6 +345,7 @@ def _same_text(a_text: str, b_text: str) -> bool:
     return ka == kb or (len(ka) >= MIN_CLAUSE_LEN and ka in kb) or (len(kb) >= MIN_CLAUSE_LEN and kb in ka)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _content(text: str) -> str:
     import re
 
@@ -356,6 +433,20 @@ class Constraints:
             locked_b=self.locked_a,
         )
 
+    def allowed_rows(self, r0: int, r1: int, m: int) -> np.ndarray | None:
+        """Rows ``r0:r1`` of :meth:`allowed` (for a block of A against all of B)."""
+        if not (self.rejected or self.locked_a or self.locked_b):
+            return None
+        ok = np.ones((r1 - r0, m), dtype=bool)
+        for x, y in self.rejected:
+            if r0 <= x < r1:
+                ok[x - r0, y] = False
+        for x in self.locked_a:
+            if r0 <= x < r1:
+                ok[x - r0, :] = False
+        ok[:, list(self.locked_b)] = False
+        return ok
+
     def allowed(self, shape: tuple[int, int]) -> np.ndarray | None:
         """Boolean mask of the pairs automatic alignment may propose, or None (all)."""
         if not (self.rejected or self.locked_a or self.locked_b):
@@ -381,6 +472,11 @@ def align(
 ) -> "AlignResult":
     """Score and select: returns an :class:`AlignResult`.
 
+    Candidates first: each unit's :data:`CANDIDATES` best partners by TF-IDF
+    cosine, on each side (:meth:`Cosine.candidates`, memory bounded whatever
+    the input size); the string scores (:func:`pair_scores`) are computed on
+    those pairs only, every other pair scores 0.
+
     ``a_areas``/``b_areas``: the task-area heading of each unit (see
     :func:`section_prior`).  ``threshold`` (0..1), when given, replaces the mode's ``accept`` value and
     lowers ``fallback`` to match if needed.  In report-plan mode B must be the
@@ -395,38 +491,55 @@ def align(
             fallback=min(params.fallback, threshold),
             fallback_sides=params.fallback_sides,
         )
-    scores = score_matrix(a_units, b_units, tokenizer)
-    cosine = tfidf_cosine(a_units, b_units)
-    decide = scores + section_prior(a_units, b_units, a_areas, b_areas)
-    mask = None
+    n, m = len(a_units), len(b_units)
+    cosine = unit_cosine(a_units, b_units)
+    region_a = region_b = None
     if mode == Mode.REPORT_REPORT:
-        ra = np.array([u.region.value for u in a_units])
-        rb = np.array([u.region.value for u in b_units])
-        mask = ra[:, None] == rb[None, :]
-    allowed = constraints.allowed(scores.shape) if constraints else None
-    if allowed is not None:
-        mask = allowed if mask is None else mask & allowed
+        codes: dict = {}
+        region_a = np.array([codes.setdefault(u.region, len(codes)) for u in a_units], dtype=np.int64)
+        region_b = np.array([codes.setdefault(u.region, len(codes)) for u in b_units], dtype=np.int64)
+
+    def allowed(r0: int, r1: int) -> np.ndarray | None:
+        ok = None
+        if region_a is not None:
+            ok = region_a[r0:r1, None] == region_b[None, :]
+        if constraints:
+            c = constraints.allowed_rows(r0, r1, m)
+            if c is not None:
+                ok = c if ok is None else ok & c
+        return ok
+
+    i, j, cv, cos_row_max, cos_col_max = cosine.candidates(CANDIDATES, allowed)
+    # a pair whose decision value cannot reach any threshold never counts (nor
+    # does it change which pair is best of its row or column): its score may be approximate
+    floor = min(params.accept, params.mutual, params.fallback) - SECTION_BONUS
+    scores = pair_scores(a_units, b_units, i, j, tokenizer, floor=floor)
+    decide = scores + section_prior_pairs(i, j, a_areas, b_areas)
     groups = (_paragraph_groups(a_units), _paragraph_groups(b_units))
-    edges = select_edges(decide, params, mask, groups)
+    edges = select_pairs(i, j, decide, (n, m), params, groups)
     if mode == Mode.REPORT_REPORT:
         # reworded sentences about the same named thing: mutual best by TF-IDF
-        c = cosine if mask is None else np.where(mask, cosine, 0.0)
         known = {(e.a, e.b) for e in edges}
-        edges += [Edge(int(i), int(j), 0.0) for i, j in zip(*np.nonzero(mutual_best(c, COSINE_MUTUAL))) if (int(i), int(j)) not in known]
+        hit = (cv >= cos_row_max[i]) & (cv >= cos_col_max[j]) & (cv >= COSINE_MUTUAL)
+        edges += [Edge(int(x), int(y), 0.0) for x, y in zip(i[hit], j[hit]) if (int(x), int(y)) not in known]
     if constraints and constraints.forced:
         known = {(e.a, e.b) for e in edges}
-        edges += [Edge(i, j, 0.0) for i, j in constraints.forced if (i, j) not in known]
-    # report the similarity itself, not the prior-boosted decision value
-    return AlignResult(scores=scores, cosine=cosine, edges=sorted(Edge(e.a, e.b, float(scores[e.a, e.b])) for e in edges))
+        edges += [Edge(x, y, 0.0) for x, y in constraints.forced if (x, y) not in known]
+    # report the similarity itself (exact), not the prior-boosted decision value
+    edges.sort()
+    exact = pair_scores(a_units, b_units, np.array([e.a for e in edges], dtype=np.int64), np.array([e.b for e in edges], dtype=np.int64), tokenizer)
+    _CLAUSE_CACHE.clear()  # hold no document past its comparison (batch workers live long)
+    _CODES_CACHE.clear()
+    return AlignResult(cosine=cosine, edges=[Edge(e.a, e.b, float(v)) for e, v in zip(edges, exact.tolist())], candidates=len(i))
 
 
 @dataclass(frozen=True)
 class AlignResult:
     """What the align stage returns."""
 
-    scores: np.ndarray  #: (len(A), len(B)) string similarity, 0..1
-    cosine: np.ndarray  #: (len(A), len(B)) TF-IDF cosine of bigrams, 0..1
+    cosine: Cosine  #: TF-IDF cosine of bigrams of A's and B's units, 0..1, block by block
     edges: list[Edge]  #: aligned pairs, sorted
+    candidates: int = 0  #: pairs whose string scores were computed
 
 
 #: Two reworded sentences that are each other's best TF-IDF partner at or
@@ -445,6 +558,38 @@ SECTION_BONUS = 0.08
 SAME_HEADING = 80
 
 
+def _area_match(a_areas: list[str] | None, b_areas: list[str] | None):
+    """Each unit's area number on each side and the (areas of A x areas of B)
+    table of headings that name the same area, or None."""
+    from rapidfuzz import fuzz, process
+
+    if not a_areas or not b_areas:
+        return None
+    ta = sorted(set(a_areas) - {""})
+    tb = sorted(set(b_areas) - {""})
+    if not ta or not tb:
+        return None
+    same = process.cdist([match_key(t) for t in ta], [match_key(t) for t in tb], scorer=fuzz.ratio, workers=-1) >= SAME_HEADING
+    pos_a = {t: k for k, t in enumerate(ta)}
+    pos_b = {t: k for k, t in enumerate(tb)}
+    ia = np.array([pos_a.get(x, -1) for x in a_areas])
+    ib = np.array([pos_b.get(x, -1) for x in b_areas])
+    return ia, ib, same
+
+
+def section_prior_pairs(i: np.ndarray, j: np.ndarray, a_areas: list[str] | None, b_areas: list[str] | None) -> np.ndarray:
+    """:func:`section_prior` of the pairs ``(i[p], j[p])`` only."""
+    out = np.zeros(len(i), dtype=np.float32)
+    got = _area_match(a_areas, b_areas)
+    if got is None or not len(i):
+        return out
+    ia, ib, same = got
+    x, y = ia[i], ib[j]
+    hit = (x >= 0) & (y >= 0) & same[np.maximum(x, 0), np.maximum(y, 0)]
+    out[hit] = SECTION_BONUS
+    return out
+
+
 def section_prior(a_units: tuple[Unit, ...], b_units: tuple[Unit, ...], a_areas: list[str] | None, b_areas: list[str] | None) -> np.ndarray:
     """Section-level alignment as a prior, shape ``(len(a_units), len(b_units))``.
 
@@ -452,21 +597,9 @@ def section_prior(a_units: tuple[Unit, ...], b_units: tuple[Unit, ...], a_areas:
     headings are aligned first (one small cdist over distinct headings) and
     pairs of units under matching headings get :data:`SECTION_BONUS`.
     """
-    from rapidfuzz import fuzz, process
-
-    out = np.zeros((len(a_units), len(b_units)), dtype=np.float32)
-    if not a_areas or not b_areas:
-        return out
-    ta = sorted(set(a_areas) - {""})
-    tb = sorted(set(b_areas) - {""})
-    if not ta or not tb:
-        return out
-    same = process.cdist([match_key(t) for t in ta], [match_key(t) for t in tb], scorer=fuzz.ratio, workers=-1) >= SAME_HEADING
-    ia = np.array([ta.index(x) if x else -1 for x in a_areas])
-    ib = np.array([tb.index(x) if x else -1 for x in b_areas])
-    hit = same[np.ix_(np.maximum(ia, 0), np.maximum(ib, 0))] & (ia[:, None] >= 0) & (ib[None, :] >= 0)
-    out[hit] = SECTION_BONUS
-    return out
+    n, m = len(a_units), len(b_units)
+    i, j = np.divmod(np.arange(n * m, dtype=np.int64), max(m, 1))
+    return section_prior_pairs(i, j, a_areas, b_areas).reshape(n, m)
 
 
 def _paragraph_groups(units: tuple[Unit, ...]) -> np.ndarray:

@@ -11,8 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-from . import align as align_stage
-from . import detect, normalize, read, structure
+from . import normalize, read, structure
 from .errors import TooManyUnits
 from .model import Comparison, DocKind, Document, Mode, Options, RawText, ReviewOutcome
 from .review import Mark, Review
@@ -28,14 +27,16 @@ def load_document(path: str | os.PathLike, options: Options | None = None) -> Do
 
 
 def _build(raw: RawText) -> Document:
-    """normalize -> structure.  A text in traditional characters is understood
-    through its simplified transform (same length, same offsets) and then given
-    its own characters back."""
+    """normalize -> structure.  A text in traditional characters, or with OCR
+    confusions of a place name it also writes correctly, is understood through a
+    same-length view (simplified, folded) and then given its own characters back."""
     simple = normalize.to_simplified(raw.text)
-    if simple == raw.text:
+    view, folds = normalize.ocr_fold(simple)
+    if view == raw.text:
         return structure.build_document(raw, normalize.paragraphs(raw.text))
-    doc = structure.build_document(replace(raw, text=simple), normalize.paragraphs(simple))
-    return structure.restore_original(doc, raw)
+    doc = structure.build_document(replace(raw, text=view), normalize.paragraphs(view))
+    notes = (["繁体字文本：按简体字识别结构，原文照录"] if simple != raw.text else []) + [f"按识别错字读：{w}" for w in folds]
+    return structure.restore_original(doc, raw, tuple(notes))
 
 
 def load_bytes(data: bytes, path: str, options: Options | None = None) -> Document:
@@ -63,6 +64,8 @@ def _canonical_first(a: Document, b: Document, mode: Mode) -> bool:
 
 def compare_documents(a: Document, b: Document, options: Options | None = None, review: Review | None = None) -> Comparison:
     """Compare two loaded documents (align -> detect), applying ``review`` if given."""
+    from . import align as align_stage  # numpy, rapidfuzz: loaded by compare only, not by inspect
+    from . import detect
     from . import review as review_stage
 
     opts = options or Options()
@@ -108,9 +111,11 @@ def compare_documents(a: Document, b: Document, options: Options | None = None, 
             stale=len(resolution.stale),
         )
         summary["review"] = {"path": resolution.path, "applied": outcome.applied, "stale": outcome.stale, "ignored_findings": outcome.ignored_findings}
+    unread = tuple(f"{side}：{w}" for side, doc in (("A", a), ("B", b)) for w in doc.warnings)
     return Comparison(
         a=a,
         b=b,
+        unread=unread,
         mode=mode,
         a_units=a_units,
         b_units=b_units,

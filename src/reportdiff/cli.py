@@ -63,7 +63,7 @@ def cli() -> None:
 
 encoding_option = click.option("--encoding", default=None, help="Force the input encoding (e.g. gb18030); detected when omitted.")
 max_pairs_option = click.option(
-    "--max-pairs", default=40, show_default=True, type=click.IntRange(1, 10_000), help="Refuse comparisons of more than this many million sentence pairs (memory grows with it)."
+    "--max-pairs", default=2000, show_default=True, type=click.IntRange(1, 100_000), help="Refuse comparisons of more than this many million sentence pairs (time grows with it; memory stays bounded)."
 )
 max_size_option = click.option("--max-size", default=20, show_default=True, type=click.IntRange(1, 2048), help="Refuse input files larger than this many MB.")
 
@@ -71,20 +71,30 @@ max_size_option = click.option("--max-size", default=20, show_default=True, type
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=True, path_type=str))
 @click.option("--json", "as_json", is_flag=True, help="Print the whole document model as JSON.")
+@click.option("--summary", "summary", is_flag=True, help="FILE is a folder: read every document in it (a manifest.csv is used when present) and print what was understood, with totals.")
+@click.option("--split", "split_file", default=None, type=click.Path(dir_okay=False, path_type=str), help="With --summary: a CSV (government,split) naming dev and held-out governments.")
 @encoding_option
 @max_size_option
-def inspect(file: str, as_json: bool, encoding: str | None, max_size: int) -> None:
-    """Show how FILE is understood: kind, government, year, encoding,
-    sections, the commitments part of a report, and a plan's items with owners.
+def inspect(file: str, as_json: bool, summary: bool, split_file: str | None, encoding: str | None, max_size: int) -> None:
+    """Show how FILE is understood: kind, government and year with their
+    evidence, encoding, sections, the parts of a report, its headline targets,
+    and a plan's items with owners and deadlines.
 
     \b
     Example:
         reportdiff inspect examples/chiping-2024-plan.txt
+        reportdiff inspect --summary ../shared/corpus --split benchmarks/corpus_split.csv
     """
     from .api import load_document
     from .export import document_dict, to_json
     from .model import Options
     from .summary import inspect_text
+
+    if summary:
+        from .corpus import check_corpus, summary_text
+
+        click.echo(summary_text(check_corpus(file, split_file)))
+        return
 
     doc = load_document(file, Options(encoding=encoding, max_bytes=max_size * 1024 * 1024))
     if as_json:

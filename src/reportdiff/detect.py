@@ -13,6 +13,7 @@ import numpy as np
 
 from . import quantities as qty
 from .align import Edge
+from .similarity import Cosine
 from .model import DocKind, Document, Finding, FindingType, Mode, Pair, PlanItem, Quantity, Region, Severity, Unit
 from .normalize import fold, match_key, to_simplified
 
@@ -23,7 +24,15 @@ _TYPE_ORDER = {t: i for i, t in enumerate(FindingType)}
 
 #: a sentence that opens with an address or a slogan, not an action, possibly
 #: after a connective (同时，我们将更加注重…)
-_RHETORIC_START = re.compile(r"^(?:(?:同时|此外|另外|为此|因此|总之)[，,]?)?(各位代表|同志们|我们|做好今年|围绕推动|长风|百舸|奋楫|新时代|新征程|站在新的)")
+def _rhetoric_start() -> re.Pattern:
+    """Openers of framing sentences (``data/rhetoric.toml``)."""
+    from . import vocab
+
+    o = vocab.load("rhetoric")["openers"]
+    return re.compile(rf"^(?:(?:{'|'.join(o['connectives'])})[，,]?)?({'|'.join(o['words'])})")
+
+
+_RHETORIC_START = _rhetoric_start()
 #: a sentence that ends by announcing a list (…重点做好七个方面工作：)
 _LEAD_IN_END = re.compile(r"[：:]\s*$")
 #: an unaligned commitment whose best TF-IDF partner reaches this cosine is a
@@ -118,20 +127,30 @@ def _finding(
 
 
 def _missing_owner(doc: Document, as_a: bool, other: Document) -> list[Finding]:
+    """Items without an owner field the plan gives its other items (牵头单位 is always
+    expected; 牵头领导 and 责任/配合单位 only when some item has them: a plan written with
+    owner phrases, 「市发展改革委牵头」, names no leaders at all), and items without the
+    deadline (完成时限) that other items carry."""
     out = []
-    for item in doc.items:
-        o = item.effective_owners()
-        missing = [label for label, vals in (("牵头单位", o.lead_units), ("牵头领导", o.leaders), (o.partner_label or "责任单位", o.partner_units)) if not vals]
-        if not missing:
-            continue
-        sev = Severity.HIGH if "牵头单位" in missing else Severity.MEDIUM if "牵头领导" in missing else Severity.LOW
+    items = doc.items
+    owners = {item.id: item.effective_owners() for item in items}
+    has_leaders = any(o.leaders for o in owners.values())
+    has_partners = any(o.partner_units for o in owners.values())
+    has_deadlines = sum(bool(item.deadline or any(c.deadline for c in item.children)) for item in items)
+    for item in items:
+        o = owners[item.id]
         unit = Unit(id=item.id, text=item.text, key="", section=item.section, region=Region.COMMITMENTS, span=item.span)
-        msg = f"第{item.number}项任务缺少{'、'.join(missing)}"
-        detail = {"number": item.number, "missing": missing, "leaders": list(o.leaders), "lead_units": list(o.lead_units)}
-        if as_a:
-            out.append(_finding(FindingType.MISSING_OWNER, sev, doc, other, [unit], [], msg, detail))
-        else:
-            out.append(_finding(FindingType.MISSING_OWNER, sev, other, doc, [], [unit], msg, detail))
+        expected = (("牵头单位", o.lead_units, True), ("牵头领导", o.leaders, has_leaders), (o.partner_label or "责任单位", o.partner_units, has_partners))
+        missing = [label for label, vals, wanted in expected if wanted and not vals]
+        if missing:
+            sev = Severity.HIGH if "牵头单位" in missing else Severity.MEDIUM if "牵头领导" in missing else Severity.LOW
+            msg = f"第{item.number}项任务缺少{'、'.join(missing)}"
+            detail = {"number": item.number, "missing": missing, "leaders": list(o.leaders), "lead_units": list(o.lead_units)}
+            out.append(_finding(FindingType.MISSING_OWNER, sev, *((doc, other, [unit], []) if as_a else (other, doc, [], [unit])), msg, detail))
+        if has_deadlines and not (item.deadline or any(c.deadline for c in item.children)):
+            msg = f"第{item.number}项任务缺少完成时限（其他 {has_deadlines} 项任务写明了完成时限）"
+            detail = {"number": item.number, "missing": ["完成时限"]}
+            out.append(_finding(FindingType.MISSING_DEADLINE, Severity.MEDIUM, *((doc, other, [unit], []) if as_a else (other, doc, [], [unit])), msg, detail))
     return out
 
 
@@ -269,8 +288,11 @@ def _number_changes(
         ua, ub = a_units[e.a], b_units[e.b]
         if mode == Mode.REPORT_REPORT and (ua.region not in _TARGET_REGIONS or ub.region not in _TARGET_REGIONS):
             continue  # figures of past years are results, not targets
-        qa = cache_a.setdefault(e.a, qty.extract(ua.text))
-        qb = cache_b.setdefault(e.b, qty.extract(ub.text))
+        if e.a not in cache_a:  # (setdefault would extract again on every edge)
+            cache_a[e.a] = qty.extract(ua.text)
+        if e.b not in cache_b:
+            cache_b[e.b] = qty.extract(ub.text)
+        qa, qb = cache_a[e.a], cache_b[e.b]
         if not qa and not qb:
             continue
         # in a 1-n bead the longer side holds quantities of other partners too:
@@ -371,17 +393,18 @@ def _became_qualitative(q: Quantity, other_text: str) -> str:
 def _word_related(a_units, b_units, cand_a: list[int], cand_b: list[int], commit_a: np.ndarray, commit_b: np.ndarray) -> tuple[set[int], set[int]]:
     """Candidates (indices) of A and of B that have a mutual best partner among
     the other report's commitments with a content-word cosine >= :data:`WORD_RELATED`."""
-    from .align import mutual_best, sparse_tfidf_cosine, token_matrices
-    from .tokens import content_words
+    from .similarity import Cosine, tfidf, token_matrices
+    from .tokens import content_words_many
 
     ia = np.flatnonzero(commit_a)
     ib = np.flatnonzero(commit_b)
     if not (cand_a or cand_b) or not ia.size or not ib.size:
         return set(), set()
-    xa, xb = token_matrices([content_words(fold(a_units[i].text)) for i in ia], [content_words(fold(b_units[j].text)) for j in ib])
-    related = mutual_best(sparse_tfidf_cosine(xa, xb), WORD_RELATED)
-    rel_a = {int(ia[k]) for k in np.flatnonzero(related.any(axis=1))}
-    rel_b = {int(ib[k]) for k in np.flatnonzero(related.any(axis=0))}
+    words = content_words_many([fold(a_units[i].text) for i in ia] + [fold(b_units[j].text) for j in ib])
+    xa, xb = token_matrices(words[: len(ia)], words[len(ia) :])
+    mi, mj = Cosine(*tfidf(xa, xb)).mutual_best(WORD_RELATED)
+    rel_a = {int(ia[k]) for k in mi}
+    rel_b = {int(ib[k]) for k in mj}
     return rel_a & set(cand_a), rel_b & set(cand_b)
 
 
@@ -397,7 +420,7 @@ def _named_in(units, cands: list[int], other_text: str) -> set[int]:
     return {i for i in cands if any(name in other_text for name in _quoted_names(fold(units[i].text)))}
 
 
-def _new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: bool, cosine: np.ndarray) -> list[Finding]:
+def _new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: bool, cosine: Cosine) -> list[Finding]:
     """Commitments of one report with no counterpart in the other.
 
     An unaligned unit is not reported when it is a reworded initiative: its
@@ -418,9 +441,7 @@ def _new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: 
     commit_b = np.array([u.region == Region.COMMITMENTS for u in b_units], dtype=bool)
     # each unit's best bigram cosine among the other report's commitments, and which one it is
     best, nearest = {}, {}
-    for side, scores in (("a", np.where(commit_b[None, :], cosine, 0.0)), ("b", np.where(commit_a[:, None], cosine, 0.0).T)):
-        best[side] = scores.max(axis=1) if scores.size else np.zeros(scores.shape[0])
-        nearest[side] = scores.argmax(axis=1) if scores.size else np.zeros(scores.shape[0], dtype=int)
+    best["a"], nearest["a"], best["b"], nearest["b"] = cosine.best(col_mask=commit_b, row_mask=commit_a)
     cands = {}
     for side, units, linked, doc in (("a", a_units, linked_a, a), ("b", b_units, linked_b, b)):
         cands[side] = [i for i, u in enumerate(units) if i not in linked and u.region == Region.COMMITMENTS and not is_rhetoric(u, doc) and best[side][i] < COSINE_RELATED]
@@ -481,7 +502,7 @@ def detect(
     b_units: tuple[Unit, ...],
     pairs: tuple[Pair, ...],
     edges: list[Edge],
-    cosine: np.ndarray,
+    cosine: Cosine,
     ignored: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Finding, ...], dict, tuple[str, ...]]:
     """All findings, the summary and the warnings of one comparison.

@@ -200,9 +200,9 @@ class ReviewMismatch(ReportdiffError):
 
 
 class TooManyUnits(ReportdiffError):
-    """Two documents whose alignment would need more memory than allowed."""
+    """Two documents whose alignment would take longer than allowed (``--max-pairs``)."""
 
     template = (
-        "{path}：句子太多（A {n_a} 句 × B {n_b} 句 = {pairs} 对，上限 {limit} 对），一次比对需要的内存过大；"
+        "{path}：句子太多（A {n_a} 句 × B {n_b} 句 = {pairs} 对，上限 {limit} 对），一次比对用时过长；"
         "请把文件拆分成单独的报告或方案后再比对，或用 --max-pairs（百万）调高上限"
     )

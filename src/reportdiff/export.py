@@ -37,6 +37,7 @@ def _item(it: PlanItem) -> dict:
         "span": list(it.span),
         "section": it.section,
         "owners": _owners(it.owners),
+        "deadline": it.deadline,
         "children": [_item(c) for c in it.children],
     }
 
@@ -50,9 +51,27 @@ def document_dict(doc: Document) -> dict:
         "kind": doc.kind.value,
         "kind_evidence": list(doc.kind_evidence),
         "government": doc.government,
+        "government_evidence": doc.government_evidence,
         "year": doc.year,
+        "year_evidence": doc.year_evidence,
         "date": doc.date,
         "title": doc.title,
+        "warnings": list(doc.warnings),
+        "regions": doc.region_sizes(),
+        "targets": [
+            {
+                "metric": t.metric,
+                "canonical": t.canonical,
+                "value": t.value,
+                "upper": t.upper,
+                "unit": t.unit,
+                "qualifier": t.qualifier,
+                "text": t.text,
+                "sentence": t.sentence,
+                "span": list(t.span),
+            }
+            for t in doc.targets
+        ],
         "counts": {
             "paragraphs": len(doc.paragraphs),
             "sections": len(doc.sections),
@@ -106,7 +125,8 @@ def comparison_dict(cmp: Comparison) -> dict:
     return {
         "documents": {"a": doc(cmp.a), "b": doc(cmp.b)},
         "mode": cmp.mode.value,
-        "warnings": list(cmp.warnings),
+        "warnings": list(cmp.warnings) + list(cmp.unread),
+        "unread": list(cmp.unread),
         "summary": cmp.summary,
         "pairs": [
             {

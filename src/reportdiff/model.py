@@ -22,6 +22,7 @@ __all__ = (
     "Owners",
     "PlanItem",
     "Document",
+    "Target",
     "Unit",
     "Pair",
     "Quantity",
@@ -49,7 +50,7 @@ class Region(str, enum.Enum):
 
     FRONT = "front"  #: title, addressee, opening formula
     REVIEW = "review"  #: review of past year(s)
-    GOALS = "goals"  #: multi-year (five-year) goals
+    GOALS = "goals"  #: multi-year (five-year) goals, and the year's framing before its targets
     COMMITMENTS = "commitments"  #: this year's targets, tasks and self-building
     CLOSING = "closing"  #: closing appeal
     APPENDIX = "appendix"  #: term definitions and attachments
@@ -160,6 +161,7 @@ class PlanItem:
     owners: Owners  #: parsed owners of this item
     children: tuple["PlanItem", ...] = ()  #: sub-items （1）（2）, each with its own owners
     parent: str | None = None  #: id of the parent item for sub-items
+    deadline: str = ""  #: 完成时限 as written (``2024年12月底``), or ``""``
 
     def effective_owners(self) -> Owners:
         """Own owners, or for a parent item the union of its sub-items' owners."""
@@ -182,6 +184,26 @@ class PlanItem:
 
 
 @dataclass(frozen=True)
+class Target:
+    """A headline target (主要预期目标) of a report, or an outcome stated in its review."""
+
+    metric: str  #: the metric as written (``国内生产总值增长``)
+    canonical: str  #: canonical metric name (``地区生产总值增长``), see ``data/metrics.toml``
+    value: float | None  #: the number in the unit below (None for a qualitative target)
+    unit: str  #: unit as written (``%``, ``万人``, ``亿斤``, ``个百分点``), ``""`` if none
+    qualifier: str  #: 左右 / 以上 / 以内 / 力争 … as written, ``""`` if none
+    text: str  #: the clause that states it
+    sentence: str  #: id of the sentence it is in
+    span: tuple[int, int]  #: raw-text span of the clause
+    upper: float | None = None  #: upper end of a range (``6%—6.5%``), else None
+
+    @property
+    def quantitative(self) -> bool:
+        """True when the target has a number."""
+        return self.value is not None
+
+
+@dataclass(frozen=True)
 class Document:
     """A document understood: kind, identity, structure and text units."""
 
@@ -196,6 +218,25 @@ class Document:
     sections: tuple[Section, ...]  #: headings in document order
     sentences: tuple[Sentence, ...]  #: running-text sentences (plan tasks excluded)
     items: tuple[PlanItem, ...] = ()  #: plan items (top level; sub-items are children)
+    government_evidence: str = ""  #: why this government (Chinese)
+    year_evidence: str = ""  #: why this year (Chinese)
+    targets: tuple[Target, ...] = ()  #: this year's headline targets (reports)
+    warnings: tuple[str, ...] = ()  #: what could not be understood (Chinese)
+
+    def region_sizes(self) -> dict[str, int]:
+        """Number of sentences per region."""
+        out: dict[str, int] = {}
+        for s in self.sentences:
+            out[s.region.value] = out.get(s.region.value, 0) + 1
+        return out
+
+    # built once per document: section() and section_path() are called per unit and per finding
+    @functools.cached_property
+    def _first_section_by_id(self) -> dict[str, Section]:
+        out: dict[str, Section] = {}
+        for sec in self.sections:
+            out.setdefault(sec.id, sec)
+        return out
 
     @functools.cached_property
     def _sections_by_id(self) -> dict[str, Section]:
@@ -204,7 +245,7 @@ class Document:
 
     def section(self, section_id: str) -> Section | None:
         """The section with this id, or None."""
-        return self._sections_by_id.get(section_id)
+        return self._first_section_by_id.get(section_id)
 
     def section_path(self, section_id: str) -> str:
         """Human-readable heading path of a section, e.g. ``（一）坚持… › 推进…``."""
@@ -265,6 +306,7 @@ class Quantity:
     qualifier: str  #: 以上 / 左右 / 力争 / 不低于 / 超过 / ""
     text: str  #: the quantity as written
     start: int  #: offset of ``text`` in the clause text
+    written: tuple[float, str] = (0.0, "")  #: (number, unit) as written: 1.3万亿斤 -> (1.3, 万亿斤)
 
 
 class FindingType(str, enum.Enum):
@@ -279,6 +321,7 @@ class FindingType(str, enum.Enum):
     NEW = "new"
     DROPPED = "dropped"
     OWNER_CHANGED = "owner_changed"
+    MISSING_DEADLINE = "missing_deadline"
 
 
 class Severity(str, enum.Enum):
@@ -322,9 +365,11 @@ class Options:
     max_bytes: int = 20 * 1024 * 1024  #: refuse inputs larger than this
     tokenizer: str = "bigram"  #: ``bigram`` (fast, default) or ``jieba`` words for clause matching
     #: refuse a comparison of more than this many pairs of units (sentences x
-    #: items): the score matrices are dense, so memory grows with this product
-    #: (the two seed reports repeated 16 times: 29 million pairs, see benchmarks/bench.py)
-    max_pairs: int = 40_000_000
+    #: items).  Memory no longer grows with this product (alignment scores
+    #: candidate pairs, block by block); the time of the cosine pass does, at
+    #: about 0.1 s per 10 million pairs.  16 reports per side: about 100
+    #: million pairs (see benchmarks/bench.py)
+    max_pairs: int = 2_000_000_000
 
 
 @dataclass(frozen=True)
@@ -374,3 +419,4 @@ class Comparison:
     summary: dict  #: counts and coverage
     warnings: tuple[str, ...] = ()  #: human-readable warnings (Chinese)
     review: ReviewOutcome | None = None  #: the review applied, if any
+    unread: tuple[str, ...] = ()  #: what could not be understood in A or B (Chinese); findings are then incomplete

@@ -8,8 +8,10 @@ Two layers, deliberately kept apart:
   its characters, the offset of that same character in the original text, and
   what the reviewer sees is what the document says.
 * :func:`fold` and :func:`match_key` *substitute* (full-width -> half-width,
-  bracket styles, OCR confusions such as 荏 -> 茌) and are used for matching
-  only, never for display.
+  bracket styles) and are used for matching only, never for display.
+* :func:`ocr_fold` folds OCR confusions (荏平 -> 茌平, ``data/ocr_folds.toml``) in a
+  same-length view of a document that also writes the right form; the document
+  is understood through that view and keeps its own characters.
 """
 
 from __future__ import annotations
@@ -22,19 +24,29 @@ from dataclasses import dataclass
 
 from .model import Paragraph
 
-__all__ = ("paragraphs", "fold", "match_key", "OCR_FOLDS", "display_width", "is_heading_text")
+__all__ = ("paragraphs", "fold", "match_key", "ocr_fold", "display_width", "is_heading_text")
 
-#: OCR confusions seen in extracted government documents, folded for matching
-#: only.  Each entry: (pattern, replacement, why).
-OCR_FOLDS: tuple[tuple[str, str, str], ...] = (
-    ("荏(?!苒)", "茌", "荏 for 茌 (seed 003: 荏平区, 荏山路, 来荏创业); 荏苒 is left alone"),
-    ("茬平", "茌平", "茬 for 茌"),
-    ("花平", "茌平", "花 for 茌"),
-    ("在平(?=[区县镇这发经人的十各全])", "茌平", "在 for 茌 before a word that follows a place name (seed 004: 在平这十年)"),
-    ("聊茬", "聊茌", "茬 for 茌 in 聊茌"),
-    ("聊荏", "聊茌", "荏 for 茌 in 聊茌"),
-)
-_OCR_RE = [(re.compile(p), r) for p, r, _ in OCR_FOLDS]
+def _ocr_table() -> tuple[tuple[re.Pattern, str, str, str], ...]:
+    """OCR confusions (``data/ocr_folds.toml``): (wrong, right, needs, why)."""
+    from . import vocab
+
+    return tuple((re.compile(f["wrong"]), f["right"], f["needs"], f["why"]) for f in vocab.load("ocr_folds")["fold"])
+
+
+def ocr_fold(text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` with the OCR confusions of ``data/ocr_folds.toml`` folded, each only when the
+    text also writes the right form (``needs``) somewhere, and only same-length replacements
+    (so offsets hold); and the reasons of the folds applied."""
+    applied = []
+    for rx, right, needs, why in _ocr_table():
+        if needs not in text:
+            continue
+        new = rx.sub(lambda m: right if len(right) == len(m.group(0)) else m.group(0), text)
+        if new != text:
+            applied.append(why)
+            text = new
+    return text, tuple(applied)
+
 
 _BRACKETS = str.maketrans({"〔": "(", "〕": ")", "【": "(", "】": ")", "［": "(", "］": ")", "[": "(", "]": ")", "﹙": "(", "﹚": ")"})
 
@@ -61,7 +73,38 @@ def t2s_table() -> dict[int, str]:
     """Traditional -> simplified, one character for one character (a
     ``str.translate`` table built once from OpenCC's ``t2s`` conversion of
     every CJK character on its own, so no phrase rule changes a length).
-    Every target is a fixpoint, so applying the table twice changes nothing."""
+    Every target is a fixpoint, so applying the table twice changes nothing.
+
+    Building it costs about 0.1 s; it is kept in the user's cache folder, keyed
+    by the installed OpenCC package, and rebuilt when that changes."""
+    import importlib.util
+    import marshal
+    import os
+
+    from .output import atomic_write_bytes, cache_dir
+
+    spec = importlib.util.find_spec("opencc")
+    folder = cache_dir("opencc")
+    target = None
+    if spec is not None and spec.origin and folder is not None:
+        st = os.stat(spec.origin)
+        target = folder / f"t2s-{st.st_size}-{st.st_mtime_ns}-v1.marshal"
+        try:
+            table = marshal.loads(target.read_bytes())
+            if isinstance(table, dict):
+                return table
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    table = _build_t2s_table()
+    if target is not None:
+        try:
+            atomic_write_bytes(target, marshal.dumps(table))
+        except OSError:
+            pass
+    return table
+
+
+def _build_t2s_table() -> dict[int, str]:
     import opencc
 
     ranges = ((0x3400, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2A6DF))
@@ -89,8 +132,6 @@ def fold(text: str) -> str:
     # lets characters compose anew: repeat until nothing changes (idempotent)
     for _ in range(4):
         step = unicodedata.normalize("NFKC", t).translate(_BRACKETS).translate(t2s_table())
-        for rx, rep in _OCR_RE:
-            step = rx.sub(rep, step)
         step = re.sub(r"\s+", "", step)
         if step == t:
             break

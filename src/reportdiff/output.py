@@ -33,6 +33,7 @@ __all__ = (
     "confined",
     "check_targets",
     "MAX_STEM_BYTES",
+    "cache_dir",
 )
 
 #: longest output stem in UTF-8 bytes: file systems allow 255 bytes per name, and
@@ -204,3 +205,14 @@ def sheet_path(out_dir: str | os.PathLike, stem: str) -> Path:
 def report_path(out_dir: str | os.PathLike, stem: str) -> Path:
     """``<out_dir>/reports/<stem>.html``, confined to ``out_dir``."""
     return confined(out_dir, Path(out_dir) / "reports" / f"{stem}.html")
+
+
+def cache_dir(name: str) -> Path | None:
+    """A folder of the user's cache for reportdiff (``$XDG_CACHE_HOME`` or
+    ``~/.cache``, then ``reportdiff/<name>``), created; None when it cannot be."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportdiff" / name
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return base

@@ -10,66 +10,14 @@ from __future__ import annotations
 
 import re
 
+from . import vocab
 from .model import Quantity
 from .normalize import fold, to_simplified
 
 __all__ = ("extract", "metric_key", "same_dimension", "METRIC_SYNONYMS")
 
-#: unit as written -> (multiplier, base unit).  Longest first when matching.
-_UNITS: dict[str, tuple[float, str]] = {
-    "个百分点": (1, "个百分点"),
-    "%": (1, "%"),
-    "‰": (1, "‰"),
-    "万亿元": (1e12, "元"),
-    "亿元": (1e8, "元"),
-    "万元": (1e4, "元"),
-    "元": (1, "元"),
-    "万美元": (1e4, "美元"),
-    "亿美元": (1e8, "美元"),
-    "美元": (1, "美元"),
-    "亿级": (1e8, "级"),
-    "万亩": (1e4, "亩"),
-    "亩": (1, "亩"),
-    "平方公里": (1, "平方公里"),
-    "平方米": (1, "平方米"),
-    "公里": (1, "公里"),
-    "万千瓦": (1e4, "千瓦"),
-    "千瓦": (1, "千瓦"),
-    "万吨": (1e4, "吨"),
-    "蒸吨": (1, "蒸吨"),
-    "吨": (1, "吨"),
-    "万人次": (1e4, "人次"),
-    "人次": (1, "人次"),
-    "万人": (1e4, "人"),
-    "人": (1, "人"),
-    "万户": (1e4, "户"),
-    "户": (1, "户"),
-    "万套": (1e4, "套"),
-    "套": (1, "套"),
-    "亿克拉": (1e8, "克拉"),
-    "个": (1, "个"),
-    "家": (1, "家"),
-    "处": (1, "处"),
-    "所": (1, "所"),
-    "座": (1, "座"),
-    "项": (1, "项"),
-    "场": (1, "场"),
-    "期": (1, "期"),
-    "件": (1, "件"),
-    "台": (1, "台"),
-    "条": (1, "条"),
-    "辆": (1, "辆"),
-    "名": (1, "名"),
-    "村": (1, "村"),
-    "张": (1, "张"),
-    "间": (1, "间"),
-    "天": (1, "天"),
-    "株": (1, "株"),
-    "头": (1, "头"),
-    "只": (1, "只"),
-    "亿": (1e8, ""),
-    "万": (1e4, ""),
-}
+#: unit as written -> (multiplier, base unit), from ``data/units.toml``.  Longest first when matching.
+_UNITS: dict[str, tuple[float, str]] = {k: (float(v[0]), v[1]) for k, v in vocab.load("units")["units"].items()}
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _PREFIX_QUAL = ("力争", "确保", "不低于", "不少于", "超过", "突破", "达到", "至少", "控制在", "稳定在", "保持在")
 _SUFFIX_QUAL = ("以上", "左右", "以内", "以下", "多", "余")
@@ -79,18 +27,8 @@ _QTY = re.compile(rf"(?P<num>{_NUM})(?P<unit>{_UNIT_RE})(?P<suf>以上|左右|�
 #: Chinese numerals that are names, not amounts: 十四五, 二十大, 一村一年, 第十四届…
 _CN_NOT_AMOUNT = re.compile(r"^(十四五|十三五|十五五)$")
 
-#: Abbreviations and near-synonyms folded in metric names before comparing.
-METRIC_SYNONYMS: tuple[tuple[str, str], ...] = (
-    ("规上", "规模以上"),
-    ("规模工业", "规模以上工业"),
-    ("GDP", "地区生产总值"),
-    ("^生产总值", "地区生产总值"),
-    ("进出口总额", "外贸"),
-    ("进出口", "外贸"),
-    ("外资外贸", "外贸"),
-    ("城镇和农村居民", "居民"),
-    ("城乡居民", "居民"),
-)
+#: Abbreviations and near-synonyms folded in metric names before comparing (``data/metrics.toml``).
+METRIC_SYNONYMS: tuple[tuple[str, str], ...] = tuple((p, r) for p, r in vocab.load("metrics")["synonyms"]["pairs"])
 _VERB_TAIL = re.compile(r"(增长|增加|提高|下降|降低|达到|突破|完成|实现|超过|新增|增至|降至|控制在|稳定在|保持在|分别|为|至|约|共|累计|年均)+$")
 _VERB_HEAD = re.compile(r"^(力争|确保|全年|年内|今年|全力|努力|争取|实现|完成|新增|新建|建设|实施|累计|其中|全区|全市|全县)+")
 
@@ -108,6 +46,64 @@ _CN_SIMPLE: dict[str, float] = {
 }
 
 
+_CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+
+
+def _cn_canonical(s: str) -> float | None:
+    """The value of a Chinese numeral written in the standard form (三百二十,
+    一千零五, 两万三千, 十二亿), None for any other string (三百五, 一二三,
+    万亿 …), which goes to cn2an.  Importing cn2an and compiling its patterns
+    costs 0.2-0.4 s per process; on every standard form up to six characters
+    both give the same value (tests/test_quantities_cn.py)."""
+    total = 0
+    section = 0  # below 万 (or below 亿)
+    big_last = 10**12  # the 万/亿 units must come in decreasing order
+    small_last = 10_000  # 千 > 百 > 十 inside a section
+    digit = None
+    zero = False  # a 零 stands for skipped units: the digit after it closes the section
+    had_zero = False  # a 零 opens the current section (一亿零五百)
+    for ch in s:
+        if ch in _CN_DIGIT_VALUES:
+            d = _CN_DIGIT_VALUES[ch]
+            if d == 0:
+                if digit is not None or zero or small_last == 10 or (small_last == 10_000 and section == 0 and total == 0):
+                    return None  # 零 must stand for a skipped unit (一百零五, 一万零五百)
+                had_zero = had_zero or small_last == 10_000
+                zero = True
+                continue
+            if digit is not None:
+                return None
+            digit = d
+        elif ch in _CN_SMALL_UNITS:
+            unit = _CN_SMALL_UNITS[ch]
+            if digit is None or unit >= small_last or (zero and unit >= small_last // 10) or (ch == "两" and unit == 10):
+                return None
+            section += digit * unit
+            small_last, digit, zero = unit, None, False
+        elif ch in _CN_BIG_UNITS:
+            unit = _CN_BIG_UNITS[ch]
+            if digit is not None:
+                if small_last not in (10_000, 10) and not zero:
+                    return None  # 三百五万: colloquial, left to cn2an
+                section += digit
+            if section == 0 or unit >= big_last or zero:
+                return None
+            total += section * unit
+            big_last, section, small_last, digit, zero, had_zero = unit, 0, 10_000, None, False, False
+        else:
+            return None
+    if digit is not None:
+        if not (zero or small_last == 10 or (small_last == 10_000 and section == 0 and total == 0)):
+            return None  # 三百五, 一万五 (colloquial: 350, 15000): left to cn2an
+        section += digit
+    elif zero:
+        return None
+    if big_last == _CN_BIG_UNITS["亿"] and section and not had_zero:
+        return None  # 一亿一千 (1.1亿?): left to cn2an
+    return float(total + section)
+
+
 def _cn_value(s: str) -> float | None:
     if s.isdigit() or re.fullmatch(r"\d+\.\d+", s):
         return float(s)
@@ -117,6 +113,9 @@ def _cn_value(s: str) -> float | None:
         return _CN_SIMPLE[s]  # one or two characters: no need to load cn2an
     if s[0] in "十百千万亿":
         s = "一" + s  # 千亿级 -> 一千亿级
+    v = _cn_canonical(s)
+    if v is not None:
+        return v
     try:
         import cn2an  # a maintained converter: 三百 -> 300, 十二 -> 12, 两千 -> 2000
 
@@ -154,13 +153,16 @@ def extract(text: str) -> list[Quantity]:
         if not raw_num[0].isdigit():
             if text[max(0, start - 1) : start] == "第" or re.match(rf"[{_CN_DIGITS}]", text[m.end() : m.end() + 1] or "x"):
                 continue  # ordinal (第十四届) or a longer name
-            if raw_num in ("一", "两", "二", "三", "四", "五", "六", "七", "八", "九") and unit_w not in ("亿元", "万元", "万亩", "亿级", "万千瓦", "个百分点"):
+            if raw_num in ("一", "两", "二", "三", "四", "五", "六", "七", "八", "九") and not unit_w.startswith(("万", "亿")) and unit_w != "个百分点":
                 continue  # 一个, 两家, 三项: counting words inside phrases, rarely a target
         else:
             if re.fullmatch(r"(19|20)\d\d", raw_num) and text[m.end() - len(unit_w) : m.end() + 1].startswith("年"):
                 continue  # a year
             if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".-/" or re.match(r"[A-Za-z]", text[start - 1])):
                 continue  # part of a code: GB/T 36073, 3A
+        if not raw_num[0].isdigit() and len(raw_num) > 1 and raw_num[-1] in "万亿" and raw_num[-1] + unit_w in _UNITS:
+            # 一千二百亿斤 is 1200 亿斤, as 1200亿斤 is: keep the magnitude with the unit
+            raw_num, unit_w = raw_num[:-1], raw_num[-1] + unit_w
         value = _cn_value(raw_num)
         mult, base = _UNITS[unit_w]
         if value is None or not base:
@@ -181,6 +183,7 @@ def extract(text: str) -> list[Quantity]:
                 qualifier=suffix or prefix,
                 text=original[start : m.end()],
                 start=start,
+                written=(value, unit_w),
             )
         )
         prev_end = m.end()
@@ -200,5 +203,5 @@ def _number_lists(qs: list[Quantity]) -> None:
             shared = qs[j].qualifier
             for n, i in enumerate(range(k, j + 1), 1):
                 q = qs[i]
-                qs[i] = Quantity(metric=f"{q.metric}[{n}]", value=q.value, unit=q.unit, qualifier=q.qualifier or shared, text=q.text, start=q.start)
+                qs[i] = Quantity(metric=f"{q.metric}[{n}]", value=q.value, unit=q.unit, qualifier=q.qualifier or shared, text=q.text, start=q.start, written=q.written)
         k = j + 1

@@ -108,7 +108,9 @@ def read_bytes(data: bytes, path: str, encoding: str | None = None, max_bytes: i
     if not data.strip():
         raise EmptyInput(shown)
     suffix = Path(shown).suffix.lower()
-    if suffix == ".docx" or (data[:2] == b"PK" and suffix not in (".txt", ".md")):
+    if suffix in (".xlsx", ".csv"):
+        text, enc, fmt = _read_sheet(data, suffix, shown, max_bytes), suffix[1:], suffix[1:]
+    elif suffix == ".docx" or (data[:2] == b"PK" and suffix not in (".txt", ".md")):
         text, enc, fmt = _read_docx(io.BytesIO(data), shown, max_bytes), "docx", "docx"
     elif suffix == ".pdf" or data[:5] == b"%PDF-":
         text, enc, fmt = _read_pdf(io.BytesIO(data), shown, max_bytes), "pdf", "pdf"
@@ -220,22 +222,6 @@ def _clean_decoded(text: str) -> str:
 
 # --- .docx -------------------------------------------------------------------
 
-#: Table header names of plan tables, mapped to the owner labels of running text.
-_HEADER_ROLES = {
-    "序号": "number",
-    "编号": "number",
-    "工作任务": "task",
-    "重点工作任务": "task",
-    "任务": "task",
-    "工作内容": "task",
-    "牵头领导": "牵头领导",
-    "责任领导": "牵头领导",
-    "牵头单位": "牵头单位",
-    "责任单位": "责任单位",
-    "配合单位": "配合单位",
-}
-
-
 def _check_docx_expansion(fh, shown: str, max_bytes: int) -> None:
     """Refuse a .docx whose XML would expand beyond the limits, before parsing it:
     the sizes its zip declares (zipfile never inflates a member past them) and
@@ -296,24 +282,37 @@ def _read_docx(fh, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
 
 
 def _table_lines(table) -> list[str]:
-    """Turn a table into text lines; a plan table becomes numbered items with owner blocks."""
-    rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
-    if not rows:
-        return []
-    roles = [_HEADER_ROLES.get(re.sub(r"\s+", "", h)) for h in rows[0]]
-    if "task" not in roles:
-        return ["\t".join(r) for r in rows]
-    out = []
-    for row in rows[1:]:
-        cells = dict(zip(roles, row))
-        owners = "；".join(f"{role}：{cells[role]}" for role in ("牵头领导", "牵头单位", "责任单位", "配合单位") if cells.get(role))
-        number = cells.get("number", "").rstrip(".、．")
-        task = cells.get("task", "")
-        if not task:
-            continue
-        line = f"{number}. {task}" if number else task
-        out.append(f"{line}（{owners}）" if owners else line)
-    return out
+    """Turn a docx table into text lines (see :func:`reportdiff.sheets.table_lines`)."""
+    from .sheets import table_lines
+
+    return table_lines([[cell.text for cell in row.cells] for row in table.rows])
+
+
+def _read_sheet(data: bytes, suffix: str, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """A plan published as a spreadsheet (.xlsx) or CSV table; an .xlsx whose XML would
+    expand beyond the limit is refused before it is parsed, as a .docx is."""
+    import io
+    import zipfile
+
+    from .sheets import sheet_rows
+
+    if suffix == ".xlsx":
+        try:
+            infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise UnsupportedFormat(shown, fmt=".xlsx", reason=type(exc).__name__) from None
+        total, limit = sum(i.file_size for i in infos), DOCX_XML_FACTOR * max_bytes
+        if total > limit:
+            raise InputExpandsTooMuch(shown, what=f"XML 共 {total} 字节", limit=f"{limit} 字节")
+    try:
+        text = "\n".join(sheet_rows(data, suffix, shown))
+    except UndecodableInput:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds for a broken workbook
+        raise UnsupportedFormat(shown, fmt=suffix, reason=type(exc).__name__) from None
+    if len(text.encode("utf-8")) > max_bytes:
+        raise InputExpandsTooMuch(shown, what="提取的文字", limit=f"{max_bytes} 字节")
+    return text
 
 
 # --- .pdf --------------------------------------------------------------------

@@ -49,6 +49,12 @@ def run_eval(gold_dir: str, docs_dir: str) -> str:
         if fgold.exists():
             for ftype, sc in score_findings(cmp, fgold).items():
                 lines.append(f"   发现 {ftype:<20} P={sc.precision:.3f} R={sc.recall:.3f}  ({sc.tp}/{sc.predicted} 预测, {sc.gold} 金标准)")
+    yoy = Path(gold_dir) / "yoy" / "pairs.csv"
+    if yoy.is_file():
+        from .yoy_eval import yoy_report
+
+        corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+        lines.append(yoy_report(yoy.parent, Path(docs_dir).resolve().parent, corpus if corpus.is_dir() else Path("../shared/corpus")))
     if not lines:
         lines.append(f"{gold_dir} 中没有金标准文件（<A>__<B>.tsv）")
     return "\n".join(lines)

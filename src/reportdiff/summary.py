@@ -18,6 +18,7 @@ TYPE_ZH = {
     FindingType.NEW: "新增举措",
     FindingType.DROPPED: "不再提及",
     FindingType.OWNER_CHANGED: "牵头单位变化",
+    FindingType.MISSING_DEADLINE: "缺少完成时限",
 }
 MODE_ZH = {
     Mode.REPORT_PLAN: "报告 ↔ 分工方案（核对本年度承诺的分解）",
@@ -58,6 +59,8 @@ def compare_text(cmp: Comparison, outputs: list[str], notes: list[str] | None = 
     lines = [_doc_line("A", cmp.a), _doc_line("B", cmp.b), f"模式：{MODE_ZH[cmp.mode]}"]
     for w in cmp.warnings:
         lines.append(f"⚠ 注意：{w}")
+    for w in cmp.unread:
+        lines.append(f"⚠ 未能读懂：{w}")
     rows = s["rows"]
     lines.append(
         f"对齐：{s['aligned_pairs']} 对（一致 {rows['matched']} 行，有改动 {rows['changed']} 行），仅 A 有 {rows['only_a']}，仅 B 有 {rows['only_b']}"
@@ -73,7 +76,12 @@ def compare_text(cmp: Comparison, outputs: list[str], notes: list[str] | None = 
         counts[f.type] += 1
         sev.setdefault(f.type, {"high": 0, "medium": 0, "low": 0})[f.severity.value] += 1
     shown = [t for t in FindingType if counts[t]]
-    lines.append("发现：" + ("无" if not shown else ""))
+    if shown:
+        lines.append("发现：")
+    elif cmp.unread:
+        lines.append("发现：未发现问题，但有文件未能读懂（见上），不能据此认为没有问题")
+    else:
+        lines.append("发现：无")
     for t in shown:
         by = "，".join(f"{SEVERITY_ZH[k]} {v}" for k, v in sev[t].items() if v)
         lines.append(f"  {TYPE_ZH[t]:<12}{counts[t]:>5}  （{by}）  [{t.value}]")
@@ -100,7 +108,8 @@ def inspect_text(doc: Document) -> str:
     lines = [
         f"文件：{doc.raw.path}（{doc.raw.fmt}，编码 {doc.raw.encoding}）",
         f"类型：{KIND_ZH[doc.kind.value]}（依据：{'；'.join(doc.kind_evidence)}）",
-        f"政府：{doc.government or '未识别'}    年份：{doc.year or '未识别'}    日期：{doc.date or '未识别'}",
+        f"政府：{doc.government or '未识别'}（依据：{doc.government_evidence or '无'}）",
+        f"年份：{doc.year or '未识别'}（依据：{doc.year_evidence or '无'}）    日期：{doc.date or '未识别'}",
         f"标题：{doc.title or '未识别'}",
         f"统计：段落 {len(doc.paragraphs)}，章节 {len(doc.sections)}，句子 {len(doc.sentences)}，"
         f"分句 {sum(len(s.clauses) for s in doc.sentences)}，任务条目 {len(doc.items)}"
@@ -124,8 +133,19 @@ def inspect_text(doc: Document) -> str:
         for s in doc.sentences:
             counts[s.region] = counts.get(s.region, 0) + 1
         lines.append("各部分句数：" + "，".join(f"{REGION_ZH[r]} {n}" for r, n in counts.items()))
+        lines.append("")
+        if doc.targets:
+            lines.append(f"主要预期目标：{len(doc.targets)} 项")
+            lines.append("指标\t规范名\t数值\t单位\t限定\t原文")
+            for t in doc.targets:
+                value = "" if t.value is None else f"{t.value:g}" + (f"—{t.upper:g}" if t.upper is not None else "")
+                lines.append("\t".join((t.metric, t.canonical, value or "（定性）", t.unit, t.qualifier, _cut(t.text, 40))))
+        else:
+            lines.append("主要预期目标：未找到")
+    for w in doc.warnings:
+        lines.append(f"⚠ {w}")
     if doc.items:
-        lines += ["", "任务条目：", "序号\t任务\t牵头领导\t牵头单位\t责任/配合单位"]
+        lines += ["", "任务条目：", "序号\t任务\t牵头领导\t牵头单位\t责任/配合单位\t完成时限"]
         for it in doc.all_items():
             o = it.effective_owners() if not it.parent else it.owners
             lines.append(
@@ -136,6 +156,7 @@ def inspect_text(doc: Document) -> str:
                         "、".join(o.leaders) or "（缺）",
                         "、".join(o.lead_units) or "（缺）",
                         _cut("、".join(o.partner_units), 30) or "（缺）",
+                        it.deadline or "—",
                     )
                 )
             )

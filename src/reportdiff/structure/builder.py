@@ -8,45 +8,26 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from . import segment
-from .errors import NoStructure
-from .model import Clause, DocKind, Document, Owners, Paragraph, PlanItem, RawText, Region, Section, Sentence
-from .normalize import fold
+from .. import segment
+from ..errors import NoStructure
+from ..model import Clause, DocKind, Document, Owners, Paragraph, PlanItem, RawText, Region, Section, Sentence
+from . import identity, targets
+from .owners import OWNER_FIELD as _OWNER_FIELD
+from .owners import OWNER_START as _OWNER_START
+from .owners import find_deadline, owner_phrase, parse_owners, split_item
+from .sections import RegionTracker, closing_start
+from .sections import is_targets_lead as targets_lead
 
-__all__ = ("build_document", "parse_owners", "OWNER_LABELS")
+__all__ = ("build_document", "restore_original")
 
 _CN_NUM = "一二三四五六七八九十"
 _L1 = re.compile(rf"^([{_CN_NUM}]+)[、.．]\s*")
 _L2 = re.compile(rf"^[（(]([{_CN_NUM}]+)[）)]\s*")
-_ITEM = re.compile(r"^(\d{1,3})(?:[.．、](?!\d)|\s)\s*")
+_ITEM = identity.ITEM
 _SUB = re.compile(r"^[（(](\d{1,3})[）)]\s*")
 _LEAD = re.compile(r"^([\u4e00-\u9fff“][^，。；：,;！？]{1,21})[。：]")
 _DATE = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DOCNO = re.compile(r"〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号")
-
-#: owner field labels as written -> field of :class:`Owners`
-OWNER_LABELS = {
-    "牵头领导": "leaders",
-    "责任领导": "leaders",
-    "分管领导": "leaders",
-    "牵头单位": "lead_units",
-    "牵头部门": "lead_units",
-    "责任单位": "partner_units",
-    "配合单位": "partner_units",
-    "协办单位": "partner_units",
-    "参与单位": "partner_units",
-}
-_LABELS_RE = "|".join(sorted(OWNER_LABELS, key=len, reverse=True))
-#: the bracket that opens an owner block: （牵头领导：…
-_OWNER_START = re.compile(rf"[（(〔\[【]\s*(?=(?:{_LABELS_RE})\s*[：:])")
-#: one owner field label followed by its colon
-_OWNER_FIELD = re.compile(rf"({_LABELS_RE})\s*[：:]")
-
-# what makes a commitments region start, and other parts of a work report
-_TARGETS_START = re.compile(r"^(今年|\d{4}年)(全区|全县|全市|全省)?(经济社会发展)?的?主要(预期)?目标")
-_REVIEW_HEAD = re.compile(r"回顾")
-_GOALS_HEAD = re.compile(r"五年|新一届|奋斗目标|总体思路|目标要求|十四五")
-_TASKS_HEAD = re.compile(r"(重点任务|重点工作|目标任务|自身建设|工作安排)")
 
 
 def build_document(raw: RawText, paras: tuple[Paragraph, ...]) -> Document:
@@ -54,15 +35,27 @@ def build_document(raw: RawText, paras: tuple[Paragraph, ...]) -> Document:
 
     Raises :class:`NoStructure` when no sentence or item can be found.
     """
-    kind, evidence = _detect_kind(raw.text, paras)
-    builder = _Builder(raw, paras, kind)
+    kind, evidence = identity.detect_kind(raw.text, paras)
+    government, gov_evidence = identity.detect_government(raw.text, raw.path)
+    title = identity.detect_title(paras, kind)
+    date = identity.detect_date(paras)
+    year, year_evidence = identity.detect_year(title, date, raw.text, kind, paras)
+    builder = _Builder(raw, paras, kind, year)
     builder.run()
     if not builder.sentences and not builder.items:
         raise NoStructure(raw.path)
-    government = _detect_government(raw.text)
-    title = _detect_title(paras, kind)
-    date = _detect_date(paras)
-    year = _detect_year(title, date, raw.text, kind)
+    sentences = tuple(builder.sentences)
+    found = targets.headline_targets(sentences, tuple(builder.sections)) if kind == DocKind.REPORT else ()
+    warnings: list[str] = []
+    if kind == DocKind.REPORT:
+        if not any(s.region == Region.COMMITMENTS for s in sentences):
+            warnings.append("未找到本年度工作部署（承诺）部分：无法核对覆盖、目标和新增/不再提及事项")
+        elif not found:
+            warnings.append("未找到本年度主要预期目标")
+    if not government:
+        warnings.append("未识别发文政府")
+    if year is None:
+        warnings.append("未识别年份")
     return Document(
         raw=raw,
         kind=kind,
@@ -73,12 +66,16 @@ def build_document(raw: RawText, paras: tuple[Paragraph, ...]) -> Document:
         title=title,
         paragraphs=paras,
         sections=tuple(builder.sections),
-        sentences=tuple(builder.sentences),
+        sentences=sentences,
         items=tuple(builder.items),
+        government_evidence=gov_evidence,
+        year_evidence=year_evidence,
+        targets=tuple(found),
+        warnings=tuple(warnings),
     )
 
 
-def restore_original(doc: Document, raw: RawText) -> Document:
+def restore_original(doc: Document, raw: RawText, notes: tuple[str, ...] = ("繁体字文本：按简体字识别结构，原文照录",)) -> Document:
     """``doc`` was built from a same-length transform of ``raw.text`` (traditional
     characters made simplified, see :func:`reportdiff.normalize.to_simplified`):
     put the original characters back into every text, using the spans."""
@@ -98,9 +95,16 @@ def restore_original(doc: Document, raw: RawText) -> Document:
         return "".join(out) if j == len(text) else text
 
     def name(text: str, span: tuple[int, int] | None = None) -> str:
+        if span is None and text and text in orig:
+            return text  # the document also writes it this way
         lo, hi = span or (0, len(view))
-        at = view.find(text, lo, hi) if text else -1
-        return orig[at : at + len(text)] if at >= 0 else text
+        if not text:
+            return text
+        # the name as it stands in the view, perhaps broken across lines
+        m = re.compile(r"\s*".join(re.escape(c) for c in text)).search(view, lo, hi)
+        if m is None:
+            return text
+        return "".join(orig[k] for k in range(m.start(), m.end()) if not view[k].isspace())
 
     def owners(o: Owners) -> Owners:
         return replace(
@@ -116,7 +120,7 @@ def restore_original(doc: Document, raw: RawText) -> Document:
     return replace(
         doc,
         raw=raw,
-        kind_evidence=(*doc.kind_evidence, "繁体字文本：按简体字识别结构，原文照录"),
+        kind_evidence=(*doc.kind_evidence, *notes),
         government=name(doc.government),
         title=name(doc.title),
         paragraphs=tuple(replace(p, text="".join(orig[k] for k in p.offsets)) for p in doc.paragraphs),
@@ -125,167 +129,8 @@ def restore_original(doc: Document, raw: RawText) -> Document:
             replace(st, text=back(st.text, st.span), clauses=tuple(replace(c, text=back(c.text, c.span)) for c in st.clauses)) for st in doc.sentences
         ),
         items=tuple(item(it) for it in doc.items),
+        targets=tuple(replace(t, text=back(t.text, t.span) if len(t.text) == t.span[1] - t.span[0] else t.text) for t in doc.targets),
     )
-
-
-# --- identity ----------------------------------------------------------------
-
-
-def _detect_kind(text: str, paras: tuple[Paragraph, ...]) -> tuple[DocKind, list[str]]:
-    head = fold("".join(p.text for p in paras[:12]))
-    owner_items = sum(1 for p in paras if _ITEM.match(p.text) and _OWNER_FIELD.search(p.text))
-    evidence: list[str] = []
-    if owner_items >= 3:
-        evidence.append(f"{owner_items} 个编号条目带有牵头领导/牵头单位")
-        if re.search(r"分工|分解|责任清单|任务清单", head):
-            evidence.append("标题含“分工方案”")
-        return DocKind.PLAN, evidence
-    if "政府工作报告" in head and ("各位代表" in text or "人民代表大会" in head):
-        evidence.append("标题为“政府工作报告”")
-        evidence.append("向人民代表大会作报告（“各位代表”）")
-        return DocKind.REPORT, evidence
-    evidence.append("既无带责任单位的编号任务，也不是向人代会所作的政府工作报告")
-    return DocKind.OTHER, evidence
-
-
-_GOV_PATTERNS = (
-    re.compile(r"([\u4e00-\u9fff]{2,4}?[区县市])人民政府"),
-    re.compile(r"在([\u4e00-\u9fff]{2,4}?[区县])第[一二三四五六七八九十]+届"),
-    re.compile(r"([\u4e00-\u9fff]{2,4}?[区县])代?[区县]长"),
-    re.compile(r"聊城市([\u4e00-\u9fff]{2,3}[区县])"),
-    re.compile(r"中共[\u4e00-\u9fff]{2,3}市([\u4e00-\u9fff]{2,3}[区县])委"),
-)
-
-
-def _detect_government(text: str) -> str:
-    t = "\n".join(fold(line) for line in text[:6000].split("\n"))
-    votes: Counter[str] = Counter()
-    for rx in _GOV_PATTERNS:
-        for m in rx.finditer(t):
-            name = m.group(1)
-            if name.endswith("市") and len(name) <= 2:
-                continue
-            name = re.sub(r"^(关于|印发|中共|聊城市)", "", name)
-            if len(name) >= 2:
-                votes[name] += 1
-    if not votes:
-        return ""
-    # prefer a district/county over the city it belongs to when both appear
-    best = max(votes.items(), key=lambda kv: (kv[1] + (2 if kv[0][-1] in "区县" else 0), kv[0]))
-    return best[0]
-
-
-def _detect_title(paras: tuple[Paragraph, ...], kind: DocKind) -> str:
-    parts: list[str] = []
-    for p in paras[:8]:
-        t = p.text
-        if _DOCNO.search(t) or _DATE.search(t) and len(t) < 20:
-            if parts:
-                break
-            continue
-        if p.is_heading and not t.startswith("——"):
-            parts.append(t)
-            if not t.endswith(("人民政府", "重点工作", "方")) and "印发" not in t or t.endswith("通知"):
-                if len("".join(parts)) >= 6:
-                    break
-        elif parts:
-            break
-    title = "".join(parts)
-    return re.sub(r"\s+", "", title)[:80]
-
-
-def _detect_date(paras: tuple[Paragraph, ...]) -> str:
-    for p in paras[:40]:
-        m = _DATE.search(p.text)
-        if m and len(p.text) < 40:
-            y, mo, d = m.groups()
-            return f"{y}-{int(mo):02d}-{int(d):02d}"
-    return ""
-
-
-#: A document without a date that says it was written on the eve of a Party
-#: Congress (喜迎党的二十大) is from that congress's year.
-_CONGRESS_YEARS = (
-    (re.compile(r"(喜迎|迎接|召开之际).{0,6}二十一大|二十一大.{0,6}(召开之际|胜利召开)"), 2027),
-    (re.compile(r"(喜迎|迎接).{0,6}二十大|二十大.{0,4}召开之际"), 2022),
-    (re.compile(r"(喜迎|迎接).{0,6}十九大|十九大.{0,4}召开之际"), 2017),
-)
-
-
-def _detect_year(title: str, date: str, text: str, kind: DocKind) -> int | None:
-    m = re.search(r"(20\d\d)\s*年", title)
-    if m:
-        return int(m.group(1))
-    if date:
-        return int(date[:4])
-    for rx, y in _CONGRESS_YEARS:
-        if rx.search(text):
-            return y  # "on the eve of the Nth Party Congress": the congress year
-    years = Counter(int(y) for y in re.findall(r"(20\d\d)\s*年", text))
-    if not years:
-        return None
-    # a document talks about its own year or earlier ones; take the latest year
-    # mentioned more than once (a single mention may be a distant target year)
-    repeated = [y for y, c in years.items() if c >= 2]
-    return max(repeated or years)
-
-
-# --- owners ------------------------------------------------------------------
-
-
-def parse_owners(block: str) -> Owners:
-    """Parse an owner block such as ``（牵头领导：张娅；牵头单位：区财政局；配合单位：…）``."""
-    inner = block.strip()
-    inner = re.sub(r"^[（(〔\[【]", "", inner)
-    inner = re.sub(r"[）)〕\]】]\s*[。.]?$", "", inner)
-    fields: dict[str, list[str]] = {"leaders": [], "lead_units": [], "partner_units": []}
-    label = ""
-    matches = list(_OWNER_FIELD.finditer(inner))
-    for k, m in enumerate(matches):
-        end = matches[k + 1].start() if k + 1 < len(matches) else len(inner)
-        value = inner[m.end() : end].strip(" ；;，,。")
-        target = OWNER_LABELS[m.group(1)]
-        if target == "partner_units":
-            label = label or m.group(1)
-        fields[target].extend(_split_names(value))
-    return Owners(
-        leaders=tuple(fields["leaders"]),
-        lead_units=tuple(fields["lead_units"]),
-        partner_units=tuple(fields["partner_units"]),
-        partner_label=label,
-    )
-
-
-def _split_names(value: str) -> list[str]:
-    """Split a list of names at 、，,；; outside brackets."""
-    out, buf, depth = [], [], 0
-    for c in value:
-        if c in "（(":
-            depth += 1
-        elif c in "）)":
-            depth = max(0, depth - 1)
-        if depth == 0 and c in "、，,；;":
-            if "".join(buf).strip():
-                out.append("".join(buf).strip())
-            buf = []
-        else:
-            buf.append(c)
-    if "".join(buf).strip():
-        out.append("".join(buf).strip())
-    return out
-
-
-def split_item(text: str) -> tuple[str, str]:
-    """Split an item's text into (task text, owner block); block is ``""`` if absent."""
-    m = None
-    for m in _OWNER_START.finditer(text):
-        pass  # the last owner block wins: task texts may contain brackets
-    if m is None:
-        f = _OWNER_FIELD.search(text)
-        if f is None:
-            return text, ""
-        return text[: f.start()].rstrip(), text[f.start() :]
-    return text[: m.start()].rstrip(), text[m.start() :]
 
 
 # --- sections, sentences, items ----------------------------------------------
@@ -294,7 +139,7 @@ def split_item(text: str) -> tuple[str, str]:
 class _Builder:
     """Walks the paragraphs once, keeping a stack of open headings."""
 
-    def __init__(self, raw: RawText, paras: tuple[Paragraph, ...], kind: DocKind) -> None:
+    def __init__(self, raw: RawText, paras: tuple[Paragraph, ...], kind: DocKind, year: int | None = None) -> None:
         self.raw = raw
         self.paras = paras
         self.kind = kind
@@ -304,10 +149,15 @@ class _Builder:
         self.stack: list[Section] = []
         self.child_count: Counter[str] = Counter()
         self.para_count: Counter[str] = Counter()
-        self.region = Region.FRONT if kind == DocKind.REPORT else Region.BODY
+        self.tracker = RegionTracker(year) if kind == DocKind.REPORT else None
+        self.targets_opened = False
         self.in_items = False
         self.item_numbers: Counter[str] = Counter()
         self._open_item: dict | None = None  # the item being read, until the next one starts
+
+    @property
+    def region(self) -> Region:
+        return self.tracker.region if self.tracker else Region.BODY
 
     # sections
     def current(self) -> str:
@@ -329,24 +179,36 @@ class _Builder:
         for p in self.paras:
             self.paragraph(p)
         self.flush_item()
+        if self.tracker:
+            self.mark_closing()
 
-    def update_region_for_heading(self, title: str) -> None:
-        if self.kind != DocKind.REPORT:
+    def mark_closing(self) -> None:
+        """The closing appeal: the last paragraphs of the commitments part from the one that
+        opens with 各位代表/同志们/让我们 and calls to action."""
+        from dataclasses import replace
+
+        def para(sid: str) -> str:
+            return sid.rsplit(".s", 1)[0]
+
+        order: list[str] = []
+        first: dict[str, str] = {}
+        for s in self.sentences:
+            if s.region == Region.COMMITMENTS:
+                if para(s.id) not in first:
+                    order.append(para(s.id))
+                    first[para(s.id)] = ""
+                first[para(s.id)] += s.text
+        k = closing_start([first[p] for p in order])
+        if k is None:
             return
-        if title.strip() in ("附件", "附录") or title.startswith(("附件", "名词解释")):
-            self.region = Region.APPENDIX
-        elif _REVIEW_HEAD.search(title):
-            self.region = Region.REVIEW
-        elif _TASKS_HEAD.search(title) and self.region in (Region.GOALS, Region.COMMITMENTS):
-            self.region = Region.COMMITMENTS if "目标任务" not in title else Region.GOALS
-        elif _GOALS_HEAD.search(title):
-            self.region = Region.GOALS
+        closing = set(order[k:])
+        self.sentences = [replace(s, region=Region.CLOSING) if s.region == Region.COMMITMENTS and para(s.id) in closing else s for s in self.sentences]
 
     def paragraph(self, p: Paragraph) -> None:
         t = p.text
         if self.kind == DocKind.PLAN:
             m = _ITEM.match(t)
-            if m and (self.in_items or _OWNER_FIELD.search(t)):
+            if m and (self.in_items or _OWNER_FIELD.search(t) or owner_phrase(t)):
                 self.in_items = True
                 self.start_item(p, m)
                 return
@@ -366,6 +228,11 @@ class _Builder:
             rest = t[m.end() :]
             title_end = _title_end(rest)
             title = rest[:title_end].rstrip("。；：:")
+            if self.tracker:
+                if level == 1:
+                    self.tracker.heading(title)
+                else:
+                    self.tracker.task_heading()
             self.open_section(level, number, title, p.span_of(0, min(len(t), m.end() + title_end)))
             body_start = m.end() + title_end
             if body_start < len(t):
@@ -374,14 +241,17 @@ class _Builder:
         if p.is_heading:
             if _DOCNO.search(t) or (_DATE.search(t) and len(t) < 20) or t.endswith("人民政府"):
                 return  # document number, signature, date: not a section
-            self.update_region_for_heading(t)
+            if self.tracker:
+                self.tracker.heading(t)
             self.open_section(0, "", t, p.span)
             return
-        if self.kind == DocKind.REPORT and _TARGETS_START.match(t) and self.region in (Region.GOALS, Region.FRONT, Region.REVIEW):
-            self.region = Region.COMMITMENTS
-            self.open_section(2, "", "主要预期目标", p.span_of(0, min(len(t), 12)))
-        elif self.kind == DocKind.REPORT and self.region == Region.COMMITMENTS and re.match(r"^(各位代表|同志们)[，,！!]", t) and "让我们" in t:
-            self.region = Region.CLOSING
+        if self.tracker:
+            self.tracker.paragraph(t)
+            lead_in = targets_lead(t)
+            if lead_in and lead_in.start() <= 40 and self.region == Region.COMMITMENTS:
+                if not self.targets_opened:
+                    self.targets_opened = True
+                    self.open_section(2, "", "主要预期目标", p.span_of(0, min(len(t), 12)))
         lead = _LEAD.match(t) if self.kind == DocKind.REPORT else None
         if lead and len(t) > lead.end() + 4 and not re.match(r"^(各位代表|同志们|这一年|这五年|刚刚过去)", t):
             self.open_section(3, "", lead.group(1), p.span_of(0, lead.end()))
@@ -436,6 +306,7 @@ class _Builder:
             "span": p.span,
             "section": self.current(),
             "children": [],
+            "deadline": find_deadline(p.text[m.end() :]),
         }
 
     def add_sub_item(self, p: Paragraph, m: re.Match) -> None:
@@ -454,6 +325,7 @@ class _Builder:
                 section=item["section"],
                 owners=owners,
                 parent=f"i{item['number']}",
+                deadline=find_deadline(p.text[m.end() :]),
             )
         )
         item["span"] = (item["span"][0], p.span[1])
@@ -484,6 +356,7 @@ class _Builder:
                 section=item["section"],
                 owners=item["owners"],
                 children=tuple(item["children"]),
+                deadline=item["deadline"],
             )
         )
 

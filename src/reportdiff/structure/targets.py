@@ -1,0 +1,213 @@
+"""Headline targets (主要预期目标) of a work report as :class:`~reportdiff.model.Target` records.
+
+The list follows a lead-in such as ``今年经济社会发展的主要预期目标是：`` and runs to the end of
+that sentence (targets are separated by ；，).  Each target is one record, with its metric as
+written, a canonical metric name (``data/metrics.toml``), value and unit as written, and its
+qualifier (左右 / 以上 / 以内 / 力争 …).  A target without a number (``国际收支基本平衡``) is
+qualitative (value None).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import quantities, vocab
+from ..model import Region, Section, Sentence, Target
+from ..normalize import fold
+from .sections import is_targets_lead
+
+__all__ = ("headline_targets", "canonical_metric", "targets_in")
+
+_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[—–\-－~～至到]{1,2}\s*(\d+(?:\.\d+)?)\s*%")
+_HEAD_WORDS = re.compile(r"^(其中|全年|今年|全[国省市区县](?!部)|地方|力争|确保|努力|实现|保持|继续|经济社会发展的?|全面完成|完成|(国家|上级|省|市)?下达的?)+")
+_TAIL_WORDS = re.compile(r"(分别|保持在|控制在|稳定在|达到|突破|超过|增长到|提高到|提升到|降至|为|在|至|约|左右|以上|以内|以下|年均)+$")
+#: clauses that qualify the previous target instead of setting one (在实际工作中努力争取更好结果)
+_ASPIRATION = re.compile(r"^(在实际|实际工作中|工作中|努力|力争|争取|并|确保)")
+#: words that make a clause without a number a (qualitative) target
+_QUALITATIVE = re.compile(r"同步|平衡|质升|稳定|下降|降低|改善|提高|提升|增长|完成|达到|控制|优化|合理|保持|提质|稳升|减少|脱贫|摘帽|防控|约束性指标")
+#: the predicate of a qualitative target (基本平衡, 继续下降): what follows its metric
+_PREDICATE = re.compile(r"(基本|保持|继续|稳中|稳定|持续|进一步|不断|有所|明显|合理|有效|全部|量稳质升|促稳|保稳|稳步|与经济|和经济|同经济|只增不减).*$")
+_QUALIFIERS = ("左右", "以上", "以内", "以下", "不低于", "不少于", "不超过", "高于", "低于", "超过", "力争", "约")
+
+
+@functools.lru_cache(maxsize=1)
+def _metric_rules() -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
+    return tuple((m["name"], tuple(re.compile(p) for p in m["patterns"])) for m in vocab.load("metrics")["metric"])
+
+
+def canonical_metric(metric: str) -> str:
+    """Canonical name of a metric as written (synonyms folded), or the metric trimmed."""
+    k = re.sub(r"[^\w%&]", "", fold(metric))
+    for name, patterns in _metric_rules():
+        if any(p.search(k) for p in patterns):
+            return name
+    trimmed = trim_metric(metric)
+    return _PREDICATE.sub("", trimmed) or trimmed
+
+
+def trim_metric(metric: str) -> str:
+    """The metric without leading scope words (全市, 其中) and trailing verbs (保持在, 达到)."""
+    m = re.sub(r"\s+", "", metric).strip("、，,：:；; ")
+    m = _HEAD_WORDS.sub("", m)
+    return _TAIL_WORDS.sub("", m)
+
+
+def _qualifier(clause: str, q_start: int, q_end: int, suffix: str) -> str:
+    found = [w for w in _QUALIFIERS if w in clause[:q_start]]
+    pre = "+".join(found[:1]) if found and found[0] in ("力争", "不低于", "不少于", "不超过", "高于", "低于", "超过", "约") else ""
+    post = next((w for w in ("左右", "以上", "以内", "以下") if clause[q_end : q_end + len(w)] == w), "")
+    return "+".join(x for x in (pre, post or suffix) if x)
+
+
+def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None) -> list[Target]:
+    """Targets stated in one clause (several when it lists several metrics)."""
+    out: list[Target] = []
+    clause = text.strip()
+    if not clause or _ASPIRATION.match(clause) and not re.search(r"\d", clause):
+        return out
+    rng = _RANGE.search(clause)
+    qs = quantities.extract(clause)
+    if rng:
+        metric = trim_metric(clause[: rng.start()])
+        if metric:
+            out.append(
+                Target(
+                    metric=metric,
+                    canonical=canonical_metric(metric),
+                    value=float(rng.group(1)),
+                    unit="%",
+                    qualifier=_qualifier(clause, rng.start(), rng.end(), ""),
+                    text=clause,
+                    sentence=sentence,
+                    span=span,
+                    upper=float(rng.group(2)),
+                )
+            )
+        return out
+    if not qs:
+        if _QUALITATIVE.search(clause) and len(clause) <= 60 and not _ASPIRATION.match(clause):
+            metric = _PREDICATE.sub("", trim_metric(clause)) or trim_metric(clause) or clause
+            out.append(Target(metric=metric, canonical=canonical_metric(clause), value=None, unit="", qualifier="", text=clause, sentence=sentence, span=span))
+        return out
+    last_metric = ""
+    split_names = _respectively(qs)
+    for n, q in enumerate(qs):
+        raw_metric = split_names[n] if split_names else re.sub(r"\[\d+\]$", "", q.metric)
+        metric = trim_metric(raw_metric)
+        if not metric:
+            if _ASPIRATION.match(clause) or not last_metric:
+                continue  # 争取达到6%: a stretch goal of the previous target
+            metric = last_metric
+        last_metric = metric
+        number, unit = q.written
+        out.append(
+            Target(
+                metric=metric,
+                canonical=canonical_metric(raw_metric if raw_metric.strip() else metric),
+                value=float(number),
+                unit=unit.replace("％", "%"),
+                qualifier=_qualifier(clause, q.start, q.start + len(q.text), q.qualifier if q.qualifier in ("左右", "以上", "以内", "以下") else ""),
+                text=clause,
+                sentence=sentence,
+                span=span,
+            )
+        )
+    return out
+
+
+def _respectively(qs: list) -> list[str]:
+    """``城镇和农村居民人均可支配收入分别增长7%、8%``: one metric per value
+    (城镇居民人均可支配收入, 农村居民人均可支配收入), or [] when the clause is not such a list."""
+    if len(qs) < 2:
+        return []
+    base = re.sub(r"\[\d+\]$", "", qs[0].metric)
+    if "分别" not in base or any(re.sub(r"\[\d+\]$", "", q.metric) != base for q in qs):
+        return []
+    subject = trim_metric(base.split("分别")[0])
+    subject = re.sub(r"^其中", "", subject)
+    parts = [p for p in re.split(r"[和、及与]", subject) if p]
+    if len(parts) != len(qs):
+        return []
+    first, last = parts[0], parts[-1]
+    # the shared tail of the last part (居民人均可支配收入 of 农村居民人均可支配收入)
+    tail = last[len(first):] if len(last) > len(first) and not any(len(p) > len(first) for p in parts[:-1]) else ""
+    verb = base.split("分别")[1] if "分别" in base else ""
+    return [(p if k == len(parts) - 1 else p + tail) + verb for k, p in enumerate(parts)]
+
+
+def _paragraph(sentence_id: str) -> str:
+    return sentence_id.rsplit(".s", 1)[0]
+
+
+def _list_after(sentences: tuple[Sentence, ...], k: int, start: int) -> list[tuple[Sentence, int]]:
+    """The sentences of a targets list that begins in sentence ``k`` at ``start``: to the end of
+    its paragraph while sentences carry numbers (the list may go on after a 。), or, when the
+    lead-in ends its paragraph, the numbered sentences of the paragraphs that follow."""
+    first = sentences[k]
+    chosen = [(first, start)]
+    rest_empty = not first.text[start:].strip(" ：:*")
+    j = k + 1
+    while j < len(sentences) and len(chosen) < 24:
+        nxt = sentences[j]
+        same = _paragraph(nxt.id) == _paragraph(first.id)
+        if not same and not rest_empty:
+            break
+        if not re.search(r"\d", nxt.text) or re.match(r"^(上述|这些|提出|以上|综合|设定)", nxt.text):
+            if same and not chosen[-1][0].text.rstrip().endswith("。"):
+                chosen.append((nxt, 0))  # a qualitative target inside the list
+                j += 1
+                continue
+            break
+        chosen.append((nxt, 0))
+        j += 1
+    return chosen
+
+
+def headline_targets(sentences: tuple[Sentence, ...], sections: tuple[Section, ...] = ()) -> tuple[Target, ...]:
+    """This year's headline targets: the list after a targets lead-in of the commitments part
+    (or of the whole report when it has no commitments part); the first list with three or more
+    numbers wins, else the first with any."""
+    # the commitments part first; then the goals, which hold the year's framing (a list may sit there)
+    pool = [k for k, s in enumerate(sentences) if s.region == Region.COMMITMENTS]
+    pool += [k for k, s in enumerate(sentences) if s.region == Region.GOALS]
+    pool = pool or list(range(len(sentences)))
+    # a lead-in that opens its paragraph may have become the heading of what follows
+    lead_sections = {sec.id for sec in sections if sec.level == 3 and is_targets_lead(sec.title + "：")}
+    candidates: list[tuple[int, int]] = []
+    seen_sections: set[str] = set()
+    for k in pool:
+        s = sentences[k]
+        if s.section in lead_sections and s.section not in seen_sections:
+            seen_sections.add(s.section)
+            candidates.append((k, 0))
+            continue
+        m = is_targets_lead(s.text)
+        if m is not None:
+            candidates.append((k, m.end()))
+        elif k > 0 and re.match(r"^(今年|全年)", s.text) and "预期目标" in sentences[k - 1].text:
+            # "…预期目标作了适当调整。今年要…；城镇新增就业900万人以上，…": the list follows
+            candidates.append((k, 0))
+    if not candidates:
+        bare = vocab.pattern("regions", "targets", "bare")
+        for k in pool:
+            m = bare.search(sentences[k].text)
+            if m:
+                candidates.append((k, m.start()))
+                break
+    best: tuple[Target, ...] = ()
+    for k, start in candidates:
+        out: list[Target] = []
+        for sent, st in _list_after(sentences, k, start):
+            for c in sent.clauses:
+                rel = sent.text.find(c.text)
+                if rel + len(c.text) <= st:
+                    continue
+                piece = c.text[max(0, st - rel) :] if rel < st else c.text
+                for part in re.split(r"[，,；;]", piece):
+                    out.extend(targets_in(part.strip("。 *"), sent.id, c.span))
+        if sum(t.quantitative for t in out) >= 3:
+            return tuple(out)
+        if out and not best:
+            best = tuple(out)
+    return best

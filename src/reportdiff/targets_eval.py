@@ -1,0 +1,102 @@
+"""Score headline-target extraction against keys built by reading (``tests/gold/targets``).
+
+Each key folder (one per government) has ``targets.tsv`` (path, government, year, metric, value,
+unit, qualifier, kind, …).  A predicted target matches a key row when their canonical metrics
+agree and, for a quantitative target, value (lower end of a range), unit and qualifier agree;
+qualitative rows match on the canonical metric.  Each row matches at most once.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+from .evaluate import Scores
+
+__all__ = ("score_targets", "targets_report")
+
+
+def _value(text: str) -> tuple[float | None, float | None]:
+    t = text.strip().replace("—", "-").replace("–", "-")
+    if not t:
+        return None, None
+    lo, _, hi = t.partition("-")
+    try:
+        return float(lo), (float(hi) if hi else None)
+    except ValueError:
+        return None, None
+
+
+def _qual(q: str) -> str:
+    return "+".join(sorted(x for x in q.split("+") if x))
+
+
+def score_targets(gold_dir: str | Path, corpus_dir: str | Path) -> dict[str, dict]:
+    """Per government: ``{"scores": Scores, "misses": [...], "extra": [...]}``."""
+    from .api import load_document
+    from .structure.targets import canonical_metric
+
+    out: dict[str, dict] = {}
+    for folder in sorted(p for p in Path(gold_dir).iterdir() if (p / "targets.tsv").is_file()):
+        with open(folder / "targets.tsv", encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh, delimiter="\t"))
+        by_path: dict[str, list[dict]] = defaultdict(list)
+        for r in rows:
+            by_path[r["path"]].append(r)
+        tp = predicted = gold = 0
+        misses: list[str] = []
+        extra: list[str] = []
+        for rel, key in sorted(by_path.items()):
+            path = Path(corpus_dir) / rel
+            if not path.is_file():
+                continue
+            doc = load_document(path)
+            preds = list(doc.targets)
+            predicted += len(preds)
+            gold += len(key)
+            used: set[int] = set()
+            for r in key:
+                canon = canonical_metric(r["metric"])
+                lo, hi = _value(r["value"])
+                hit = None
+                for k, t in enumerate(preds):
+                    if k in used or t.canonical != canon:
+                        continue
+                    if lo is None and t.value is None:
+                        hit = k
+                    elif lo is not None and t.value is not None and abs(t.value - lo) < 1e-9 and (hi is None or t.upper == hi):
+                        if t.unit.replace("％", "%") == r["unit"] and _qual(t.qualifier) == _qual(r["qualifier"]):
+                            hit = k
+                    if hit is not None:
+                        break
+                if hit is None:
+                    misses.append(f"{rel}: {r['metric']} {r['value']}{r['unit']}{r['qualifier']}")
+                else:
+                    used.add(hit)
+                    tp += 1
+            extra += [f"{rel}: {t.metric} {t.value}{t.unit}{t.qualifier}" for k, t in enumerate(preds) if k not in used]
+        out[folder.name] = {"scores": Scores.of(tp, predicted, gold), "misses": misses, "extra": extra}
+    return out
+
+
+def targets_report(gold_dir: str | Path, corpus_dir: str | Path, split: dict[str, str] | None = None, show: int = 0) -> str:
+    """The printed lines of :func:`score_targets`, with each government's split."""
+    lines = []
+    res = score_targets(gold_dir, corpus_dir)
+    tot = [0, 0, 0]
+    for gov, r in res.items():
+        sc = r["scores"]
+        tot[0] += sc.tp
+        tot[1] += sc.predicted
+        tot[2] += sc.gold
+        tag = f"（{split.get(gov, '')}）" if split else ""
+        lines.append(f"   主要预期目标 {gov}{tag} P={sc.precision:.3f} R={sc.recall:.3f}  ({sc.tp}/{sc.predicted} 预测, {sc.gold} 金标准)")
+        for m in r["misses"][:show]:
+            lines.append(f"      漏：{m}")
+        for m in r["extra"][:show]:
+            lines.append(f"      多：{m}")
+    if res:
+        sc = Scores.of(*tot)
+        lines.append(f"   主要预期目标 合计 P={sc.precision:.3f} R={sc.recall:.3f}  ({sc.tp}/{sc.predicted} 预测, {sc.gold} 金标准)")
+    return "\n".join(lines)

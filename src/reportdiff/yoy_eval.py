@@ -1,0 +1,197 @@
+"""Score year-over-year findings against keys built by reading (``tests/gold/yoy``).
+
+Each pair folder holds ``targets.tsv`` (every headline target and confidently paired task-level
+target with its kind of change), ``a_commitments.tsv`` and ``b_commitments.tsv`` (every initiative
+of both commitments parts, continued / dropped / new / rhetoric); ``pairs.csv`` names the
+documents and whether a pair was used for tuning or kept untouched.
+
+A finding *cites* a key row when the row's excerpt (whitespace, ``*`` and ``#`` removed) lies in
+the finding's cited text.  Scores:
+
+* target changes: recall over key rows whose change is not ``unchanged`` (a row is found when a
+  target finding cites its A and B excerpts and, where the key gives numbers, names them);
+  ``false flags`` counts target findings citing an ``unchanged`` row.
+* number_changed precision: findings citing a changed row over all number_changed findings.
+* new / dropped: precision over findings that cite at least one key row (right when one of them
+  is new/dropped), recall over key rows marked new/dropped.
+* a difflib baseline for new/dropped (a commitment sentence whose best
+  ``difflib.SequenceMatcher`` ratio to the other commitments part is under 0.5) and for target
+  changes (sentence pairs with ratio >= 0.6 whose numbers differ).
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .evaluate import Scores
+
+__all__ = ("PairScores", "score_pair", "yoy_report", "TARGET_TYPES")
+
+#: finding types that report a change of a target
+TARGET_TYPES = {"number_changed", "target_changed", "target_added", "target_removed"}
+
+
+def _norm(t: str) -> str:
+    return re.sub(r"[\s*#]", "", t or "")
+
+
+@dataclass(frozen=True)
+class PairScores:
+    """Scores of one pair."""
+
+    name: str
+    split: str
+    target_recall: Scores
+    false_flags: int
+    number_precision: Scores
+    new: Scores
+    dropped: Scores
+    base_target_recall: Scores
+    base_new: Scores
+    base_dropped: Scores
+
+
+def _rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def _resolve(spec: str, repo: Path, corpus: Path) -> Path:
+    where, _, rel = spec.partition(":")
+    return (repo if where == "repo" else corpus) / rel
+
+
+def _numbers(s: str) -> list[str]:
+    return re.findall(r"\d+(?:\.\d+)?", s or "")
+
+
+def _cites_target(f: dict, row: dict) -> bool:
+    a, b = _norm(row["a_text"]), _norm(row["b_text"])
+    if a and a not in _norm(f["a_text"]):
+        return False
+    if b and b not in _norm(f["b_text"]):
+        return False
+    if not a and not b:
+        return False
+    d = f.get("detail") or {}
+    said = f"{d.get('old', '')} {d.get('new', '')} {f.get('message', '')}"
+    for v in _numbers(row.get("a_value", "")) + _numbers(row.get("b_value", "")):
+        if d and v not in said:
+            return False
+    return True
+
+
+def _score_targets(findings: list[dict], key: list[dict]) -> tuple[Scores, int, Scores]:
+    targets = [f for f in findings if f["type"] in TARGET_TYPES]
+    changed = [r for r in key if r["change"] != "unchanged"]
+    unchanged = [r for r in key if r["change"] == "unchanged"]
+    found = sum(any(_cites_target(f, r) for f in targets) for r in changed)
+    false_flags = sum(any(_cites_target(f, r) for r in unchanged) for f in targets)
+    numbers = [f for f in findings if f["type"] == "number_changed"]
+    right = sum(any(_cites_target(f, r) for r in changed) for f in numbers)
+    return Scores.of(found, found, len(changed)), false_flags, Scores.of(right, len(numbers), len(changed))
+
+
+def _score_novelty(cited: list[str], key: list[dict], status: str) -> Scores:
+    """``cited``: the texts of predicted findings of one type."""
+    rows = [(_norm(r["text"]), r["status"]) for r in key if _norm(r["text"])]
+    judged = right = 0
+    hit: set[int] = set()
+    for text in cited:
+        t = _norm(text)
+        inside = [k for k, (x, _) in enumerate(rows) if x and x in t]
+        if not inside:
+            continue
+        judged += 1
+        good = [k for k in inside if rows[k][1] == status]
+        if good:
+            right += 1
+            hit.update(good)
+    gold = sum(1 for _, s in rows if s == status)
+    return Scores(right / judged if judged else 0.0, len(hit) / gold if gold else 0.0, 0.0, right, judged, gold)
+
+
+def _baseline(a_commit: list[str], b_commit: list[str]) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    """difflib: unmatched sentences of each side, and matched pairs whose numbers differ."""
+
+    def best(s: str, others: list[str]) -> tuple[float, str]:
+        sm = difflib.SequenceMatcher(autojunk=False)
+        sm.set_seq2(s)
+        top, arg = 0.0, ""
+        for o in others:
+            sm.set_seq1(o)
+            if sm.real_quick_ratio() <= top or sm.quick_ratio() <= top:
+                continue
+            r = sm.ratio()
+            if r > top:
+                top, arg = r, o
+        return top, arg
+
+    new = [s for s in b_commit if best(s, a_commit)[0] < 0.5]
+    dropped = [s for s in a_commit if best(s, b_commit)[0] < 0.5]
+    changes = []
+    for s in b_commit:
+        r, o = best(s, a_commit)
+        if r >= 0.6 and _numbers(s) != _numbers(o):
+            changes.append((o, s))
+    return new, dropped, changes
+
+
+def score_pair(name: str, a: Path, b: Path, key_dir: Path, split: str) -> PairScores:
+    """Compare ``a`` with ``b`` and score the findings against the key in ``key_dir``."""
+    from .api import compare
+    from .export import finding_dict
+    from .model import Region
+
+    cmp = compare(a, b)
+    findings = [finding_dict(f) for f in cmp.findings]
+    key_t = _rows(key_dir / "targets.tsv")
+    key_a = _rows(key_dir / "a_commitments.tsv")
+    key_b = _rows(key_dir / "b_commitments.tsv")
+    target_recall, false_flags, number_precision = _score_targets(findings, key_t)
+    new = _score_novelty([f["b_text"] for f in findings if f["type"] == "new"], key_b, "new")
+    dropped = _score_novelty([f["a_text"] for f in findings if f["type"] == "dropped"], key_a, "dropped")
+    a_commit = [s.text for s in cmp.a.sentences if s.region == Region.COMMITMENTS]
+    b_commit = [s.text for s in cmp.b.sentences if s.region == Region.COMMITMENTS]
+    b_new, b_dropped, b_changes = _baseline(a_commit, b_commit)
+    base_found = sum(any(_norm(r["a_text"]) in _norm(o) and _norm(r["b_text"]) in _norm(n) for o, n in b_changes) for r in key_t if r["change"] != "unchanged" and r["a_text"] and r["b_text"])
+    changed = sum(1 for r in key_t if r["change"] != "unchanged")
+    return PairScores(
+        name,
+        split,
+        target_recall,
+        false_flags,
+        number_precision,
+        new,
+        dropped,
+        Scores.of(base_found, base_found, changed),
+        _score_novelty(b_new, key_b, "new"),
+        _score_novelty(b_dropped, key_a, "dropped"),
+    )
+
+
+def yoy_report(gold_dir: str | Path, repo: str | Path, corpus: str | Path) -> str:
+    """Printed lines for every pair of ``<gold_dir>/pairs.csv`` whose documents are present."""
+    gold = Path(gold_dir)
+    lines = []
+    with open(gold / "pairs.csv", encoding="utf-8", newline="") as fh:
+        pairs = list(csv.DictReader(fh))
+    for p in pairs:
+        a, b = _resolve(p["a"], Path(repo), Path(corpus)), _resolve(p["b"], Path(repo), Path(corpus))
+        if not (a.is_file() and b.is_file()):
+            lines.append(f"== {p['name']}（{p['split']}）：文件不在，跳过（{a}）")
+            continue
+        s = score_pair(p["name"], a, b, gold / p["name"], p["split"])
+        lines.append(f"== 逐年对比 {s.name}（{'调参用' if s.split == 'tuning' else '未触碰'}）")
+        lines.append(f"   目标变化 召回 {s.target_recall.recall:.3f}（{s.target_recall.tp}/{s.target_recall.gold}），误报未变目标 {s.false_flags}；difflib基线 召回 {s.base_target_recall.recall:.3f}")
+        lines.append(f"   number_changed 精确率 {s.number_precision.precision:.3f}（{s.number_precision.tp}/{s.number_precision.predicted}）")
+        for label, ours, base in (("new", s.new, s.base_new), ("dropped", s.dropped, s.base_dropped)):
+            lines.append(
+                f"   {label:<8} P={ours.precision:.3f} R={ours.recall:.3f}（{ours.tp}/{ours.predicted} 可判定预测，{ours.gold} 金标准）"
+                f"；difflib基线 P={base.precision:.3f} R={base.recall:.3f}"
+            )
+    return "\n".join(lines)
