@@ -87,8 +87,9 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
         return out
     if not qs:
         if _QUALITATIVE.search(clause) and len(clause) <= 60 and not _ASPIRATION.match(clause):
-            metric = _PREDICATE.sub("", trim_metric(clause)) or trim_metric(clause) or clause
-            out.append(Target(metric=metric, canonical=canonical_metric(clause), value=None, unit="", qualifier="", text=clause, sentence=sentence, span=span))
+            for part in _qualitative_parts(clause):
+                metric = _PREDICATE.sub("", trim_metric(part)) or trim_metric(part) or part
+                out.append(Target(metric=metric, canonical=canonical_metric(part), value=None, unit="", qualifier="", text=clause, sentence=sentence, span=span))
         return out
     last_metric = ""
     split_names = _respectively(qs)
@@ -114,6 +115,21 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
             )
         )
     return out
+
+
+def _qualitative_parts(clause: str) -> list[str]:
+    """A clause in words that sets several targets: ``A全部脱贫、B全部摘帽`` (parts joined by 、,
+    each with its own predicate) or ``A和B继续下降`` (two subjects sharing one predicate)."""
+    parts = [p for p in clause.split("、") if p]
+    if len(parts) > 1 and all(_QUALITATIVE.search(p) and _PREDICATE.search(p) for p in parts):
+        return parts
+    m = _PREDICATE.search(clause)
+    if m and m.start() > 0:
+        subject, predicate = clause[: m.start()], clause[m.start() :]
+        names = [n for n in re.split(r"和|及|与", subject) if n]
+        if len(names) == 2 and all(len(n) >= 4 for n in names):
+            return [n + predicate for n in names]
+    return [clause]
 
 
 def _respectively(qs: list) -> list[str]:

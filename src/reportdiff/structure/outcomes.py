@@ -1,0 +1,235 @@
+"""Last year's outcomes (the review part of a work report) and the status of each headline target.
+
+Report N sets the year's headline targets (:mod:`.targets`); report N+1 opens with a review of
+year N that states its results (``国内生产总值达到114万亿元，增长8.1%``).  This module reads those
+results as :class:`~reportdiff.model.Outcome` records and holds each target of N against them:
+
+* the outcome of a target is the first figure of the review whose canonical metric is the
+  target's and whose unit is of the same kind (a growth rate for a growth target, persons for
+  jobs); a figure of another kind (a level for a growth target) is another measure;
+* a number is read with the target's qualifier (``data/metrics.toml`` ``[reading]``): direction
+  up (a floor) ``O >= T`` is met; direction down (a ceiling) ``O <= T`` is met; with 左右/约 an
+  outcome within the tolerance (0.5 percentage point for rates, 5% of the target for amounts)
+  is met_with_qualifier; otherwise missed;
+* a target or outcome in words only is qualitative when the review speaks of the metric,
+  and a target is not_reported when the review says nothing of it or gives another measure only.
+
+Figures that are not the year's (``年均``, ``累计``, five-year summaries, ``今年以来``) are skipped.
+Everything here is pure: documents in, records out.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import quantities, vocab
+from ..model import Document, Outcome, Region, Sentence, Target, TargetCheck, TargetStatus
+from ..normalize import fold
+from .targets import canonical_metric, trim_metric
+
+__all__ = ("review_outcomes", "check_targets", "target_status", "direction_of", "mention_of")
+
+#: a figure that is not last year's own: an average or a sum over several years, or this year's so far
+_NOT_YEARS = re.compile(r"年均|累计|五年|十[三四五]五|以来|一季度|上半年|前三季度|前\d+个?月|\d+[—-]\d+月")
+#: a metric written as a verb only: the figure continues the previous one (…达到114万亿元，增长8.1%)
+_VERB_ONLY = re.compile(r"^(比上年|同比|分别|平均|年均)?(增长|增加|上涨|下降|降低|提高|减少|增速|涨幅|为|达到|平均为)*$")
+_STEM_TAIL = re.compile(r"(增长|增速|上涨|涨幅|总量|规模|达到|突破|超过|为)+$")
+_PRE_QUALS = ("预计", "超过", "突破", "约")
+
+
+@functools.lru_cache(maxsize=1)
+def _reading() -> dict:
+    return vocab.load("metrics")["reading"]
+
+
+@functools.lru_cache(maxsize=1)
+def _directions() -> dict[str, str]:
+    return {m["name"]: m.get("direction", "up") for m in vocab.load("metrics")["metric"]}
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, tuple[re.Pattern, ...]]:
+    return {m["name"]: tuple(re.compile(p) for p in m["patterns"]) for m in vocab.load("metrics")["metric"]}
+
+
+@functools.lru_cache(maxsize=1)
+def _units() -> dict[str, tuple[float, str]]:
+    return {k: (float(v[0]), v[1]) for k, v in vocab.load("units")["units"].items()}
+
+
+def direction_of(target: Target) -> str:
+    """``up`` (a floor), ``down`` (a ceiling) or ``""`` for a target without a number."""
+    if target.value is None:
+        return ""
+    if any(w in target.qualifier for w in _reading()["ceiling"]):
+        return "down"
+    return _directions().get(target.canonical, "up")
+
+
+def _base(value: float, unit: str) -> tuple[float, str]:
+    mult, base = _units().get(unit.replace("％", "%"), (1.0, unit))
+    return value * mult, base
+
+
+#: a review section about several years (过去五年…, “十三五”时期…), not last year alone
+_SEVERAL_YEARS = re.compile(r"五年|十[三四五]五|届")
+
+
+def _review(doc: Document) -> list[Sentence]:
+    """The sentences of the review part, without sections about several years."""
+    by_id = {sec.id: sec for sec in doc.sections}
+
+    def several(sid: str | None) -> bool:
+        while sid:
+            sec = by_id.get(sid)
+            if sec is None:
+                return False
+            if _SEVERAL_YEARS.search(sec.title) and "一年" not in sec.title:
+                return True
+            sid = sec.parent
+        return False
+
+    memo: dict[str, bool] = {}
+    out = []
+    for s in doc.sentences:
+        if s.region != Region.REVIEW:
+            continue
+        if s.section not in memo:
+            memo[s.section] = several(s.section)
+        if not memo[s.section]:
+            out.append(s)
+    return out
+
+
+def _clause_of(s: Sentence, pos: int) -> tuple[str, tuple[int, int]]:
+    at = 0
+    for c in s.clauses:
+        k = s.text.find(c.text, at)
+        if k < 0:
+            continue
+        if k <= pos < k + len(c.text):
+            return c.text, c.span
+        at = k
+    return s.text, s.span
+
+
+def review_outcomes(doc: Document) -> tuple[Outcome, ...]:
+    """The figures of the review part, in order (the year before ``doc.year``)."""
+    out: list[Outcome] = []
+    for s in _review(doc):
+        if not re.search(r"\d", s.text):
+            continue
+        prev_stem = ""
+        for q in quantities.extract(s.text):
+            raw = re.sub(r"\[\d+\]$", "", q.metric)
+            lead = s.text[max(0, s.text.rfind("，", 0, q.start)) : q.start]
+            if _NOT_YEARS.search(lead) or _NOT_YEARS.search(raw):
+                continue
+            metric = trim_metric(raw)
+            if _VERB_ONLY.match(metric) or _VERB_ONLY.match(raw):
+                if not prev_stem:
+                    continue
+                metric = prev_stem + (raw if raw.strip() else "")
+            stem = _STEM_TAIL.sub("", metric)
+            prev_stem = stem if len(stem) >= 2 else prev_stem
+            if not metric:
+                continue
+            number, unit = q.written
+            pre = next((w for w in _PRE_QUALS if w in lead), "")
+            qual = "+".join(x for x in (pre, q.qualifier if q.qualifier in ("以上", "以下", "左右", "以内", "多", "余") else "") if x)
+            text, span = _clause_of(s, q.start)
+            out.append(Outcome(metric, canonical_metric(metric), float(number), unit.replace("％", "%"), qual, text, s.id, span))
+    return tuple(out)
+
+
+def _mentions(canonical: str, key: str) -> bool:
+    if canonical.endswith("增长") and re.search(r"\d", key) and not re.search(r"\d%", key):
+        return False  # a growth metric named beside a level (收入超过3万元): another measure
+    if canonical in _patterns():
+        return canonical_metric(key) == canonical
+    return len(canonical) >= 2 and canonical in key
+
+
+def mention_of(target: Target, doc: Document) -> Outcome | None:
+    """The first clause of the review that speaks of the target's metric (in words or numbers)."""
+    for s in _review(doc):
+        for c in s.clauses:
+            key = re.sub(r"[^\w%&]", "", fold(c.text))
+            if _NOT_YEARS.search(key):
+                continue
+            if _mentions(target.canonical, key):
+                return Outcome(target.metric, target.canonical, None, "", "", c.text, s.id, c.span)
+    return None
+
+
+def target_status(target: Target, outcome: Outcome | None, direction: str) -> TargetStatus:
+    """The status of one target against one outcome (None: nothing said)."""
+    if outcome is None:
+        return TargetStatus.NOT_REPORTED
+    if target.value is None or outcome.value is None:
+        return TargetStatus.QUALITATIVE
+    t_val = target.upper if direction == "down" and target.upper is not None else target.value
+    t, t_unit = _base(t_val, target.unit)
+    o, o_unit = _base(outcome.value, outcome.unit)
+    if t_unit != o_unit:
+        return TargetStatus.NOT_REPORTED
+    reading = _reading()
+    tol = reading["tolerance_points"] if t_unit in ("%", "个百分点") else reading["tolerance_share"] * abs(t)
+    loose = any(w in target.qualifier for w in reading["tolerance"])
+    eps = 1e-9
+    if direction == "down":
+        if o <= t + eps:
+            return TargetStatus.MET
+        return TargetStatus.MET_WITH_QUALIFIER if loose and o <= t + tol + eps else TargetStatus.MISSED
+    if o >= t - eps:
+        return TargetStatus.MET
+    return TargetStatus.MET_WITH_QUALIFIER if loose and o >= t - tol - eps else TargetStatus.MISSED
+
+
+def _same_kind(target: Target, outcome: Outcome) -> bool:
+    return outcome.value is not None and _base(1.0, outcome.unit)[1] == _base(1.0, target.unit)[1]
+
+
+def check_targets(doc: Document, following: Document | None, outcomes: tuple[Outcome, ...] | None = None) -> tuple[TargetCheck, ...]:
+    """Each headline target of ``doc`` held against the review of ``following`` (the next
+    year's report of the same government; None gives status pending)."""
+    out: list[TargetCheck] = []
+    if following is not None and outcomes is None:
+        outcomes = review_outcomes(following)
+    gov, year = doc.government, doc.year or 0
+    for t in doc.targets:
+        direction = direction_of(t)
+        if following is None:
+            out.append(TargetCheck(gov, year, t, direction, TargetStatus.PENDING, None, doc.raw.path))
+            continue
+        same = [o for o in outcomes or () if o.canonical == t.canonical]
+        chosen: Outcome | None = None
+        if t.value is not None:
+            chosen = next((o for o in same if _same_kind(t, o)), None)
+            if chosen is None and same:
+                out.append(TargetCheck(gov, year, t, direction, TargetStatus.NOT_REPORTED, None, doc.raw.path, following.raw.path))
+                continue
+        else:
+            growth = t.canonical.endswith("增长")
+            chosen = next((o for o in same if not growth or _base(1.0, o.unit)[1] == "%"), None)
+        if chosen is None:
+            chosen = mention_of(t, following)
+        out.append(TargetCheck(gov, year, t, direction, target_status(t, chosen, direction), chosen, doc.raw.path, following.raw.path))
+    return tuple(out)
+
+
+def pair_years(docs: list[Document]) -> tuple[TargetCheck, ...]:
+    """The targets of every report held against the next year's report of the same government
+    among ``docs`` (status pending when it is not there).  Reports without a government or a year
+    are left out; when a government has two reports of one year the first given is used."""
+    from ..model import DocKind
+
+    by: dict[tuple[str, int], Document] = {}
+    for d in docs:
+        if d.kind == DocKind.REPORT and d.government and d.year:
+            by.setdefault((d.government, d.year), d)
+    out: list[TargetCheck] = []
+    for (gov, year), d in sorted(by.items()):
+        out.extend(check_targets(d, by.get((gov, year + 1))))
+    return tuple(out)
