@@ -299,7 +299,9 @@ def targets(paths, out_dir, lang, workers, quiet) -> None:
 @cli.command(name="eval")
 @click.option("--gold", "gold_dir", default="tests/gold", show_default=True, type=click.Path(file_okay=False, path_type=str), help="Folder of gold files <A>__<B>.tsv.")
 @click.option("--docs", "docs_dir", default="examples", show_default=True, type=click.Path(file_okay=False, path_type=str), help="Folder holding the documents named in the gold files.")
-def eval_cmd(gold_dir: str, docs_dir: str) -> None:
+@click.option("--corpus", "corpus_dir", default="../shared/corpus", show_default=True, type=click.Path(path_type=str), help="Corpus of the targets key (<gold>/targets); skipped when absent.")
+@click.option("--split", "split_file", default="benchmarks/corpus_split.csv", show_default=True, type=click.Path(path_type=str), help="government,split file: each government's split (dev / held-out).")
+def eval_cmd(gold_dir: str, docs_dir: str, corpus_dir: str, split_file: str) -> None:
     """Score the alignment and the findings against hand-made gold files and
     print precision, recall and F1 per pair of documents, with the difflib
     baseline for the alignment.
@@ -310,7 +312,7 @@ def eval_cmd(gold_dir: str, docs_dir: str) -> None:
     """
     from .report_eval import run_eval
 
-    click.echo(run_eval(gold_dir, docs_dir))
+    click.echo(run_eval(gold_dir, docs_dir, corpus_dir, split_file))
 
 
 def main(argv: list[str] | None = None) -> int:

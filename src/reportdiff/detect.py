@@ -15,6 +15,7 @@ from . import quantities as qty
 from .align import Edge
 from .model import DocKind, Document, Finding, FindingType, Mode, Pair, PlanItem, Quantity, Region, Severity, Unit
 from .normalize import fold, match_key, to_simplified
+from .outcomes_detect import target_findings
 
 __all__ = ("detect", "is_rhetoric", "documents_mismatch")
 
@@ -528,6 +529,7 @@ def detect(
     later_is_b = (b.year or 0) >= (a.year or 0)
     if mode == Mode.REPORT_REPORT:
         findings.extend(_new_dropped(a, b, a_units, b_units, edges, later_is_b, cosine))
+        findings.extend(target_findings(a, b))  # last year's targets against this year's review
     if mode == Mode.PLAN_PLAN:
         findings.extend(_owner_changes(a, b, a_units, b_units, edges))
     n_ignored = 0

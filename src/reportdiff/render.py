@@ -122,6 +122,8 @@ _TYPE_EN = {
     FindingType.NEW: "new initiative",
     FindingType.DROPPED: "dropped initiative",
     FindingType.OWNER_CHANGED: "owner changed",
+    FindingType.TARGET_MISSED: "last year's target missed",
+    FindingType.TARGET_MET: "last year's target met",
 }
 
 
