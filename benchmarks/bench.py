@@ -1,7 +1,8 @@
 """Timings of reportdiff (not a test): whole-process compares, the align step at
-1x/4x/16x, peak memory per input size, and batch throughput (local processes and Dask).
+1x/4x/16x, peak memory per input size, batch throughput (local processes and Dask), and
+``reportdiff targets`` on the whole corpus (goal: under a minute).
 
-Run: make bench   (or .venv/bin/python benchmarks/bench.py [--only whole,align,memory,batch])
+Run: make bench   (or .venv/bin/python benchmarks/bench.py [--only whole,align,memory,batch,targets])
 """
 
 from __future__ import annotations
@@ -117,8 +118,10 @@ def main() -> None:
     import argparse
 
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--only", default="whole,align,memory,batch", help="comma-separated sections")
-    sections = set(ap.parse_args().only.split(","))
+    ap.add_argument("--only", default="whole,align,memory,batch,targets", help="comma-separated sections")
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"), help="corpus folder for the targets section")
+    args = ap.parse_args()
+    sections = set(args.only.split(","))
     if "whole" in sections:
         print("whole process (best of 3, includes interpreter start-up and imports):")
         for a, b in (("chiping-2024-report.txt", "chiping-2024-plan.txt"), ("chiping-2022-report.txt", "chiping-2024-report.txt")):
@@ -129,6 +132,26 @@ def main() -> None:
         batch_throughput()
     if "align" in sections:
         align_scaling()
+    if "targets" in sections:
+        targets_corpus(args.corpus)
+
+
+def targets_corpus(corpus: str) -> None:
+    """``reportdiff targets CORPUS`` as a user runs it (a new process: start-up, reading every
+    report in worker processes, pairing years, writing CSV, xlsx and HTML); goal under 60 s."""
+    import os
+
+    if not Path(corpus).is_dir():
+        print(f"targets: corpus {corpus} not found, skipped")
+        return
+    exe = Path(sys.executable).parent / "reportdiff"
+    out = Path("/tmp/reportdiff-bench-targets")
+    t = time.perf_counter()
+    proc = subprocess.run([str(exe), "targets", corpus, "--out-dir", str(out)], check=True, capture_output=True, text=True)
+    el = time.perf_counter() - t
+    n = sum(1 for _ in Path(corpus).rglob("*.txt"))
+    print(f"reportdiff targets on the whole corpus ({n} files, {os.cpu_count()} cores): {el:.1f} s (goal < 60 s)")
+    print("  " + proc.stdout.strip().splitlines()[0])
 
 
 def align_scaling() -> None:

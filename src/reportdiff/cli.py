@@ -268,6 +268,7 @@ def targets(paths, out_dir, lang, workers, quiet) -> None:
 
     Writes targets.csv (UTF-8 with BOM), targets.xlsx (long table and pivots)
     and targets.html (charts and tables; works offline and without JavaScript).
+    Exit 3 when some files could not be read (listed); 2 when no report was read.
 
     \b
     Example:
@@ -279,6 +280,8 @@ def targets(paths, out_dir, lang, workers, quiet) -> None:
 
     with _progress_after(1.0, "正在读取报告，请稍候……", enabled=not quiet):
         run = targets_table.collect(list(paths), workers)
+    if not run.reports:
+        raise ReportdiffError("没有读到带政府和年份的工作报告：" + "；".join(f"{p}（{e}）" for p, e in run.failed[:3]) if run.failed else "没有读到带政府和年份的工作报告")
     out = Path(out_dir)
     written = [
         str(output.atomic_write_text(out / "targets.csv", targets_table.csv_text(run.checks, lang, out), bom=True)),
@@ -294,6 +297,8 @@ def targets(paths, out_dir, lang, workers, quiet) -> None:
         for p, err in run.failed:
             click.echo(f"  ✗ {p}：{err}")
         click.echo("输出：" + "  ".join(written))
+    if run.failed:
+        raise click.exceptions.Exit(int(ExitStatus.PARTIAL))
 
 
 @cli.command(name="eval")
