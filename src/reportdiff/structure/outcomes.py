@@ -143,23 +143,30 @@ def review_outcomes(doc: Document) -> tuple[Outcome, ...]:
     return tuple(out)
 
 
-def _mentions(canonical: str, key: str) -> bool:
-    if canonical.endswith("增长") and re.search(r"\d", key) and not re.search(r"\d%", key):
-        return False  # a growth metric named beside a level (收入超过3万元): another measure
-    if canonical in _patterns():
-        return canonical_metric(key) == canonical
-    return len(canonical) >= 2 and canonical in key
-
-
-def mention_of(target: Target, doc: Document) -> Outcome | None:
-    """The first clause of the review that speaks of the target's metric (in words or numbers)."""
+def _review_clauses(doc: Document) -> list[tuple[str, str, str, tuple[int, int], str]]:
+    """The review's clauses as (key, canonical metric of the clause, text, span, sentence id)."""
+    out = []
     for s in _review(doc):
         for c in s.clauses:
             key = re.sub(r"[^\w%&]", "", fold(c.text))
-            if _NOT_YEARS.search(key):
-                continue
-            if _mentions(target.canonical, key):
-                return Outcome(target.metric, target.canonical, None, "", "", c.text, s.id, c.span)
+            if not _NOT_YEARS.search(key):
+                out.append((key, canonical_metric(key), c.text, c.span, s.id))
+    return out
+
+
+def _mentions(canonical: str, key: str, key_canonical: str) -> bool:
+    if canonical.endswith("增长") and re.search(r"\d", key) and not re.search(r"\d%", key):
+        return False  # a growth metric named beside a level (收入超过3万元): another measure
+    if canonical in _patterns():
+        return key_canonical == canonical
+    return len(canonical) >= 2 and canonical in key
+
+
+def mention_of(target: Target, doc: Document, clauses: list | None = None) -> Outcome | None:
+    """The first clause of the review that speaks of the target's metric (in words or numbers)."""
+    for key, key_canonical, text, span, sid in clauses if clauses is not None else _review_clauses(doc):
+        if _mentions(target.canonical, key, key_canonical):
+            return Outcome(target.metric, target.canonical, None, "", "", text, sid, span)
     return None
 
 
@@ -197,6 +204,7 @@ def check_targets(doc: Document, following: Document | None, outcomes: tuple[Out
     out: list[TargetCheck] = []
     if following is not None and outcomes is None:
         outcomes = review_outcomes(following)
+    clauses = _review_clauses(following) if following is not None and doc.targets else []
     gov, year = doc.government, doc.year or 0
     for t in doc.targets:
         direction = direction_of(t)
@@ -214,7 +222,7 @@ def check_targets(doc: Document, following: Document | None, outcomes: tuple[Out
             growth = t.canonical.endswith("增长")
             chosen = next((o for o in same if not growth or _base(1.0, o.unit)[1] == "%"), None)
         if chosen is None:
-            chosen = mention_of(t, following)
+            chosen = mention_of(t, following, clauses)
         out.append(TargetCheck(gov, year, t, direction, target_status(t, chosen, direction), chosen, doc.raw.path, following.raw.path))
     return tuple(out)
 

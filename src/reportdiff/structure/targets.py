@@ -36,6 +36,7 @@ def _metric_rules() -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
     return tuple((m["name"], tuple(re.compile(p) for p in m["patterns"])) for m in vocab.load("metrics")["metric"])
 
 
+@functools.lru_cache(maxsize=65536)
 def canonical_metric(metric: str) -> str:
     """Canonical name of a metric as written (synonyms folded), or the metric trimmed."""
     k = re.sub(r"[^\w%&]", "", fold(metric))
