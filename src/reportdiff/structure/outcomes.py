@@ -26,7 +26,7 @@ import re
 from .. import quantities, vocab
 from ..model import Document, Outcome, Region, Sentence, Target, TargetCheck, TargetStatus
 from ..normalize import fold
-from .targets import canonical_metric, trim_metric
+from .targets import bare_persons, canonical_metric, trim_metric
 
 __all__ = ("review_outcomes", "check_targets", "target_status", "direction_of", "mention_of")
 
@@ -36,6 +36,8 @@ _NOT_YEARS = re.compile(r"年均|累计|五年|十[三四五]五|以来|一季�
 _VERB_ONLY = re.compile(r"^(比上年|同比|分别|平均|年均)?(增长|增加|上涨|下降|降低|提高|减少|增速|涨幅|为|达到|平均为)*$")
 _STEM_TAIL = re.compile(r"(增长|增速|上涨|涨幅|总量|规模|达到|突破|超过|为)+$")
 _PRE_QUALS = ("预计", "超过", "突破", "约")
+#: words of a review figure that are not part of its metric (预计GDP全年增长5%: GDP增长)
+_TIME_WORDS = re.compile(r"预计|全年|去年|上年|同比|比上年|实现了?|完成了?")
 
 
 @functools.lru_cache(maxsize=1)
@@ -121,12 +123,18 @@ def review_outcomes(doc: Document) -> tuple[Outcome, ...]:
         if not re.search(r"\d", s.text):
             continue
         prev_stem = ""
-        for q in quantities.extract(s.text):
+        qs = quantities.extract(s.text)
+        for c in s.clauses:  # 农村贫困人口减少1109万: people counted in a bare 万
+            persons = bare_persons(c.text) if "万" in c.text else None
+            if persons is not None and not _NOT_YEARS.search(c.text) and not any(q.text in c.text for q in qs):
+                metric, value, post = persons
+                out.append(Outcome(metric, canonical_metric(metric), value, "万人", post, c.text, s.id, c.span))
+        for q in qs:
             raw = re.sub(r"\[\d+\]$", "", q.metric)
             lead = s.text[max(0, s.text.rfind("，", 0, q.start)) : q.start]
             if _NOT_YEARS.search(lead) or _NOT_YEARS.search(raw):
                 continue
-            metric = trim_metric(raw)
+            metric = trim_metric(_TIME_WORDS.sub("", raw))
             if _VERB_ONLY.match(metric) or _VERB_ONLY.match(raw):
                 if not prev_stem:
                     continue

@@ -17,7 +17,7 @@ from ..model import Region, Section, Sentence, Target
 from ..normalize import fold
 from .sections import is_targets_lead
 
-__all__ = ("headline_targets", "canonical_metric", "targets_in")
+__all__ = ("headline_targets", "canonical_metric", "targets_in", "bare_persons", "trim_metric")
 
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[—–\-－~～至到]{1,2}\s*(\d+(?:\.\d+)?)\s*%")
 _HEAD_WORDS = re.compile(r"^(其中|全年|今年|全[国省市区县](?!部)|地方|力争|确保|努力|实现|保持|继续|经济社会发展的?|全面完成|完成|(国家|上级|省|市)?下达的?)+")
@@ -87,6 +87,11 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
             )
         return out
     if not qs:
+        persons = bare_persons(clause)
+        if persons is not None:
+            metric, value, post = persons
+            out.append(Target(metric=metric, canonical=canonical_metric(metric), value=value, unit="万人", qualifier=post, text=clause, sentence=sentence, span=span))
+            return out
         if _QUALITATIVE.search(clause) and len(clause) <= 60 and not _ASPIRATION.match(clause):
             for part in _qualitative_parts(clause):
                 metric = _PREDICATE.sub("", trim_metric(part)) or trim_metric(part) or part
@@ -116,6 +121,22 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
             )
         )
     return out
+
+
+_BARE_WAN = re.compile(r"(\d+(?:\.\d+)?)万(以上|左右|以内|以下)?(?![\u4e00-\u9fff]*[元亩吨斤户个家辆套平千米公里])")
+_PERSONS = re.compile(r"(人口|人数|人员|就业|劳动力|人次)")
+
+
+def bare_persons(clause: str) -> tuple[str, float, str] | None:
+    """``农村贫困人口减少1000万以上``: a number with a bare 万 after a metric that counts people
+    is in 万人 (the genre leaves 人 out).  (metric, value, qualifier after it) or None."""
+    m = _BARE_WAN.search(clause)
+    if m is None:
+        return None
+    metric = trim_metric(clause[: m.start()])
+    if not metric or not _PERSONS.search(metric):
+        return None
+    return metric, float(m.group(1)), m.group(2) or ""
 
 
 def _qualitative_parts(clause: str) -> list[str]:
