@@ -26,7 +26,7 @@ import re
 from .. import quantities, vocab
 from ..model import Document, Outcome, Region, Sentence, Target, TargetCheck, TargetStatus
 from ..normalize import fold
-from .targets import bare_persons, canonical_metric, trim_metric
+from .targets import bare_persons, canonical_metric, respectively, trim_metric
 
 __all__ = ("review_outcomes", "check_targets", "target_status", "direction_of", "mention_of")
 
@@ -35,9 +35,11 @@ _NOT_YEARS = re.compile(r"年均|累计|五年|十[三四五]五|以来|一季�
 #: a metric written as a verb only: the figure continues the previous one (…达到114万亿元，增长8.1%)
 _VERB_ONLY = re.compile(r"^(比上年|同比|分别|平均|年均)?(增长|增加|上涨|下降|降低|提高|减少|增速|涨幅|为|达到|平均为)*$")
 _STEM_TAIL = re.compile(r"(增长|增速|上涨|涨幅|总量|规模|达到|突破|超过|为)+$")
+#: where a subject ends and its predicate begins (地区生产总值迈上3万亿元新台阶)
+_STEM_CUT = re.compile(r"迈上|迈入|跨上|跨越|跨过|站上|达到|突破|超过|首次|总量|规模")
 _PRE_QUALS = ("预计", "超过", "突破", "约")
 #: words of a review figure that are not part of its metric (预计GDP全年增长5%: GDP增长)
-_TIME_WORDS = re.compile(r"预计|全年|去年|上年|同比|比上年|实现了?|完成了?")
+_TIME_WORDS = re.compile(r"预计|全年|去年|上年|同比|比上年|同口径|按?可比价格?计算|实现了?|完成了?")
 
 
 @functools.lru_cache(maxsize=1)
@@ -116,31 +118,54 @@ def _clause_of(s: Sentence, pos: int) -> tuple[str, tuple[int, int]]:
     return s.text, s.span
 
 
+def _respective_names(qs: list) -> dict[int, str]:
+    """``A、B、C分别增长6.6%、4.3%、8.6%``: each value's own metric, by index in ``qs``."""
+    out: dict[int, str] = {}
+    k = 0
+    while k < len(qs):
+        base = re.sub(r"\[\d+\]$", "", qs[k].metric)
+        j = k
+        while j + 1 < len(qs) and re.sub(r"\[\d+\]$", "", qs[j + 1].metric) == base and qs[j + 1].metric != base:
+            j += 1
+        if j > k and "分别" in base:
+            names = respectively(qs[k : j + 1])
+            out.update({k + n: name for n, name in enumerate(names)})
+        k = j + 1
+    return out
+
+
 def review_outcomes(doc: Document) -> tuple[Outcome, ...]:
     """The figures of the review part, in order (the year before ``doc.year``)."""
     out: list[Outcome] = []
     for s in _review(doc):
         if not re.search(r"\d", s.text):
             continue
-        prev_stem = ""
+        stems: list[str] = []  # the subjects of this sentence's figures so far
         qs = quantities.extract(s.text)
         for c in s.clauses:  # 农村贫困人口减少1109万: people counted in a bare 万
             persons = bare_persons(c.text) if "万" in c.text else None
             if persons is not None and not _NOT_YEARS.search(c.text) and not any(q.text in c.text for q in qs):
                 metric, value, post = persons
                 out.append(Outcome(metric, canonical_metric(metric), value, "万人", post, c.text, s.id, c.span))
-        for q in qs:
-            raw = re.sub(r"\[\d+\]$", "", q.metric)
+        named = _respective_names(qs)
+        for k, q in enumerate(qs):
+            raw = named.get(k) or re.sub(r"\[\d+\]$", "", q.metric)
             lead = s.text[max(0, s.text.rfind("，", 0, q.start)) : q.start]
             if _NOT_YEARS.search(lead) or _NOT_YEARS.search(raw):
                 continue
             metric = trim_metric(_TIME_WORDS.sub("", raw))
             if _VERB_ONLY.match(metric) or _VERB_ONLY.match(raw):
-                if not prev_stem:
+                # a figure that goes on from an earlier one (地区生产总值达到…亿元、增长6.1%): the
+                # nearest earlier subject that makes a known metric with this verb, else the last
+                verb = re.sub(r"[^\w]", "", _TIME_WORDS.sub("", raw))
+                known = [st + verb for st in reversed(stems) if canonical_metric(st + verb) in _patterns()]
+                if not known and not stems:
                     continue
-                metric = prev_stem + (raw if raw.strip() else "")
-            stem = _STEM_TAIL.sub("", metric)
-            prev_stem = stem if len(stem) >= 2 else prev_stem
+                metric = known[0] if known else stems[-1] + verb
+            else:
+                stem = _STEM_CUT.split(_STEM_TAIL.sub("", metric))[0].strip("、 ")
+                if len(stem) >= 2:
+                    stems.append(stem)
             if not metric:
                 continue
             number, unit = q.written

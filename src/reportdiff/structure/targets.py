@@ -17,7 +17,7 @@ from ..model import Region, Section, Sentence, Target
 from ..normalize import fold
 from .sections import is_targets_lead
 
-__all__ = ("headline_targets", "canonical_metric", "targets_in", "bare_persons", "trim_metric")
+__all__ = ("headline_targets", "canonical_metric", "targets_in", "bare_persons", "trim_metric", "respectively")
 
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[—–\-－~～至到]{1,2}\s*(\d+(?:\.\d+)?)\s*%")
 _HEAD_WORDS = re.compile(r"^(其中|全年|今年|全[国省市区县](?!部)|地方|力争|确保|努力|实现|保持|继续|经济社会发展的?|全面完成|完成|(国家|上级|省|市)?下达的?)+")
@@ -98,7 +98,7 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
                 out.append(Target(metric=metric, canonical=canonical_metric(part), value=None, unit="", qualifier="", text=clause, sentence=sentence, span=span))
         return out
     last_metric = ""
-    split_names = _respectively(qs)
+    split_names = respectively(qs)
     for n, q in enumerate(qs):
         raw_metric = split_names[n] if split_names else re.sub(r"\[\d+\]$", "", q.metric)
         metric = trim_metric(raw_metric)
@@ -154,7 +154,7 @@ def _qualitative_parts(clause: str) -> list[str]:
     return [clause]
 
 
-def _respectively(qs: list) -> list[str]:
+def respectively(qs: list) -> list[str]:
     """``城镇和农村居民人均可支配收入分别增长7%、8%``: one metric per value
     (城镇居民人均可支配收入, 农村居民人均可支配收入), or [] when the clause is not such a list."""
     if len(qs) < 2:
