@@ -54,6 +54,7 @@ def check_corpus(folder: str | os.PathLike, split_file: str | os.PathLike | None
     from .api import load_document
     from .errors import ReportdiffError
     from .model import DocKind, Region
+    from .structure.outcomes import review_sentences
 
     root = Path(folder)
     manifest = root / "manifest.csv"
@@ -97,7 +98,8 @@ def check_corpus(folder: str | os.PathLike, split_file: str | os.PathLike | None
             )
         )
         keep = {t.sentence for t in doc.targets}
-        slim[rel] = replace(doc, raw=replace(doc.raw, text="", path=rel), paragraphs=(), items=(), sentences=tuple(s for s in doc.sentences if s.region == Region.REVIEW or s.id in keep))
+        review = {s.id for s in review_sentences(doc)}
+        slim[rel] = replace(doc, raw=replace(doc.raw, text="", path=rel), paragraphs=(), items=(), sentences=tuple(s for s in doc.sentences if s.id in review or s.id in keep))
     return _with_outcomes(out, slim)
 
 

@@ -20,7 +20,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .model import Document, Region, TargetCheck, TargetStatus
+from .model import Document, TargetCheck, TargetStatus
 
 __all__ = ("collect", "target_text", "outcome_text", "COLUMNS", "checks_table", "pivot_years", "pivot_governments", "csv_text", "xlsx_bytes", "render_page", "TargetsRun", "STATUS_LABELS")
 
@@ -102,6 +102,7 @@ def _slim(path: str) -> tuple[Document | None, str]:
     sentences and sections): small to send back from a worker process."""
     from .api import load_document
     from .errors import ReportdiffError
+    from .structure.outcomes import review_sentences
 
     try:
         doc = load_document(path)
@@ -110,7 +111,8 @@ def _slim(path: str) -> tuple[Document | None, str]:
     except Exception as e:  # a worker must report, not die: the file is listed as failed
         return None, f"{type(e).__name__}: {e}"
     keep = {t.sentence for t in doc.targets}
-    sentences = tuple(s for s in doc.sentences if s.region == Region.REVIEW or s.id in keep)
+    review = {s.id for s in review_sentences(doc)}
+    sentences = tuple(s for s in doc.sentences if s.id in review or s.id in keep)
     return replace(doc, raw=replace(doc.raw, text=""), paragraphs=(), items=(), sentences=sentences), ""
 
 

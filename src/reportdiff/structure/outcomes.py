@@ -28,7 +28,7 @@ from ..model import Document, Outcome, Region, Sentence, Target, TargetCheck, Ta
 from ..normalize import fold
 from .targets import bare_persons, canonical_metric, respectively, trim_metric
 
-__all__ = ("review_outcomes", "check_targets", "target_status", "direction_of", "mention_of")
+__all__ = ("review_sentences", "review_outcomes", "check_targets", "target_status", "direction_of", "mention_of")
 
 #: a figure that is not last year's own: an average or a sum over several years, or this year's so far
 _NOT_YEARS = re.compile(r"年均|累计|五年|十[三四五]五|以来|一季度|上半年|前三季度|前\d+个?月|\d+[—-]\d+月")
@@ -78,10 +78,42 @@ def _base(value: float, unit: str) -> tuple[float, str]:
 
 #: a review section about several years (过去五年…, “十三五”时期…), not last year alone
 _SEVERAL_YEARS = re.compile(r"五年|十[三四五]五|届")
+_ONE_YEAR = re.compile(r"一年|去年|上年|\d{4}年")
+
+
+def review_sentences(doc: Document) -> list[Sentence]:
+    """The sentences of the review part: the review region, or a part whose heading is a review
+    heading (``2023年工作回顾``, ``data/regions.toml`` ``[heading] review``) when the regions
+    did not mark it."""
+    by_id = {sec.id: sec for sec in doc.sections}
+    review = vocab.pattern("regions", "heading", "review")
+    memo: dict[str, bool] = {}
+
+    def titled(sid: str | None) -> bool:
+        while sid:
+            sec = by_id.get(sid)
+            if sec is None:
+                return False
+            if sec.level <= 1 and review.search(sec.title):
+                return True
+            sid = sec.parent
+        return False
+
+    out = []
+    for s in doc.sentences:
+        if s.region == Region.REVIEW:
+            out.append(s)
+        elif s.region in (Region.GOALS, Region.COMMITMENTS, Region.FRONT):
+            if s.section not in memo:
+                memo[s.section] = titled(s.section)
+            if memo[s.section]:
+                out.append(s)
+    return out
 
 
 def _review(doc: Document) -> list[Sentence]:
-    """The sentences of the review part, without sections about several years."""
+    """The sentences of the review part, without sections about several years (过去五年…,
+    “十三五”时期…) unless the heading also names last year (“十四五”时期和2025年工作回顾)."""
     by_id = {sec.id: sec for sec in doc.sections}
 
     def several(sid: str | None) -> bool:
@@ -89,16 +121,14 @@ def _review(doc: Document) -> list[Sentence]:
             sec = by_id.get(sid)
             if sec is None:
                 return False
-            if _SEVERAL_YEARS.search(sec.title) and "一年" not in sec.title:
+            if _SEVERAL_YEARS.search(sec.title) and not _ONE_YEAR.search(sec.title):
                 return True
             sid = sec.parent
         return False
 
     memo: dict[str, bool] = {}
     out = []
-    for s in doc.sentences:
-        if s.region != Region.REVIEW:
-            continue
+    for s in review_sentences(doc):
         if s.section not in memo:
             memo[s.section] = several(s.section)
         if not memo[s.section]:
@@ -153,6 +183,8 @@ def review_outcomes(doc: Document) -> tuple[Outcome, ...]:
             lead = s.text[max(0, s.text.rfind("，", 0, q.start)) : q.start]
             if _NOT_YEARS.search(lead) or _NOT_YEARS.search(raw):
                 continue
+            if doc.year and any(int(y) != doc.year - 1 for y in re.findall(r"((?:19|20)\d\d)年", lead)):
+                continue  # a figure of another year (较2015年增加…, 2019年…)
             metric = trim_metric(_TIME_WORDS.sub("", raw))
             if _VERB_ONLY.match(metric) or _VERB_ONLY.match(raw):
                 # a figure that goes on from an earlier one (地区生产总值达到…亿元、增长6.1%): the
