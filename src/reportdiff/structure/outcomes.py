@@ -26,6 +26,7 @@ import re
 from .. import quantities, vocab
 from ..model import Document, Outcome, Region, Sentence, Target, TargetCheck, TargetStatus
 from ..normalize import fold
+from .sections import is_targets_lead
 from .targets import bare_persons, canonical_metric, respectively, trim_metric
 
 __all__ = ("review_sentences", "review_outcomes", "check_targets", "target_status", "direction_of", "mention_of")
@@ -38,6 +39,11 @@ _STEM_TAIL = re.compile(r"(增长|增速|上涨|涨幅|总量|规模|达到|突�
 #: where a subject ends and its predicate begins (地区生产总值迈上3万亿元新台阶)
 _STEM_CUT = re.compile(r"迈上|迈入|跨上|跨越|跨过|站上|达到|突破|超过|首次|总量|规模")
 _PRE_QUALS = ("预计", "超过", "突破", "约")
+#: a share of something (装备制造业占规上工业增加值的比重27.4%), not its growth
+_SHARE = re.compile(r"比重|占比|占[^，。；]{0,20}的?比")
+#: a fall: the figure is a negative growth (进出口总额下降15%)
+_FALL = re.compile(r"(下降|减少|回落|降低)$")
+_REDUCTION = re.compile(r"降低|下降|减少|降幅")
 #: words of a review figure that are not part of its metric (预计GDP全年增长5%: GDP增长)
 _TIME_WORDS = re.compile(r"预计|全年|去年|上年|同比|比上年|同口径|按?可比价格?计算|实现了?|完成了?")
 
@@ -168,8 +174,8 @@ def review_outcomes(doc: Document) -> tuple[Outcome, ...]:
     """The figures of the review part, in order (the year before ``doc.year``)."""
     out: list[Outcome] = []
     for s in _review(doc):
-        if not re.search(r"\d", s.text):
-            continue
+        if not re.search(r"\d", s.text) or is_targets_lead(s.text):
+            continue  # no figure, or this year's targets (a list that the regions left in the review)
         stems: list[str] = []  # the subjects of this sentence's figures so far
         qs = quantities.extract(s.text)
         for c in s.clauses:  # 农村贫困人口减少1109万: people counted in a bare 万
@@ -201,10 +207,15 @@ def review_outcomes(doc: Document) -> tuple[Outcome, ...]:
             if not metric:
                 continue
             number, unit = q.written
+            canonical = canonical_metric(metric)
+            if _SHARE.search(metric) and canonical.endswith("增长"):
+                canonical = trim_metric(metric)  # a share (占…比重), not the growth of what it names
+            if _FALL.search(metric) and not _REDUCTION.search(canonical):
+                number = -number  # 进出口总额下降15%: growth of -15%
             pre = next((w for w in _PRE_QUALS if w in lead), "")
             qual = "+".join(x for x in (pre, q.qualifier if q.qualifier in ("以上", "以下", "左右", "以内", "多", "余") else "") if x)
             text, span = _clause_of(s, q.start)
-            out.append(Outcome(metric, canonical_metric(metric), float(number), unit.replace("％", "%"), qual, text, s.id, span))
+            out.append(Outcome(metric, canonical, float(number), unit.replace("％", "%"), qual, text, s.id, span))
     return tuple(out)
 
 

@@ -21,7 +21,7 @@ __all__ = ("headline_targets", "canonical_metric", "targets_in", "bare_persons",
 
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[—–\-－~～至到]{1,2}\s*(\d+(?:\.\d+)?)\s*%")
 _HEAD_WORDS = re.compile(r"^(其中|全年|今年|全[国省市区县](?!部)|地方|力争|确保|努力|实现|保持|继续|经济社会发展的?|全面完成|完成|(国家|上级|省|市)?下达的?)+")
-_TAIL_WORDS = re.compile(r"(分别|保持在|控制在|稳定在|达到|突破|超过|增长到|提高到|提升到|降至|为|在|至|约|左右|以上|以内|以下|年均)+$")
+_TAIL_WORDS = re.compile(r"(分别|保持在|控制在|稳定在|达到|达|突破|超过|增长到|提高到|提升到|降至|为|在|至|约|左右|以上|以内|以下|年均)+$")
 #: clauses that qualify the previous target instead of setting one (在实际工作中努力争取更好结果)
 _ASPIRATION = re.compile(r"^(在实际|实际工作中|工作中|努力|力争|争取|并|确保)")
 #: words that make a clause without a number a (qualitative) target
@@ -106,6 +106,10 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
             if _ASPIRATION.match(clause) or not last_metric:
                 continue  # 争取达到6%: a stretch goal of the previous target
             metric = last_metric
+        elif re.fullmatch(r"增长|增速|提高|下降|降低", metric) and last_metric:
+            # 地区生产总值突破2万亿元、增长7%左右: the growth of the subject before
+            metric = re.sub(r"(增长|增速|提高|下降|降低)$", "", last_metric) + metric
+            raw_metric = metric
         last_metric = metric
         number, unit = q.written
         out.append(
@@ -156,21 +160,38 @@ def _qualitative_parts(clause: str) -> list[str]:
 
 def respectively(qs: list) -> list[str]:
     """``城镇和农村居民人均可支配收入分别增长7%、8%``: one metric per value
-    (城镇居民人均可支配收入, 农村居民人均可支配收入), or [] when the clause is not such a list."""
+    (城镇居民人均可支配收入, 农村居民人均可支配收入), or [] when the clause is not such a list.
+    Without 分别 the subjects must be listed with 、/和 (``登记失业率、调查失业率控制在4.5%以内和5.5%左右``)."""
     if len(qs) < 2:
         return []
     base = re.sub(r"\[\d+\]$", "", qs[0].metric)
-    if "分别" not in base or any(re.sub(r"\[\d+\]$", "", q.metric) != base for q in qs):
+    if any(re.sub(r"\[\d+\]$", "", q.metric) != base for q in qs):
         return []
-    subject = trim_metric(base.split("分别")[0])
-    subject = re.sub(r"^其中", "", subject)
-    parts = [p for p in re.split(r"[和、及与]", subject) if p]
+    head, verb = base.split("分别", 1) if "分别" in base else (base, "")
+    subject = re.sub(r"^其中", "", trim_metric(head))
+    parts = [p for p in re.split(r"[和、及与]" if "分别" in base else r"[和、]", subject) if p]
     if len(parts) != len(qs):
         return []
+    known = {name for name, _ in _metric_rules()}
+    verb_key = re.sub(r"[^\w]", "", verb)
+
+    def names_known(names: list[str]) -> bool:
+        canons = [canonical_metric(n + verb_key) for n in names]
+        return all(c in known for c in canons) and len(set(canons)) == len(canons)
+
+    if names_known(parts):
+        return [p + verb for p in parts]
     first, last = parts[0], parts[-1]
-    # the shared tail of the last part (居民人均可支配收入 of 农村居民人均可支配收入)
-    tail = last[len(first):] if len(last) > len(first) and not any(len(p) > len(first) for p in parts[:-1]) else ""
-    verb = base.split("分别")[1] if "分别" in base else ""
+    # the shared tail of the last part (居民人均可支配收入 of 农村居民人均可支配收入): the shortest
+    # tail that makes every part a known, distinct metric
+    tail = ""
+    for i in range(1, len(last)):
+        if names_known([p + last[i:] for p in parts[:-1]] + [last]):
+            tail = last[i:]
+    if not tail and "分别" in base:
+        tail = last[len(first):] if len(last) > len(first) and not any(len(p) > len(first) for p in parts[:-1]) else ""
+    elif not tail:
+        return []
     return [(p if k == len(parts) - 1 else p + tail) + verb for k, p in enumerate(parts)]
 
 
