@@ -154,6 +154,21 @@ def _clause_of(s: Sentence, pos: int) -> tuple[str, tuple[int, int]]:
     return s.text, s.span
 
 
+def _qualified(metric: str, canonical: str) -> bool:
+    """The metric names a part of a known measure: the measure's name comes after more than a
+    scope word (跨境电商进出口, 对共建国家进出口额; not 全市地区生产总值, 年末全国城镇调查失业率).
+    The scope words are ``data/metrics.toml`` ``[reading] scope``."""
+    pats = _patterns().get(canonical)
+    if not pats:
+        return False
+    key = re.sub(r"[^\w%&]", "", fold(trim_metric(metric)))
+    starts = [m.start() for p in pats for m in [p.search(key)] if m]
+    if not starts:
+        return False
+    scope = "|".join(map(re.escape, vocab.load("metrics")["reading"]["scope"]))
+    return len(re.sub(scope, "", key[: min(starts)])) >= 2
+
+
 def _respective_names(qs: list) -> dict[int, str]:
     """``A、B、C分别增长6.6%、4.3%、8.6%``: each value's own metric, by index in ``qs``."""
     out: dict[int, str] = {}
@@ -210,6 +225,8 @@ def review_outcomes(doc: Document) -> tuple[Outcome, ...]:
             canonical = canonical_metric(metric)
             if _SHARE.search(metric) and canonical.endswith("增长"):
                 canonical = trim_metric(metric)  # a share (占…比重), not the growth of what it names
+            elif _qualified(metric, canonical):
+                canonical = trim_metric(metric)  # a part of the measure (跨境电商进出口), not the measure
             if _FALL.search(metric) and not _REDUCTION.search(canonical):
                 number = -number  # 进出口总额下降15%: growth of -15%
             pre = next((w for w in _PRE_QUALS if w in lead), "")
