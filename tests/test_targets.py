@@ -163,3 +163,42 @@ def test_targets_command_no_reports(tmp_path):
     (tmp_path / "x.txt").write_text("这不是政府工作报告。", encoding="utf-8")
     code, _, err = run_cli(["targets", str(tmp_path / "x.txt"), "--out-dir", str(tmp_path / "o")])
     assert code == 2 and err.startswith("错误：") and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        ("地区生产总值突破2万亿元、增长7%左右", [("地区生产总值", 2.0), ("地区生产总值增长", 7.0)]),
+        ("农业、规模以上工业、服务业增加值分别增长6%、10%以上、7.5%左右", [("第一产业增加值增长", 6.0), ("规模以上工业增加值增长", 10.0), ("服务业增加值增长", 7.5)]),
+        ("城乡居民人均可支配收入分别增长7%和8%", [("城镇居民人均可支配收入增长", 7.0), ("农村居民人均可支配收入增长", 8.0)]),
+        ("城镇和农村常住居民人均可支配收入分别增长7%和7.5%", [("城镇居民人均可支配收入增长", 7.0), ("农村居民人均可支配收入增长", 7.5)]),
+        ("城镇登记失业率、城镇调查失业率控制在3.5%以内和5.5%左右", [("城镇登记失业率", 3.5), ("城镇调查失业率", 5.5)]),
+        ("农村贫困人口减少1000万以上", [("农村贫困人口", 1000.0)]),
+    ],
+)
+def test_target_lists(clause, expected):
+    from reportdiff.structure.targets import targets_in
+
+    assert [(t.canonical, t.value) for t in targets_in(clause, "s", (0, 1))] == expected
+
+
+def test_review_figures_not_the_measure():
+    """A share, a part of the measure, a fall, and a figure of another year."""
+    from dataclasses import replace
+
+    from reportdiff.model import Clause, Region, Sentence
+    from reportdiff.structure.outcomes import review_outcomes
+
+    def doc_with(*texts):
+        from reportdiff.api import load_document
+
+        base = load_document(N2022)
+        sents = tuple(Sentence(f"s9.p1.s{k}", t, (0, len(t)), base.sentences[0].section, Region.REVIEW, (Clause(f"s9.p1.s{k}.c1", t, (0, len(t))),)) for k, t in enumerate(texts))
+        return replace(base, sentences=sents, year=2024)
+
+    outs = review_outcomes(doc_with("装备制造业占规上工业增加值的比重达到27.4%。", "跨境电商进出口增长25%。", "进出口总额下降15%。", "地区生产总值较2015年增长40%。"))
+    got = {(o.canonical, o.value) for o in outs}
+    assert ("规模以上工业增加值增长", 27.4) not in got
+    assert ("外贸进出口", 25.0) not in got
+    assert ("外贸进出口", -15.0) in got
+    assert not any(o.value == 40 for o in outs)

@@ -170,6 +170,8 @@ def respectively(qs: list) -> list[str]:
     head, verb = base.split("分别", 1) if "分别" in base else (base, "")
     subject = re.sub(r"^其中", "", trim_metric(head))
     parts = [p for p in re.split(r"[和、及与]" if "分别" in base else r"[和、]", subject) if p]
+    if len(parts) == 1 and len(qs) == 2 and subject.startswith("城乡"):
+        parts = ["城镇" + subject[2:], "农村" + subject[2:]]  # 城乡 is 城镇 and 农村
     if len(parts) != len(qs):
         return []
     known = {name for name, _ in _metric_rules()}
