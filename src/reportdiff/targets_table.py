@@ -97,23 +97,25 @@ def _files(paths: list[str]) -> list[Path]:
     return out
 
 
-def _slim(path: str) -> tuple[Document | None, str]:
+def _slim(path: str) -> tuple[Document | None, str, tuple, list]:
     """Read one report and keep only what the targets need (its targets, the review's
-    sentences and sections): small to send back from a worker process."""
+    sentences and sections), with its review's outcomes and clauses worked out: small to send
+    back from a worker process, and the work done in parallel."""
     from .api import load_document
     from .errors import ReportdiffError
-    from .structure.outcomes import review_sentences
+    from .structure.outcomes import review_clauses, review_outcomes, review_sentences
 
     try:
         doc = load_document(path)
     except ReportdiffError as e:
-        return None, str(e)
+        return None, str(e), (), []
     except Exception as e:  # a worker must report, not die: the file is listed as failed
-        return None, f"{type(e).__name__}: {e}"
+        return None, f"{type(e).__name__}: {e}", (), []
     keep = {t.sentence for t in doc.targets}
     review = {s.id for s in review_sentences(doc)}
     sentences = tuple(s for s in doc.sentences if s.id in review or s.id in keep)
-    return replace(doc, raw=replace(doc.raw, text=""), paragraphs=(), items=(), sentences=sentences), ""
+    slim = replace(doc, raw=replace(doc.raw, text=""), paragraphs=(), items=(), sentences=sentences)
+    return slim, "", review_outcomes(doc), review_clauses(doc)
 
 
 def collect(paths: list[str], workers: int = 0) -> TargetsRun:
@@ -130,11 +132,12 @@ def collect(paths: list[str], workers: int = 0) -> TargetsRun:
             results = list(ex.map(_slim, [str(f) for f in files], chunksize=4))
     else:
         results = [_slim(str(f)) for f in files]
-    docs = [d for d, _ in results if d is not None]
-    failed = tuple((str(f), err) for f, (d, err) in zip(files, results) if d is None)
+    docs = [d for d, _, _, _ in results if d is not None]
+    prepared = {d.raw.path: (o, c) for d, _, o, c in results if d is not None}
+    failed = tuple((str(f), err) for f, (d, err, _, _) in zip(files, results) if d is None)
     reports = [d for d in docs if d.kind == DocKind.REPORT and d.government and d.year]
     context = {(d.raw.path, s.id): s.text for d in docs for s in d.sentences}
-    return TargetsRun(pair_years(docs), len(reports), sum(bool(d.targets) for d in reports), failed, context)
+    return TargetsRun(pair_years(docs, prepared), len(reports), sum(bool(d.targets) for d in reports), failed, context)
 
 
 def _num(v: float | None) -> str:

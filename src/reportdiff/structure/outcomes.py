@@ -29,7 +29,7 @@ from ..normalize import fold
 from .sections import is_targets_lead
 from .targets import bare_persons, canonical_metric, respectively, trim_metric
 
-__all__ = ("review_sentences", "review_outcomes", "check_targets", "target_status", "direction_of", "mention_of")
+__all__ = ("review_sentences", "review_outcomes", "review_clauses", "pair_years", "check_targets", "target_status", "direction_of", "mention_of")
 
 #: a figure that is not last year's own: an average or a sum over several years, or this year's so far
 _NOT_YEARS = re.compile(r"年均|累计|五年|十[三四五]五|以来|一季度|上半年|前三季度|前\d+个?月|\d+[—-]\d+月")
@@ -236,7 +236,7 @@ def review_outcomes(doc: Document) -> tuple[Outcome, ...]:
     return tuple(out)
 
 
-def _review_clauses(doc: Document) -> list[tuple[str, str, str, tuple[int, int], str]]:
+def review_clauses(doc: Document) -> list[tuple[str, str, str, tuple[int, int], str]]:
     """The review's clauses as (key, canonical metric of the clause, text, span, sentence id)."""
     out = []
     for s in _review(doc):
@@ -257,7 +257,7 @@ def _mentions(canonical: str, key: str, key_canonical: str) -> bool:
 
 def mention_of(target: Target, doc: Document, clauses: list | None = None) -> Outcome | None:
     """The first clause of the review that speaks of the target's metric (in words or numbers)."""
-    for key, key_canonical, text, span, sid in clauses if clauses is not None else _review_clauses(doc):
+    for key, key_canonical, text, span, sid in clauses if clauses is not None else review_clauses(doc):
         if _mentions(target.canonical, key, key_canonical):
             return Outcome(target.metric, target.canonical, None, "", "", text, sid, span)
     return None
@@ -291,13 +291,16 @@ def _same_kind(target: Target, outcome: Outcome) -> bool:
     return outcome.value is not None and _base(1.0, outcome.unit)[1] == _base(1.0, target.unit)[1]
 
 
-def check_targets(doc: Document, following: Document | None, outcomes: tuple[Outcome, ...] | None = None) -> tuple[TargetCheck, ...]:
+def check_targets(doc: Document, following: Document | None, outcomes: tuple[Outcome, ...] | None = None, clauses: list | None = None) -> tuple[TargetCheck, ...]:
     """Each headline target of ``doc`` held against the review of ``following`` (the next
-    year's report of the same government; None gives status pending)."""
+    year's report of the same government; None gives status pending).  ``outcomes`` and
+    ``clauses`` are ``following``'s :func:`review_outcomes` and :func:`review_clauses` when
+    already worked out (in a worker process)."""
     out: list[TargetCheck] = []
     if following is not None and outcomes is None:
         outcomes = review_outcomes(following)
-    clauses = _review_clauses(following) if following is not None and doc.targets else []
+    if following is not None and clauses is None:
+        clauses = review_clauses(following) if doc.targets else []
     gov, year = doc.government, doc.year or 0
     for t in doc.targets:
         direction = direction_of(t)
@@ -320,9 +323,10 @@ def check_targets(doc: Document, following: Document | None, outcomes: tuple[Out
     return tuple(out)
 
 
-def pair_years(docs: list[Document]) -> tuple[TargetCheck, ...]:
+def pair_years(docs: list[Document], prepared: dict | None = None) -> tuple[TargetCheck, ...]:
     """The targets of every report held against the next year's report of the same government
-    among ``docs`` (status pending when it is not there).  Reports without a government or a year
+    among ``docs`` (status pending when it is not there); ``prepared`` maps a path to its
+    (review outcomes, review clauses) when already worked out.  Reports without a government or a year
     are left out; when a government has two reports of one year the first given is used."""
     from ..model import DocKind
 
@@ -331,6 +335,9 @@ def pair_years(docs: list[Document]) -> tuple[TargetCheck, ...]:
         if d.kind == DocKind.REPORT and d.government and d.year:
             by.setdefault((d.government, d.year), d)
     out: list[TargetCheck] = []
+    prepared = prepared or {}
     for (gov, year), d in sorted(by.items()):
-        out.extend(check_targets(d, by.get((gov, year + 1))))
+        nxt = by.get((gov, year + 1))
+        outcomes, clauses = prepared.get(nxt.raw.path, (None, None)) if nxt is not None else (None, None)
+        out.extend(check_targets(d, nxt, outcomes, clauses))
     return tuple(out)
