@@ -130,6 +130,11 @@ def test_compare_lists_target_findings(tmp_path):
     assert missed.detail["metric"] == "地区生产总值增长" and missed.detail["outcome"] == "3%"
     # reports of years that do not follow each other give none
     assert not any(f.type.value.startswith("target_") for f in compare(N2021, N2023).findings)
+    from reportdiff.render import render_html
+
+    html = render_html(cmp)
+    assert "上年目标未完成" in html and "上年目标已完成" in html
+    assert "last year&#39;s target missed" in render_html(cmp, "en") or "last year's target missed" in render_html(cmp, "en")
 
 
 def test_targets_page_in_chromium_without_javascript(tmp_path):
@@ -180,6 +185,15 @@ def test_target_lists(clause, expected):
     from reportdiff.structure.targets import targets_in
 
     assert [(t.canonical, t.value) for t in targets_in(clause, "s", (0, 1))] == expected
+
+
+def test_list_qualifiers_not_shared_when_values_have_their_own():
+    from reportdiff.structure.targets import targets_in
+
+    got = [t.qualifier for t in targets_in("农业、规模以上工业、服务业增加值分别增长6%、10%以上、7.5%左右", "s", (0, 1))]
+    assert got == ["", "以上", "左右"]
+    got = [t.qualifier for t in targets_in("城镇和农村居民人均可支配收入分别增长7%、8%左右", "s", (0, 1))]
+    assert got == ["左右", "左右"]
 
 
 def test_review_figures_not_the_measure():

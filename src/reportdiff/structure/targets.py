@@ -28,6 +28,7 @@ _ASPIRATION = re.compile(r"^(在实际|实际工作中|工作中|努力|力争|�
 _QUALITATIVE = re.compile(r"同步|平衡|质升|稳定|下降|降低|改善|提高|提升|增长|完成|达到|控制|优化|合理|保持|提质|稳升|减少|脱贫|摘帽|防控|约束性指标")
 #: the predicate of a qualitative target (基本平衡, 继续下降): what follows its metric
 _PREDICATE = re.compile(r"(基本|保持|继续|稳中|稳定|持续|进一步|不断|有所|明显|合理|有效|全部|量稳|促稳|保稳|稳步|与经济|和经济|同经济|只增不减).*$")
+_SUFFIXES = ("左右", "以上", "以内", "以下")
 _QUALIFIERS = ("左右", "以上", "以内", "以下", "不低于", "不少于", "不超过", "高于", "低于", "超过", "力争", "约")
 
 
@@ -99,6 +100,9 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
         return out
     last_metric = ""
     split_names = respectively(qs)
+    # 分别增长6%、10%以上、7.5%左右: when values of a list carry their own qualifiers, a value
+    # without one has none (the list's last qualifier is not shared)
+    own_suffixes = bool(split_names) and any(q.text.endswith(w) for q in qs[:-1] for w in _SUFFIXES)
     for n, q in enumerate(qs):
         raw_metric = split_names[n] if split_names else re.sub(r"\[\d+\]$", "", q.metric)
         metric = trim_metric(raw_metric)
@@ -118,7 +122,7 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
                 canonical=canonical_metric(raw_metric if raw_metric.strip() else metric),
                 value=float(number),
                 unit=unit.replace("％", "%"),
-                qualifier=_qualifier(clause, q.start, q.start + len(q.text), q.qualifier if q.qualifier in ("左右", "以上", "以内", "以下") else ""),
+                qualifier=_qualifier(clause, q.start, q.start + len(q.text), next((w for w in _SUFFIXES if q.text.endswith(w)), "") if own_suffixes else q.qualifier if q.qualifier in _SUFFIXES else ""),
                 text=clause,
                 sentence=sentence,
                 span=span,
