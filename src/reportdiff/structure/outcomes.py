@@ -45,7 +45,7 @@ _SHARE = re.compile(r"比重|占比|占[^，。；]{0,20}的?比")
 _FALL = re.compile(r"(下降|减少|回落|降低)$")
 _REDUCTION = re.compile(r"降低|下降|减少|降幅")
 #: words of a review figure that are not part of its metric (预计GDP全年增长5%: GDP增长)
-_TIME_WORDS = re.compile(r"预计|全年|去年|上年|同比|比上年|同口径|按?可比价格?计算|实现了?|完成了?")
+_TIME_WORDS = re.compile(r"(?:19|20)\d\d年|预计|全年|去年|上年|同比|比上年|同口径|按?可比价格?计算|实现了?|完成了?")
 
 
 @functools.lru_cache(maxsize=1)
@@ -134,7 +134,10 @@ def _review(doc: Document) -> list[Sentence]:
 
     memo: dict[str, bool] = {}
     out = []
+    own = {t.sentence for t in doc.targets}  # this year's targets, wherever the regions put them
     for s in review_sentences(doc):
+        if s.id in own:
+            continue
         if s.section not in memo:
             memo[s.section] = several(s.section)
         if not memo[s.section]:
@@ -256,8 +259,12 @@ def _mentions(canonical: str, key: str, key_canonical: str) -> bool:
 
 
 def mention_of(target: Target, doc: Document, clauses: list | None = None) -> Outcome | None:
-    """The first clause of the review that speaks of the target's metric (in words or numbers)."""
+    """The first clause of the review that speaks of the target's metric: in words or numbers
+    for a target in words; in words only for a target with a number (a figure of the metric
+    would be an outcome already, so a clause with figures is about other measures)."""
     for key, key_canonical, text, span, sid in clauses if clauses is not None else review_clauses(doc):
+        if target.value is not None and re.search(r"\d", key):
+            continue
         if _mentions(target.canonical, key, key_canonical):
             return Outcome(target.metric, target.canonical, None, "", "", text, sid, span)
     return None
