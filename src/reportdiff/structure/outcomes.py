@@ -239,22 +239,25 @@ def review_outcomes(doc: Document) -> tuple[Outcome, ...]:
     return tuple(out)
 
 
-def review_clauses(doc: Document) -> list[tuple[str, str, str, tuple[int, int], str]]:
-    """The review's clauses as (key, canonical metric of the clause, text, span, sentence id)."""
+def review_clauses(doc: Document) -> list[tuple[str, frozenset, str, tuple[int, int], str]]:
+    """The review's clauses as (key, canonical metrics the clause names, text, span, sentence
+    id); a clause that lists metrics (地区生产总值、固定资产投资、…等指标未达到预期) names each."""
     out = []
     for s in _review(doc):
         for c in s.clauses:
             key = re.sub(r"[^\w%&]", "", fold(c.text))
-            if not _NOT_YEARS.search(key):
-                out.append((key, canonical_metric(key), c.text, c.span, s.id))
+            if _NOT_YEARS.search(key):
+                continue
+            names = {canonical_metric(key)} | {canonical_metric(re.sub(r"[^\w%&]", "", fold(p))) for p in re.split(r"[、和及与]", c.text) if p.strip()}
+            out.append((key, frozenset(names), c.text, c.span, s.id))
     return out
 
 
-def _mentions(canonical: str, key: str, key_canonical: str) -> bool:
+def _mentions(canonical: str, key: str, names: frozenset) -> bool:
     if canonical.endswith("增长") and re.search(r"\d", key) and not re.search(r"\d%", key):
         return False  # a growth metric named beside a level (收入超过3万元): another measure
     if canonical in _patterns():
-        return key_canonical == canonical
+        return canonical in names
     return len(canonical) >= 2 and canonical in key
 
 
@@ -262,10 +265,10 @@ def mention_of(target: Target, doc: Document, clauses: list | None = None) -> Ou
     """The first clause of the review that speaks of the target's metric: in words or numbers
     for a target in words; in words only for a target with a number (a figure of the metric
     would be an outcome already, so a clause with figures is about other measures)."""
-    for key, key_canonical, text, span, sid in clauses if clauses is not None else review_clauses(doc):
+    for key, names, text, span, sid in clauses if clauses is not None else review_clauses(doc):
         if target.value is not None and re.search(r"\d", key):
             continue
-        if _mentions(target.canonical, key, key_canonical):
+        if _mentions(target.canonical, key, names):
             return Outcome(target.metric, target.canonical, None, "", "", text, sid, span)
     return None
 
