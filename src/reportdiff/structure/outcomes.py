@@ -239,36 +239,58 @@ def review_outcomes(doc: Document) -> tuple[Outcome, ...]:
     return tuple(out)
 
 
-def review_clauses(doc: Document) -> list[tuple[str, frozenset, str, tuple[int, int], str]]:
-    """The review's clauses as (key, canonical metrics the clause names, text, span, sentence
-    id); a clause that lists metrics (地区生产总值、固定资产投资、…等指标未达到预期) names each."""
+def review_clauses(doc: Document) -> list[tuple[str, tuple[str, ...], str, tuple[int, int], str]]:
+    """The review's clauses as (key, keys of its listed parts, text, span, sentence id): a clause
+    that lists metrics (地区生产总值、固定资产投资、…等指标未达到预期) speaks of each."""
     out = []
     for s in _review(doc):
         for c in s.clauses:
             key = re.sub(r"[^\w%&]", "", fold(c.text))
             if _NOT_YEARS.search(key):
                 continue
-            names = {canonical_metric(key)} | {canonical_metric(re.sub(r"[^\w%&]", "", fold(p))) for p in re.split(r"[、和及与]", c.text) if p.strip()}
-            out.append((key, frozenset(names), c.text, c.span, s.id))
+            parts = tuple(k for k in (re.sub(r"[^\w%&]", "", fold(p)) for p in re.split(r"[、和及与]", c.text)) if k)
+            out.append((key, parts or (key,), c.text, c.span, s.id))
     return out
 
 
-def _mentions(canonical: str, key: str, names: frozenset) -> bool:
+#: what may stand before a metric that is the subject of a review clause, besides scope words:
+#: a count (52个贫困县, 551万农村贫困人口)
+_COUNT = re.compile(r"[\d.]+|[个万名项家亿]")
+
+
+def _subject_at(canonical: str, key: str) -> bool:
+    """The clause (or listed part) speaks of the metric as its subject: the metric's name comes
+    first, after at most scope words, a count, a modifier ending in 的 and three other characters
+    (稳步提升居民收入 and 整改…生态环境问题 are actions, not results)."""
+    pats = _patterns().get(canonical)
+    if pats:
+        starts = [m.start() for p in pats for m in [p.search(key)] if m]
+        if not starts or canonical_metric(key[min(starts) :]) != canonical:
+            return False
+        start = min(starts)
+    else:
+        start = key.find(canonical) if len(canonical) >= 2 else -1
+        if start < 0:
+            return False
+    scope = "|".join(map(re.escape, vocab.load("metrics")["reading"]["scope"]))
+    prefix = key[:start].rsplit("的", 1)[-1]  # …的X: what comes before 的 only qualifies X
+    return len(_COUNT.sub("", re.sub(scope, "", prefix))) <= 3
+
+
+def _mentions(canonical: str, key: str, parts: tuple[str, ...]) -> bool:
     if canonical.endswith("增长") and re.search(r"\d", key) and not re.search(r"\d%", key):
         return False  # a growth metric named beside a level (收入超过3万元): another measure
-    if canonical in _patterns():
-        return canonical in names
-    return len(canonical) >= 2 and canonical in key
+    return any(_subject_at(canonical, k) for k in parts)
 
 
 def mention_of(target: Target, doc: Document, clauses: list | None = None) -> Outcome | None:
     """The first clause of the review that speaks of the target's metric: in words or numbers
     for a target in words; in words only for a target with a number (a figure of the metric
     would be an outcome already, so a clause with figures is about other measures)."""
-    for key, names, text, span, sid in clauses if clauses is not None else review_clauses(doc):
+    for key, parts, text, span, sid in clauses if clauses is not None else review_clauses(doc):
         if target.value is not None and re.search(r"\d", key):
             continue
-        if _mentions(target.canonical, key, names):
+        if _mentions(target.canonical, key, parts):
             return Outcome(target.metric, target.canonical, None, "", "", text, sid, span)
     return None
 

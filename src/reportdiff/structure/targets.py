@@ -41,9 +41,14 @@ def _metric_rules() -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
 def canonical_metric(metric: str) -> str:
     """Canonical name of a metric as written (synonyms folded), or the metric trimmed."""
     k = re.sub(r"[^\w%&]", "", fold(metric))
-    for name, patterns in _metric_rules():
-        if any(p.search(k) for p in patterns):
-            return name
+    # the metric named first wins (城乡居民收入与GDP增长同步 is about income); rules in file order break ties
+    best: tuple[int, int, str] | None = None
+    for n, (name, patterns) in enumerate(_metric_rules()):
+        starts = [m.start() for p in patterns for m in [p.search(k)] if m]
+        if starts and (best is None or (min(starts), n) < best[:2]):
+            best = (min(starts), n, name)
+    if best is not None:
+        return best[2]
     trimmed = trim_metric(metric)
     return _PREDICATE.sub("", trimmed) or trimmed
 
@@ -154,9 +159,9 @@ def _qualitative_parts(clause: str) -> list[str]:
     if len(parts) > 1 and all(_QUALITATIVE.search(p) and _PREDICATE.search(p) for p in parts):
         return parts
     m = _PREDICATE.search(clause)
-    if m and m.start() > 0:
+    if m and m.start() > 0 and not re.search(r"同步|一致|高于|快于|与", clause):  # A与B同步 relates two things: one target
         subject, predicate = clause[: m.start()], clause[m.start() :]
-        names = [n for n in re.split(r"和|及|与", subject) if n]
+        names = [n for n in re.split(r"和|及", subject) if n]
         if len(names) == 2 and all(len(n) >= 4 for n in names):
             return [n + predicate for n in names]
     return [clause]
