@@ -9,7 +9,8 @@
 * batch   corpus-batch throughput (pairs/min) of the ``batch`` command: serial
           (-j 1), process pool (-j 2) and Dask LocalCluster (--scheduler local);
 * recall  (not in the default run, slow) edges of candidate-based alignment
-          against scoring every pair, on corpus pairs.
+          against scoring every pair, on corpus pairs;
+* targets ``reportdiff targets`` on the whole corpus (goal: under a minute).
 
 Run: make bench   (or .venv/bin/python benchmarks/bench.py [--only whole,startup,scaling,batch,recall])
 The corpus parts need ../shared/corpus (skipped with a message when absent).
@@ -21,6 +22,7 @@ import argparse
 import csv
 import math
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -222,9 +224,32 @@ def recall(n_pairs: int = 12) -> None:
     print(f"  {len(pairs)} pairs: {total} edges when every pair is scored; candidates lose {lost}, add {gained}")
 
 
+def targets_corpus(corpus: str) -> None:
+    """``reportdiff targets CORPUS`` as a user runs it (a new process: start-up, reading every
+    report in worker processes, pairing years, writing CSV, xlsx and HTML); goal under 60 s."""
+    import os
+
+    if not Path(corpus).is_dir():
+        print(f"targets: corpus {corpus} not found, skipped")
+        return
+    exe = Path(sys.executable).parent / "reportdiff"
+    out = Path("/tmp/reportdiff-bench-targets")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    proc = subprocess.run([str(exe), "targets", corpus, "--out-dir", str(out)], check=True, capture_output=True, text=True)
+    el = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    n = sum(1 for _ in Path(corpus).rglob("*.txt"))
+    load = os.getloadavg()[0]
+    print(f"reportdiff targets on the whole corpus ({n} files, {os.cpu_count()} cores): {el:.1f} s wall (goal < 60 s), {cpu:.1f} s CPU in all processes; load average {load:.1f} (other users' work slows the wall time)")
+    print("  " + proc.stdout.strip().splitlines()[0])
+
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", default="whole,startup,scaling,batch", help="comma-separated sections (whole, startup, scaling, batch, recall)")
+    ap.add_argument("--only", default="whole,startup,scaling,batch,targets", help="comma-separated sections (whole, startup, scaling, batch, recall, targets)")
     ap.add_argument("--runs", type=int, default=5, help="runs per whole-process timing")
     args = ap.parse_args()
     sections = set(args.only.split(","))
@@ -236,7 +261,7 @@ def main() -> None:
             whole(args.runs, out)
         if "startup" in sections:
             startup(4 * args.runs)
-        for name, fn in (("scaling", lambda: scaling(out)), ("batch", lambda: batch(out)), ("recall", recall)):
+        for name, fn in (("scaling", lambda: scaling(out)), ("batch", lambda: batch(out)), ("recall", recall), ("targets", lambda: targets_corpus(str(CORPUS)))):
             if name in sections:
                 if have_corpus:
                     fn()

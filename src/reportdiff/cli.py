@@ -6,6 +6,7 @@ SYNOPSIS
     reportdiff inspect FILE [--json]
     reportdiff compare A B [options]
     reportdiff batch MANIFEST.csv|FOLDER [options]
+    reportdiff targets PATH... [options]
     reportdiff eval [--gold DIR]
 
 EXIT CODES
@@ -306,10 +307,58 @@ def batch(source, out_dir, workers, scheduler, lang, threshold, force, quiet, en
         raise click.exceptions.Exit(int(ExitStatus.PARTIAL))
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
+@click.option("--out-dir", default="targets", show_default=True, type=click.Path(file_okay=False, path_type=str), help="Folder for targets.csv, targets.xlsx and targets.html.")
+@click.option("--lang", default="zh", type=click.Choice(["zh", "en"]), show_default=True, help="Language of the page and the table headers.")
+@click.option("-j", "--workers", default=0, type=click.IntRange(0, 512), help="Parallel workers (default: all cores; 1 = in this process).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def targets(paths, out_dir, lang, workers, quiet) -> None:
+    """Headline targets (主要预期目标) of work reports across years and
+    governments, each held against the next year's review: met, missed, met
+    within 左右, qualitative or not reported.  PATHS are files or folders.
+
+    Writes targets.csv (UTF-8 with BOM), targets.xlsx (long table and pivots)
+    and targets.html (charts and tables; works offline and without JavaScript).
+    Exit 3 when some files could not be read (listed); 2 when no report was read.
+
+    \b
+    Example:
+        reportdiff targets corpus/national/国务院 corpus/province/山东省
+    """
+    from pathlib import Path
+
+    from . import output, targets_table
+
+    with _progress_after(1.0, "正在读取报告，请稍候……", enabled=not quiet):
+        run = targets_table.collect(list(paths), workers)
+    if not run.reports:
+        raise ReportdiffError("没有读到带政府和年份的工作报告：" + "；".join(f"{p}（{e}）" for p, e in run.failed[:3]) if run.failed else "没有读到带政府和年份的工作报告")
+    out = Path(out_dir)
+    written = [
+        str(output.atomic_write_text(out / "targets.csv", targets_table.csv_text(run.checks, lang, out), bom=True)),
+        str(output.atomic_write_bytes(out / "targets.xlsx", targets_table.xlsx_bytes(run.checks, lang, out))),
+        str(output.atomic_write_text(out / "targets.html", targets_table.render_page(run, lang, out))),
+    ]
+    if not quiet:
+        resolved, due = run.resolved
+        click.echo(
+            f"读取报告 {run.reports} 份，抽取到主要预期目标 {run.with_targets} 份；目标 {len(run.checks)} 项，"
+            f"有下一年报告 {due} 项，找到完成情况 {resolved} 项"
+        )
+        for p, err in run.failed:
+            click.echo(f"  ✗ {p}：{err}")
+        click.echo("输出：" + "  ".join(written))
+    if run.failed:
+        raise click.exceptions.Exit(int(ExitStatus.PARTIAL))
+
+
 @cli.command(name="eval")
 @click.option("--gold", "gold_dir", default="tests/gold", show_default=True, type=click.Path(file_okay=False, path_type=str), help="Folder of gold files <A>__<B>.tsv.")
 @click.option("--docs", "docs_dir", default="examples", show_default=True, type=click.Path(file_okay=False, path_type=str), help="Folder holding the documents named in the gold files.")
-def eval_cmd(gold_dir: str, docs_dir: str) -> None:
+@click.option("--corpus", "corpus_dir", default="../shared/corpus", show_default=True, type=click.Path(path_type=str), help="Corpus of the targets key (<gold>/targets); skipped when absent.")
+@click.option("--split", "split_file", default="benchmarks/corpus_split.csv", show_default=True, type=click.Path(path_type=str), help="government,split file: each government's split (dev / held-out).")
+def eval_cmd(gold_dir: str, docs_dir: str, corpus_dir: str, split_file: str) -> None:
     """Score the alignment and the findings against hand-made gold files and
     print precision, recall and F1 per pair of documents, with the difflib
     baseline for the alignment.
@@ -320,7 +369,7 @@ def eval_cmd(gold_dir: str, docs_dir: str) -> None:
     """
     from .report_eval import run_eval
 
-    click.echo(run_eval(gold_dir, docs_dir))
+    click.echo(run_eval(gold_dir, docs_dir, corpus_dir, split_file))
 
 
 def main(argv: list[str] | None = None) -> int:

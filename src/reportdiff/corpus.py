@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import os
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 __all__ = ("CheckRow", "check_corpus", "summary_text")
@@ -37,6 +37,8 @@ class CheckRow:
     metrics: int = 0  #: distinct headline-target metrics extracted
     failures: tuple[str, ...] = ()  #: what is wrong against the manifest (kind, year, government, commitments, targets, error)
     gov_from_path: bool = False  #: the government came from the folder or file name
+    targets_due: int = 0  #: headline targets whose next-year report of the same government is in the corpus
+    targets_resolved: int = 0  #: of those, targets whose outcome (figure or words) was found in that review
 
     @property
     def ok(self) -> bool:
@@ -52,6 +54,7 @@ def check_corpus(folder: str | os.PathLike, split_file: str | os.PathLike | None
     from .api import load_document
     from .errors import ReportdiffError
     from .model import DocKind, Region
+    from .structure.outcomes import review_sentences
 
     root = Path(folder)
     manifest = root / "manifest.csv"
@@ -66,6 +69,7 @@ def check_corpus(folder: str | os.PathLike, split_file: str | os.PathLike | None
         with open(split_file, encoding="utf-8-sig", newline="") as fh:
             split = {r["government"]: r["split"] for r in csv.DictReader(fh)}
     out: list[CheckRow] = []
+    slim: dict[str, object] = {}  # path -> the document's targets and review, for pairing years
     for r in rows:
         rel = r["path"]
         level, expected_gov = r.get("level", ""), r.get("government", "")
@@ -93,7 +97,25 @@ def check_corpus(folder: str | os.PathLike, split_file: str | os.PathLike | None
                 rel, level, sp, doc.kind.value, doc.government, doc.year, sizes, metrics, tuple(fails), gov_from_path="文件夹" in doc.government_evidence
             )
         )
-    return out
+        keep = {t.sentence for t in doc.targets}
+        review = {s.id for s in review_sentences(doc)}
+        slim[rel] = replace(doc, raw=replace(doc.raw, text="", path=rel), paragraphs=(), items=(), sentences=tuple(s for s in doc.sentences if s.id in review or s.id in keep))
+    return _with_outcomes(out, slim)
+
+
+def _with_outcomes(rows: list[CheckRow], docs: dict) -> list[CheckRow]:
+    """Each report's targets held against the next year's report of its government."""
+    from .model import TargetStatus
+    from .structure.outcomes import pair_years
+
+    due: Counter = Counter()
+    resolved: Counter = Counter()
+    for c in pair_years(list(docs.values())):
+        if c.status == TargetStatus.PENDING:
+            continue
+        due[c.path] += 1
+        resolved[c.path] += c.status != TargetStatus.NOT_REPORTED
+    return [replace(r, targets_due=due[r.path], targets_resolved=resolved[r.path]) for r in rows]
 
 
 def summary_text(rows: list[CheckRow], show: int = 10) -> str:
@@ -120,6 +142,16 @@ def summary_text(rows: list[CheckRow], show: int = 10) -> str:
     for kind in fails:
         bad = [r.path for r in rows if any(f.split(":")[0] == kind for f in r.failures)]
         lines.append(f"  {kind}: " + "; ".join(bad[:show]) + (" …" if len(bad) > show else ""))
-    n_path = sum(r.gov_from_path for r in rows)
+    reports = [r for r in rows if r.kind == "report"]
+    with_targets = sum(r.metrics > 0 for r in reports)
+    due = sum(r.targets_due for r in rows)
+    res = sum(r.targets_resolved for r in rows)
+    lines.append(f"reports with headline targets extracted: {with_targets}/{len(reports)} = {with_targets / max(len(reports), 1):.3f}")
+    lines.append(f"target/outcome pairs resolved (targets with a next-year report whose review states a figure or judgement): {res}/{due} = {res / max(due, 1):.3f}")
+    for sp in sorted({r.split for r in rows if r.split}):
+        sel = [r for r in reports if r.split == sp]
+        w, d, x = sum(r.metrics > 0 for r in sel), sum(r.targets_due for r in sel), sum(r.targets_resolved for r in sel)
+        lines.append(f"  split {sp}: targets extracted {w}/{len(sel)}, pairs resolved {x}/{d} = {x / max(d, 1):.3f}")
+        n_path = sum(r.gov_from_path for r in rows)
     lines.append(f"government taken from a folder/file name (the text does not name it): {n_path}")
     return "\n".join(lines)

@@ -16,6 +16,7 @@ from .align import Edge
 from .similarity import Cosine
 from .model import DocKind, Document, Finding, FindingType, Mode, Pair, PlanItem, Quantity, Region, Severity, Unit
 from .normalize import fold, match_key, to_simplified
+from .outcomes_detect import target_findings
 
 __all__ = ("detect", "is_rhetoric", "documents_mismatch")
 
@@ -549,6 +550,7 @@ def detect(
     later_is_b = (b.year or 0) >= (a.year or 0)
     if mode == Mode.REPORT_REPORT:
         findings.extend(_new_dropped(a, b, a_units, b_units, edges, later_is_b, cosine))
+        findings.extend(target_findings(a, b))  # last year's targets against this year's review
     if mode == Mode.PLAN_PLAN:
         findings.extend(_owner_changes(a, b, a_units, b_units, edges))
     n_ignored = 0

@@ -23,6 +23,9 @@ __all__ = (
     "PlanItem",
     "Document",
     "Target",
+    "Outcome",
+    "TargetStatus",
+    "TargetCheck",
     "Unit",
     "Pair",
     "Quantity",
@@ -204,6 +207,46 @@ class Target:
 
 
 @dataclass(frozen=True)
+class Outcome:
+    """A figure for last year stated in a report's review part (``国内生产总值增长8.1%``), or a
+    statement in words about a metric (``国际收支基本平衡``: value None)."""
+
+    metric: str  #: the metric as written (``国内生产总值增长``)
+    canonical: str  #: canonical metric name, as for :class:`Target`
+    value: float | None  #: the number as written, None for a statement in words
+    unit: str  #: unit as written (``%``, ``万人``), ``""`` if none
+    qualifier: str  #: 以下 / 超过 / 预计 / 左右 … as written, ``""`` if none
+    text: str  #: the clause that states it
+    sentence: str  #: id of the sentence it is in
+    span: tuple[int, int]  #: raw-text span of the clause
+
+
+class TargetStatus(str, enum.Enum):
+    """How a target of year N fared in report N+1's review; values are stable for CSV and JSON."""
+
+    MET = "met"
+    MET_WITH_QUALIFIER = "met_with_qualifier"  #: short of the number but within the tolerance of 左右/约
+    MISSED = "missed"
+    QUALITATIVE = "qualitative"  #: target or outcome stated only in words
+    NOT_REPORTED = "not_reported"  #: the next review says nothing on the metric (or another measure)
+    PENDING = "pending"  #: the next year's report is not among the inputs
+
+
+@dataclass(frozen=True)
+class TargetCheck:
+    """One headline target held against the next year's review."""
+
+    government: str
+    year: int  #: the year the target is for
+    target: Target
+    direction: str  #: ``up`` (more is better) or ``down`` (a ceiling), ``""`` when qualitative
+    status: TargetStatus
+    outcome: Outcome | None = None  #: the outcome used, if any
+    path: str = ""  #: the report that sets the target
+    outcome_path: str = ""  #: the report whose review states the outcome
+
+
+@dataclass(frozen=True)
 class Document:
     """A document understood: kind, identity, structure and text units."""
 
@@ -322,6 +365,8 @@ class FindingType(str, enum.Enum):
     DROPPED = "dropped"
     OWNER_CHANGED = "owner_changed"
     MISSING_DEADLINE = "missing_deadline"
+    TARGET_MISSED = "target_missed"
+    TARGET_MET = "target_met"
 
 
 class Severity(str, enum.Enum):

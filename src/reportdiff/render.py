@@ -129,6 +129,8 @@ _TYPE_EN = {
     FindingType.DROPPED: "dropped initiative",
     FindingType.OWNER_CHANGED: "owner changed",
     FindingType.MISSING_DEADLINE: "missing deadline",
+    FindingType.TARGET_MISSED: "last year's target missed",
+    FindingType.TARGET_MET: "last year's target met",
 }
 
 

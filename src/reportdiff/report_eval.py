@@ -21,9 +21,11 @@ def _find_doc(docs: Path, stem: str) -> Path:
     return docs / f"{stem}.txt"
 
 
-def run_eval(gold_dir: str, docs_dir: str) -> str:
+def run_eval(gold_dir: str, docs_dir: str, corpus_dir: str | None = None, split_file: str | None = None) -> str:
     """Evaluate every ``<A>__<B>.tsv`` alignment gold file (and findings gold
-    ``findings/<A>__<B>.tsv`` when present); return the printed report."""
+    ``findings/<A>__<B>.tsv`` when present); with ``corpus_dir``, also the headline targets
+    and their outcome status against ``<gold>/targets`` (per government, with its split);
+    return the printed report."""
     lines: list[str] = []
     docs = Path(docs_dir)
     for gold_path in sorted(Path(gold_dir).glob("*__*.tsv")):
@@ -53,8 +55,13 @@ def run_eval(gold_dir: str, docs_dir: str) -> str:
     if yoy.is_file():
         from .yoy_eval import yoy_report
 
-        corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-        lines.append(yoy_report(yoy.parent, Path(docs_dir).resolve().parent, corpus if corpus.is_dir() else Path("../shared/corpus")))
+        lines.append(yoy_report(yoy.parent, Path(docs_dir).resolve().parent, Path(corpus_dir or "../shared/corpus")))
+    targets_gold = Path(gold_dir) / "targets"
+    if corpus_dir and targets_gold.is_dir() and Path(corpus_dir).is_dir():
+        from .targets_eval import read_split, targets_report
+
+        lines.append(f"== 主要预期目标与完成情况（{targets_gold}，语料 {corpus_dir}）")
+        lines.append(targets_report(targets_gold, corpus_dir, read_split(split_file) if split_file else None))
     if not lines:
         lines.append(f"{gold_dir} 中没有金标准文件（<A>__<B>.tsv）")
     return "\n".join(lines)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .evaluate import Scores
 
-__all__ = ("score_targets", "targets_report")
+__all__ = ("score_targets", "score_status", "targets_report", "read_split")
 
 
 def _value(text: str) -> tuple[float | None, float | None]:
@@ -80,6 +80,56 @@ def score_targets(gold_dir: str | Path, corpus_dir: str | Path) -> dict[str, dic
     return out
 
 
+def score_status(gold_dir: str | Path, corpus_dir: str | Path) -> dict[str, dict]:
+    """Outcome status per government against ``status.tsv``: the reports named in the key
+    (targets.tsv and outcomes.tsv) are read, each report's targets are held against the next
+    year's review (:func:`reportdiff.structure.outcomes.pair_years`), and a key row (year,
+    metric, status) is right when a predicted check of that year and canonical metric has its
+    status.  P = right / predicted checks of the key's years, R = right / key rows.
+    ``{"scores": Scores, "wrong": [...]}`` per government."""
+    from .api import load_document
+    from .structure.outcomes import pair_years
+    from .structure.targets import canonical_metric
+
+    out: dict[str, dict] = {}
+    for folder in sorted(p for p in Path(gold_dir).iterdir() if (p / "status.tsv").is_file()):
+        rows: dict[str, list[dict]] = {}
+        for name in ("targets", "outcomes", "status"):
+            with open(folder / f"{name}.tsv", encoding="utf-8", newline="") as fh:
+                rows[name] = list(csv.DictReader(fh, delimiter="\t"))
+        paths = sorted({r["path"] for r in rows["targets"] + rows["outcomes"]})
+        docs = [load_document(Path(corpus_dir) / rel) for rel in paths if (Path(corpus_dir) / rel).is_file()]
+        if not docs:
+            continue
+        years = {int(r["year"]) for r in rows["status"]}
+        checks = [c for c in pair_years(docs) if c.year in years and c.status.value != "pending"]
+        used: set[int] = set()
+        right = 0
+        wrong: list[str] = []
+        for r in rows["status"]:
+            canon = canonical_metric(r["metric"])
+            hit = next((k for k, c in enumerate(checks) if k not in used and c.year == int(r["year"]) and c.target.canonical == canon and c.status.value == r["status"]), None)
+            if hit is None:
+                hit = next((k for k, c in enumerate(checks) if k not in used and c.year == int(r["year"]) and c.target.canonical == canon), None)
+                got = checks[hit].status.value if hit is not None else "（未抽取）"
+                wrong.append(f"{r['year']} {r['metric']}: {r['status']} ≠ {got}")
+            else:
+                right += 1
+            if hit is not None:
+                used.add(hit)
+        out[folder.name] = {"scores": Scores.of(right, len(checks), len(rows["status"])), "wrong": wrong}
+    return out
+
+
+def read_split(path: str | Path) -> dict[str, str]:
+    """``government -> split`` from a split file (``government,split``), or {} when absent."""
+    p = Path(path)
+    if not p.is_file():
+        return {}
+    with open(p, encoding="utf-8-sig", newline="") as fh:
+        return {r["government"]: r["split"] for r in csv.DictReader(fh)}
+
+
 def targets_report(gold_dir: str | Path, corpus_dir: str | Path, split: dict[str, str] | None = None, show: int = 0) -> str:
     """The printed lines of :func:`score_targets`, with each government's split."""
     lines = []
@@ -99,4 +149,16 @@ def targets_report(gold_dir: str | Path, corpus_dir: str | Path, split: dict[str
     if res:
         sc = Scores.of(*tot)
         lines.append(f"   主要预期目标 合计 P={sc.precision:.3f} R={sc.recall:.3f}  ({sc.tp}/{sc.predicted} 预测, {sc.gold} 金标准)")
+    status = score_status(gold_dir, corpus_dir)
+    tot = [0, 0, 0]
+    for gov, r in status.items():
+        sc = r["scores"]
+        tot = [tot[0] + sc.tp, tot[1] + sc.predicted, tot[2] + sc.gold]
+        tag = f"（{split.get(gov, '')}）" if split else ""
+        lines.append(f"   完成情况判定 {gov}{tag} P={sc.precision:.3f} R={sc.recall:.3f}  ({sc.tp}/{sc.predicted} 预测, {sc.gold} 金标准)")
+        for m in r["wrong"][:show]:
+            lines.append(f"      错：{m}")
+    if status:
+        sc = Scores.of(*tot)
+        lines.append(f"   完成情况判定 合计 P={sc.precision:.3f} R={sc.recall:.3f}  ({sc.tp}/{sc.predicted} 预测, {sc.gold} 金标准)")
     return "\n".join(lines)

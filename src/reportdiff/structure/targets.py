@@ -17,17 +17,18 @@ from ..model import Region, Section, Sentence, Target
 from ..normalize import fold
 from .sections import is_targets_lead
 
-__all__ = ("headline_targets", "canonical_metric", "targets_in")
+__all__ = ("headline_targets", "canonical_metric", "targets_in", "bare_persons", "trim_metric", "respectively")
 
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[—–\-－~～至到]{1,2}\s*(\d+(?:\.\d+)?)\s*%")
 _HEAD_WORDS = re.compile(r"^(其中|全年|今年|全[国省市区县](?!部)|地方|力争|确保|努力|实现|保持|继续|经济社会发展的?|全面完成|完成|(国家|上级|省|市)?下达的?)+")
-_TAIL_WORDS = re.compile(r"(分别|保持在|控制在|稳定在|达到|突破|超过|增长到|提高到|提升到|降至|为|在|至|约|左右|以上|以内|以下|年均)+$")
+_TAIL_WORDS = re.compile(r"(分别|保持在|控制在|稳定在|达到|达|突破|超过|增长到|提高到|提升到|降至|为|在|至|约|左右|以上|以内|以下|年均)+$")
 #: clauses that qualify the previous target instead of setting one (在实际工作中努力争取更好结果)
 _ASPIRATION = re.compile(r"^(在实际|实际工作中|工作中|努力|力争|争取|并|确保)")
 #: words that make a clause without a number a (qualitative) target
 _QUALITATIVE = re.compile(r"同步|平衡|质升|稳定|下降|降低|改善|提高|提升|增长|完成|达到|控制|优化|合理|保持|提质|稳升|减少|脱贫|摘帽|防控|约束性指标")
 #: the predicate of a qualitative target (基本平衡, 继续下降): what follows its metric
 _PREDICATE = re.compile(r"(基本|保持|继续|稳中|稳定|持续|进一步|不断|有所|明显|合理|有效|全部|量稳质升|促稳|保稳|稳步|与经济|和经济|同经济|只增不减).*$")
+_SUFFIXES = ("左右", "以上", "以内", "以下")
 _QUALIFIERS = ("左右", "以上", "以内", "以下", "不低于", "不少于", "不超过", "高于", "低于", "超过", "力争", "约")
 
 
@@ -36,12 +37,18 @@ def _metric_rules() -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
     return tuple((m["name"], tuple(re.compile(p) for p in m["patterns"])) for m in vocab.load("metrics")["metric"])
 
 
+@functools.lru_cache(maxsize=65536)
 def canonical_metric(metric: str) -> str:
     """Canonical name of a metric as written (synonyms folded), or the metric trimmed."""
     k = re.sub(r"[^\w%&]", "", fold(metric))
-    for name, patterns in _metric_rules():
-        if any(p.search(k) for p in patterns):
-            return name
+    # the metric named first wins (城乡居民收入与GDP增长同步 is about income); rules in file order break ties
+    best: tuple[int, int, str] | None = None
+    for n, (name, patterns) in enumerate(_metric_rules()):
+        starts = [m.start() for p in patterns for m in [p.search(k)] if m]
+        if starts and (best is None or (min(starts), n) < best[:2]):
+            best = (min(starts), n, name)
+    if best is not None:
+        return best[2]
     trimmed = trim_metric(metric)
     return _PREDICATE.sub("", trimmed) or trimmed
 
@@ -86,12 +93,21 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
             )
         return out
     if not qs:
+        persons = bare_persons(clause)
+        if persons is not None:
+            metric, value, post = persons
+            out.append(Target(metric=metric, canonical=canonical_metric(metric), value=value, unit="万人", qualifier=post, text=clause, sentence=sentence, span=span))
+            return out
         if _QUALITATIVE.search(clause) and len(clause) <= 60 and not _ASPIRATION.match(clause):
-            metric = _PREDICATE.sub("", trim_metric(clause)) or trim_metric(clause) or clause
-            out.append(Target(metric=metric, canonical=canonical_metric(clause), value=None, unit="", qualifier="", text=clause, sentence=sentence, span=span))
+            for part in _qualitative_parts(clause):
+                metric = _PREDICATE.sub("", trim_metric(part)) or trim_metric(part) or part
+                out.append(Target(metric=metric, canonical=canonical_metric(part), value=None, unit="", qualifier="", text=clause, sentence=sentence, span=span))
         return out
     last_metric = ""
-    split_names = _respectively(qs)
+    split_names = respectively(qs)
+    # 分别增长6%、10%以上、7.5%左右: when values of a list carry their own qualifiers, a value
+    # without one has none (the list's last qualifier is not shared)
+    own_suffixes = bool(split_names) and any(q.text.endswith(w) for q in qs[:-1] for w in _SUFFIXES)
     for n, q in enumerate(qs):
         raw_metric = split_names[n] if split_names else re.sub(r"\[\d+\]$", "", q.metric)
         metric = trim_metric(raw_metric)
@@ -99,6 +115,10 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
             if _ASPIRATION.match(clause) or not last_metric:
                 continue  # 争取达到6%: a stretch goal of the previous target
             metric = last_metric
+        elif re.fullmatch(r"增长|增速|提高|下降|降低", metric) and last_metric:
+            # 地区生产总值突破2万亿元、增长7%左右: the growth of the subject before
+            metric = re.sub(r"(增长|增速|提高|下降|降低)$", "", last_metric) + metric
+            raw_metric = metric
         last_metric = metric
         number, unit = q.written
         out.append(
@@ -107,7 +127,7 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
                 canonical=canonical_metric(raw_metric if raw_metric.strip() else metric),
                 value=float(number),
                 unit=unit.replace("％", "%"),
-                qualifier=_qualifier(clause, q.start, q.start + len(q.text), q.qualifier if q.qualifier in ("左右", "以上", "以内", "以下") else ""),
+                qualifier=_qualifier(clause, q.start, q.start + len(q.text), next((w for w in _SUFFIXES if q.text.endswith(w)), "") if own_suffixes else q.qualifier if q.qualifier in _SUFFIXES else ""),
                 text=clause,
                 sentence=sentence,
                 span=span,
@@ -116,23 +136,73 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
     return out
 
 
-def _respectively(qs: list) -> list[str]:
+_BARE_WAN = re.compile(r"(\d+(?:\.\d+)?)万(以上|左右|以内|以下)?(?![\u4e00-\u9fff]*[元亩吨斤户个家辆套平千米公里])")
+_PERSONS = re.compile(r"(人口|人数|人员|就业|劳动力|人次)")
+
+
+def bare_persons(clause: str) -> tuple[str, float, str] | None:
+    """``农村贫困人口减少1000万以上``: a number with a bare 万 after a metric that counts people
+    is in 万人 (the genre leaves 人 out).  (metric, value, qualifier after it) or None."""
+    m = _BARE_WAN.search(clause)
+    if m is None:
+        return None
+    metric = trim_metric(clause[: m.start()])
+    if not metric or not _PERSONS.search(metric):
+        return None
+    return metric, float(m.group(1)), m.group(2) or ""
+
+
+def _qualitative_parts(clause: str) -> list[str]:
+    """A clause in words that sets several targets: ``A全部脱贫、B全部摘帽`` (parts joined by 、,
+    each with its own predicate) or ``A和B继续下降`` (two subjects sharing one predicate)."""
+    parts = [p for p in clause.split("、") if p]
+    if len(parts) > 1 and all(_QUALITATIVE.search(p) and _PREDICATE.search(p) for p in parts):
+        return parts
+    m = _PREDICATE.search(clause)
+    if m and m.start() > 0 and not re.search(r"同步|一致|高于|快于|与", clause):  # A与B同步 relates two things: one target
+        subject, predicate = clause[: m.start()], clause[m.start() :]
+        names = [n for n in re.split(r"和|及", subject) if n]
+        if len(names) == 2 and all(len(n) >= 4 for n in names):
+            return [n + predicate for n in names]
+    return [clause]
+
+
+def respectively(qs: list) -> list[str]:
     """``城镇和农村居民人均可支配收入分别增长7%、8%``: one metric per value
-    (城镇居民人均可支配收入, 农村居民人均可支配收入), or [] when the clause is not such a list."""
+    (城镇居民人均可支配收入, 农村居民人均可支配收入), or [] when the clause is not such a list.
+    Without 分别 the subjects must be listed with 、/和 (``登记失业率、调查失业率控制在4.5%以内和5.5%左右``)."""
     if len(qs) < 2:
         return []
     base = re.sub(r"\[\d+\]$", "", qs[0].metric)
-    if "分别" not in base or any(re.sub(r"\[\d+\]$", "", q.metric) != base for q in qs):
+    if any(re.sub(r"\[\d+\]$", "", q.metric) != base for q in qs):
         return []
-    subject = trim_metric(base.split("分别")[0])
-    subject = re.sub(r"^其中", "", subject)
-    parts = [p for p in re.split(r"[和、及与]", subject) if p]
+    head, verb = base.split("分别", 1) if "分别" in base else (base, "")
+    subject = re.sub(r"^其中", "", trim_metric(head))
+    parts = [p for p in re.split(r"[和、及与]" if "分别" in base else r"[和、]", subject) if p]
+    if len(parts) == 1 and len(qs) == 2 and subject.startswith("城乡"):
+        parts = ["城镇" + subject[2:], "农村" + subject[2:]]  # 城乡 is 城镇 and 农村
     if len(parts) != len(qs):
         return []
+    known = {name for name, _ in _metric_rules()}
+    verb_key = re.sub(r"[^\w]", "", verb)
+
+    def names_known(names: list[str]) -> bool:
+        canons = [canonical_metric(n + verb_key) for n in names]
+        return all(c in known for c in canons) and len(set(canons)) == len(canons)
+
+    if names_known(parts):
+        return [p + verb for p in parts]
     first, last = parts[0], parts[-1]
-    # the shared tail of the last part (居民人均可支配收入 of 农村居民人均可支配收入)
-    tail = last[len(first):] if len(last) > len(first) and not any(len(p) > len(first) for p in parts[:-1]) else ""
-    verb = base.split("分别")[1] if "分别" in base else ""
+    # the shared tail of the last part (居民人均可支配收入 of 农村居民人均可支配收入): the shortest
+    # tail that makes every part a known, distinct metric
+    tail = ""
+    for i in range(1, len(last)):
+        if names_known([p + last[i:] for p in parts[:-1]] + [last]):
+            tail = last[i:]
+    if not tail and "分别" in base:
+        tail = last[len(first):] if len(last) > len(first) and not any(len(p) > len(first) for p in parts[:-1]) else ""
+    elif not tail:
+        return []
     return [(p if k == len(parts) - 1 else p + tail) + verb for k, p in enumerate(parts)]
 
 

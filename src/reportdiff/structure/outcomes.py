@@ -1,0 +1,375 @@
+"""Last year's outcomes (the review part of a work report) and the status of each headline target.
+
+Report N sets the year's headline targets (:mod:`.targets`); report N+1 opens with a review of
+year N that states its results (``国内生产总值达到114万亿元，增长8.1%``).  This module reads those
+results as :class:`~reportdiff.model.Outcome` records and holds each target of N against them:
+
+* the outcome of a target is the first figure of the review whose canonical metric is the
+  target's and whose unit is of the same kind (a growth rate for a growth target, persons for
+  jobs); a figure of another kind (a level for a growth target) is another measure;
+* a number is read with the target's qualifier (``data/metrics.toml`` ``[reading]``): direction
+  up (a floor) ``O >= T`` is met; direction down (a ceiling) ``O <= T`` is met; with 左右/约 an
+  outcome within the tolerance (0.5 percentage point for rates, 5% of the target for amounts)
+  is met_with_qualifier; otherwise missed;
+* a target or outcome in words only is qualitative when the review speaks of the metric,
+  and a target is not_reported when the review says nothing of it or gives another measure only.
+
+Figures that are not the year's (``年均``, ``累计``, five-year summaries, ``今年以来``) are skipped.
+Everything here is pure: documents in, records out.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import quantities, vocab
+from ..model import Document, Outcome, Region, Sentence, Target, TargetCheck, TargetStatus
+from ..normalize import fold
+from .sections import is_targets_lead
+from .targets import bare_persons, canonical_metric, respectively, trim_metric
+
+__all__ = ("review_sentences", "review_outcomes", "review_clauses", "pair_years", "check_targets", "target_status", "direction_of", "mention_of")
+
+#: a figure that is not last year's own: an average or a sum over several years, or this year's so far
+_NOT_YEARS = re.compile(r"年均|累计|五年|十[三四五]五|以来|一季度|上半年|前三季度|前\d+个?月|\d+[—-]\d+月")
+#: a metric written as a verb only: the figure continues the previous one (…达到114万亿元，增长8.1%)
+_VERB_ONLY = re.compile(r"^(比上年|同比|分别|平均|年均)?(增长|增加|上涨|下降|降低|提高|减少|增速|涨幅|为|达到|平均为)*$")
+_STEM_TAIL = re.compile(r"(增长|增速|上涨|涨幅|总量|规模|达到|突破|超过|为)+$")
+#: where a subject ends and its predicate begins (地区生产总值迈上3万亿元新台阶)
+_STEM_CUT = re.compile(r"迈上|迈入|跨上|跨越|跨过|站上|达到|突破|超过|首次|总量|规模")
+_PRE_QUALS = ("预计", "超过", "突破", "约")
+#: a share of something (装备制造业占规上工业增加值的比重27.4%), not its growth
+_SHARE = re.compile(r"比重|占比|占[^，。；]{0,20}的?比")
+#: a fall: the figure is a negative growth (进出口总额下降15%)
+_FALL = re.compile(r"(下降|减少|回落|降低)$")
+_REDUCTION = re.compile(r"降低|下降|减少|降幅")
+#: words of a review figure that are not part of its metric (预计GDP全年增长5%: GDP增长)
+_TIME_WORDS = re.compile(r"(?:19|20)\d\d年|预计|全年|去年|上年|同比|比上年|同口径|按?可比价格?计算|实现了?|完成了?")
+
+
+@functools.lru_cache(maxsize=1)
+def _reading() -> dict:
+    return vocab.load("metrics")["reading"]
+
+
+@functools.lru_cache(maxsize=1)
+def _directions() -> dict[str, str]:
+    return {m["name"]: m.get("direction", "up") for m in vocab.load("metrics")["metric"]}
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, tuple[re.Pattern, ...]]:
+    return {m["name"]: tuple(re.compile(p) for p in m["patterns"]) for m in vocab.load("metrics")["metric"]}
+
+
+@functools.lru_cache(maxsize=1)
+def _units() -> dict[str, tuple[float, str]]:
+    return {k: (float(v[0]), v[1]) for k, v in vocab.load("units")["units"].items()}
+
+
+def direction_of(target: Target) -> str:
+    """``up`` (a floor), ``down`` (a ceiling) or ``""`` for a target without a number."""
+    if target.value is None:
+        return ""
+    if any(w in target.qualifier for w in _reading()["ceiling"]):
+        return "down"
+    return _directions().get(target.canonical, "up")
+
+
+def _base(value: float, unit: str) -> tuple[float, str]:
+    mult, base = _units().get(unit.replace("％", "%"), (1.0, unit))
+    return value * mult, base
+
+
+#: a review section about several years (过去五年…, “十三五”时期…), not last year alone
+_SEVERAL_YEARS = re.compile(r"五年|十[三四五]五|届")
+_ONE_YEAR = re.compile(r"一年|去年|上年|\d{4}年")
+
+
+def review_sentences(doc: Document) -> list[Sentence]:
+    """The sentences of the review part: the review region, or a part whose heading is a review
+    heading (``2023年工作回顾``, ``data/regions.toml`` ``[heading] review``) when the regions
+    did not mark it."""
+    by_id = {sec.id: sec for sec in doc.sections}
+    review = vocab.pattern("regions", "heading", "review")
+    memo: dict[str, bool] = {}
+
+    def titled(sid: str | None) -> bool:
+        while sid:
+            sec = by_id.get(sid)
+            if sec is None:
+                return False
+            if sec.level <= 1 and review.search(sec.title):
+                return True
+            sid = sec.parent
+        return False
+
+    out = []
+    for s in doc.sentences:
+        if s.region == Region.REVIEW:
+            out.append(s)
+        elif s.region in (Region.GOALS, Region.COMMITMENTS, Region.FRONT):
+            if s.section not in memo:
+                memo[s.section] = titled(s.section)
+            if memo[s.section]:
+                out.append(s)
+    return out
+
+
+def _review(doc: Document) -> list[Sentence]:
+    """The sentences of the review part, without sections about several years (过去五年…,
+    “十三五”时期…) unless the heading also names last year (“十四五”时期和2025年工作回顾)."""
+    by_id = {sec.id: sec for sec in doc.sections}
+
+    def several(sid: str | None) -> bool:
+        while sid:
+            sec = by_id.get(sid)
+            if sec is None:
+                return False
+            if _SEVERAL_YEARS.search(sec.title) and not _ONE_YEAR.search(sec.title):
+                return True
+            sid = sec.parent
+        return False
+
+    memo: dict[str, bool] = {}
+    out = []
+    own = {t.sentence for t in doc.targets}  # this year's targets, wherever the regions put them
+    for s in review_sentences(doc):
+        if s.id in own:
+            continue
+        if s.section not in memo:
+            memo[s.section] = several(s.section)
+        if not memo[s.section]:
+            out.append(s)
+    return out
+
+
+def _clause_of(s: Sentence, pos: int) -> tuple[str, tuple[int, int]]:
+    at = 0
+    for c in s.clauses:
+        k = s.text.find(c.text, at)
+        if k < 0:
+            continue
+        if k <= pos < k + len(c.text):
+            return c.text, c.span
+        at = k
+    return s.text, s.span
+
+
+def _qualified(metric: str, canonical: str) -> bool:
+    """The metric names a part of a known measure: the measure's name comes after more than a
+    scope word (跨境电商进出口, 对共建国家进出口额; not 全市地区生产总值, 年末全国城镇调查失业率).
+    The scope words are ``data/metrics.toml`` ``[reading] scope``."""
+    pats = _patterns().get(canonical)
+    if not pats:
+        return False
+    key = re.sub(r"[^\w%&]", "", fold(trim_metric(metric)))
+    starts = [m.start() for p in pats for m in [p.search(key)] if m]
+    if not starts:
+        return False
+    scope = "|".join(map(re.escape, vocab.load("metrics")["reading"]["scope"]))
+    return len(re.sub(scope, "", key[: min(starts)])) >= 2
+
+
+def _respective_names(qs: list) -> dict[int, str]:
+    """``A、B、C分别增长6.6%、4.3%、8.6%``: each value's own metric, by index in ``qs``."""
+    out: dict[int, str] = {}
+    k = 0
+    while k < len(qs):
+        base = re.sub(r"\[\d+\]$", "", qs[k].metric)
+        j = k
+        while j + 1 < len(qs) and re.sub(r"\[\d+\]$", "", qs[j + 1].metric) == base and qs[j + 1].metric != base:
+            j += 1
+        if j > k and "分别" in base:
+            names = respectively(qs[k : j + 1])
+            out.update({k + n: name for n, name in enumerate(names)})
+        k = j + 1
+    return out
+
+
+def review_outcomes(doc: Document) -> tuple[Outcome, ...]:
+    """The figures of the review part, in order (the year before ``doc.year``)."""
+    out: list[Outcome] = []
+    for s in _review(doc):
+        if not re.search(r"\d", s.text) or is_targets_lead(s.text):
+            continue  # no figure, or this year's targets (a list that the regions left in the review)
+        stems: list[str] = []  # the subjects of this sentence's figures so far
+        qs = quantities.extract(s.text)
+        for c in s.clauses:  # 农村贫困人口减少1109万: people counted in a bare 万
+            persons = bare_persons(c.text) if "万" in c.text else None
+            if persons is not None and not _NOT_YEARS.search(c.text) and not any(q.text in c.text for q in qs):
+                metric, value, post = persons
+                out.append(Outcome(metric, canonical_metric(metric), value, "万人", post, c.text, s.id, c.span))
+        named = _respective_names(qs)
+        for k, q in enumerate(qs):
+            raw = named.get(k) or re.sub(r"\[\d+\]$", "", q.metric)
+            lead = s.text[max(0, s.text.rfind("，", 0, q.start)) : q.start]
+            if _NOT_YEARS.search(lead) or _NOT_YEARS.search(raw):
+                continue
+            if doc.year and any(int(y) != doc.year - 1 for y in re.findall(r"((?:19|20)\d\d)年", lead)):
+                continue  # a figure of another year (较2015年增加…, 2019年…)
+            metric = trim_metric(_TIME_WORDS.sub("", raw))
+            if _VERB_ONLY.match(metric) or _VERB_ONLY.match(raw):
+                # a figure that goes on from an earlier one (地区生产总值达到…亿元、增长6.1%): the
+                # nearest earlier subject that makes a known metric with this verb, else the last
+                verb = re.sub(r"[^\w]", "", _TIME_WORDS.sub("", raw))
+                known = [st + verb for st in reversed(stems) if canonical_metric(st + verb) in _patterns()]
+                if not known and not stems:
+                    continue
+                metric = known[0] if known else stems[-1] + verb
+            else:
+                stem = _STEM_CUT.split(_STEM_TAIL.sub("", metric))[0].strip("、 ")
+                if len(stem) >= 2:
+                    stems.append(stem)
+            if not metric:
+                continue
+            number, unit = q.written
+            canonical = canonical_metric(metric)
+            if _SHARE.search(metric) and canonical.endswith("增长"):
+                canonical = trim_metric(metric)  # a share (占…比重), not the growth of what it names
+            elif _qualified(metric, canonical):
+                canonical = trim_metric(metric)  # a part of the measure (跨境电商进出口), not the measure
+            if _FALL.search(metric) and not _REDUCTION.search(canonical):
+                number = -number  # 进出口总额下降15%: growth of -15%
+            pre = next((w for w in _PRE_QUALS if w in lead), "")
+            qual = "+".join(x for x in (pre, q.qualifier if q.qualifier in ("以上", "以下", "左右", "以内", "多", "余") else "") if x)
+            text, span = _clause_of(s, q.start)
+            out.append(Outcome(metric, canonical, float(number), unit.replace("％", "%"), qual, text, s.id, span))
+    return tuple(out)
+
+
+def review_clauses(doc: Document) -> list[tuple[str, tuple[str, ...], str, tuple[int, int], str]]:
+    """The review's clauses as (key, keys of its listed parts, text, span, sentence id): a clause
+    that lists metrics (地区生产总值、固定资产投资、…等指标未达到预期) speaks of each."""
+    out = []
+    for s in _review(doc):
+        for c in s.clauses:
+            key = re.sub(r"[^\w%&]", "", fold(c.text))
+            if _NOT_YEARS.search(key):
+                continue
+            parts = tuple(k for k in (re.sub(r"[^\w%&]", "", fold(p)) for p in re.split(r"[、和及与]", c.text)) if k)
+            out.append((key, parts or (key,), c.text, c.span, s.id))
+    return out
+
+
+#: what may stand before a metric that is the subject of a review clause, besides scope words:
+#: a count (52个贫困县, 551万农村贫困人口)
+_COUNT = re.compile(r"[\d.]+|[个万名项家亿]")
+
+
+def _subject_at(canonical: str, key: str) -> bool:
+    """The clause (or listed part) speaks of the metric as its subject: the metric's name comes
+    first, after at most scope words, a count, a modifier ending in 的 and three other characters
+    (稳步提升居民收入 and 整改…生态环境问题 are actions, not results)."""
+    pats = _patterns().get(canonical)
+    if pats:
+        starts = [m.start() for p in pats for m in [p.search(key)] if m]
+        if not starts or canonical_metric(key[min(starts) :]) != canonical:
+            return False
+        start = min(starts)
+    else:
+        start = key.find(canonical) if len(canonical) >= 2 else -1
+        if start < 0:
+            return False
+    scope = "|".join(map(re.escape, vocab.load("metrics")["reading"]["scope"]))
+    prefix = key[:start].rsplit("的", 1)[-1]  # …的X: what comes before 的 only qualifies X
+    return len(_COUNT.sub("", re.sub(scope, "", prefix))) <= 3
+
+
+def _mentions(canonical: str, key: str, parts: tuple[str, ...]) -> bool:
+    if canonical.endswith("增长") and re.search(r"\d", key) and not re.search(r"\d%", key):
+        return False  # a growth metric named beside a level (收入超过3万元): another measure
+    return any(_subject_at(canonical, k) for k in parts)
+
+
+def mention_of(target: Target, doc: Document, clauses: list | None = None) -> Outcome | None:
+    """The first clause of the review that speaks of the target's metric: in words or numbers
+    for a target in words; in words only for a target with a number (a figure of the metric
+    would be an outcome already, so a clause with figures is about other measures)."""
+    for key, parts, text, span, sid in clauses if clauses is not None else review_clauses(doc):
+        if target.value is not None and re.search(r"\d", key):
+            continue
+        if _mentions(target.canonical, key, parts):
+            return Outcome(target.metric, target.canonical, None, "", "", text, sid, span)
+    return None
+
+
+def target_status(target: Target, outcome: Outcome | None, direction: str) -> TargetStatus:
+    """The status of one target against one outcome (None: nothing said)."""
+    if outcome is None:
+        return TargetStatus.NOT_REPORTED
+    if target.value is None or outcome.value is None:
+        return TargetStatus.QUALITATIVE
+    t_val = target.upper if direction == "down" and target.upper is not None else target.value
+    t, t_unit = _base(t_val, target.unit)
+    o, o_unit = _base(outcome.value, outcome.unit)
+    if t_unit != o_unit:
+        return TargetStatus.NOT_REPORTED
+    reading = _reading()
+    tol = reading["tolerance_points"] if t_unit in ("%", "个百分点") else reading["tolerance_share"] * abs(t)
+    loose = any(w in target.qualifier for w in reading["tolerance"])
+    eps = 1e-9
+    if direction == "down":
+        if o <= t + eps:
+            return TargetStatus.MET
+        return TargetStatus.MET_WITH_QUALIFIER if loose and o <= t + tol + eps else TargetStatus.MISSED
+    if o >= t - eps:
+        return TargetStatus.MET
+    return TargetStatus.MET_WITH_QUALIFIER if loose and o >= t - tol - eps else TargetStatus.MISSED
+
+
+def _same_kind(target: Target, outcome: Outcome) -> bool:
+    return outcome.value is not None and _base(1.0, outcome.unit)[1] == _base(1.0, target.unit)[1]
+
+
+def check_targets(doc: Document, following: Document | None, outcomes: tuple[Outcome, ...] | None = None, clauses: list | None = None) -> tuple[TargetCheck, ...]:
+    """Each headline target of ``doc`` held against the review of ``following`` (the next
+    year's report of the same government; None gives status pending).  ``outcomes`` and
+    ``clauses`` are ``following``'s :func:`review_outcomes` and :func:`review_clauses` when
+    already worked out (in a worker process)."""
+    out: list[TargetCheck] = []
+    if following is not None and outcomes is None:
+        outcomes = review_outcomes(following)
+    if following is not None and clauses is None:
+        clauses = review_clauses(following) if doc.targets else []
+    gov, year = doc.government, doc.year or 0
+    for t in doc.targets:
+        direction = direction_of(t)
+        if following is None:
+            out.append(TargetCheck(gov, year, t, direction, TargetStatus.PENDING, None, doc.raw.path))
+            continue
+        same = [o for o in outcomes or () if o.canonical == t.canonical]
+        chosen: Outcome | None = None
+        if t.value is not None:
+            chosen = next((o for o in same if _same_kind(t, o)), None)
+            if chosen is None and same:
+                out.append(TargetCheck(gov, year, t, direction, TargetStatus.NOT_REPORTED, None, doc.raw.path, following.raw.path))
+                continue
+        else:
+            growth = t.canonical.endswith("增长")
+            chosen = next((o for o in same if not growth or _base(1.0, o.unit)[1] == "%"), None)
+        if chosen is None:
+            chosen = mention_of(t, following, clauses)
+        out.append(TargetCheck(gov, year, t, direction, target_status(t, chosen, direction), chosen, doc.raw.path, following.raw.path))
+    return tuple(out)
+
+
+def pair_years(docs: list[Document], prepared: dict | None = None) -> tuple[TargetCheck, ...]:
+    """The targets of every report held against the next year's report of the same government
+    among ``docs`` (status pending when it is not there); ``prepared`` maps a path to its
+    (review outcomes, review clauses) when already worked out.  Reports without a government or a year
+    are left out; when a government has two reports of one year the first given is used."""
+    from ..model import DocKind
+
+    by: dict[tuple[str, int], Document] = {}
+    for d in docs:
+        if d.kind == DocKind.REPORT and d.government and d.year:
+            by.setdefault((d.government, d.year), d)
+    out: list[TargetCheck] = []
+    prepared = prepared or {}
+    for (gov, year), d in sorted(by.items()):
+        nxt = by.get((gov, year + 1))
+        outcomes, clauses = prepared.get(nxt.raw.path, (None, None)) if nxt is not None else (None, None)
+        out.extend(check_targets(d, nxt, outcomes, clauses))
+    return tuple(out)

@@ -1,0 +1,218 @@
+"""Headline targets against the next year's review: outcomes, status rules, ``reportdiff targets``
+and the target findings of ``compare``, on three national reports bundled in tests/data/corpus."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+from reportdiff.model import Outcome, Target, TargetStatus
+
+DATA = Path(__file__).resolve().parent / "data" / "corpus"
+N2021, N2022, N2023 = (DATA / f"national-{y}.txt" for y in (2021, 2022, 2023))
+
+
+@pytest.fixture(scope="module")
+def national():
+    from reportdiff.api import load_document
+
+    return {y: load_document(DATA / f"national-{y}.txt") for y in (2021, 2022, 2023)}
+
+
+def _t(value, unit="%", qualifier="", canonical="地区生产总值增长", upper=None):
+    return Target("m", canonical, value, unit, qualifier, "text", "s1", (0, 1), upper)
+
+
+def _o(value, unit="%"):
+    return Outcome("m", "地区生产总值增长", value, unit, "", "text", "s2", (0, 1))
+
+
+@pytest.mark.parametrize(
+    "target, outcome, direction, status",
+    [
+        (_t(6, qualifier="以上"), _o(8.1), "up", TargetStatus.MET),
+        (_t(5.5, qualifier="左右"), _o(5.2), "up", TargetStatus.MET_WITH_QUALIFIER),
+        (_t(5.5, qualifier="左右"), _o(4.9), "up", TargetStatus.MISSED),
+        (_t(6, qualifier="以上"), _o(5.9), "up", TargetStatus.MISSED),  # 以上: no tolerance
+        (_t(6, upper=6.5), _o(6.1), "up", TargetStatus.MET),  # a range: its lower end
+        (_t(3, qualifier="左右"), _o(3.4), "down", TargetStatus.MET_WITH_QUALIFIER),  # a ceiling
+        (_t(4.5, qualifier="以内"), _o(4.6), "down", TargetStatus.MISSED),
+        (_t(1100, unit="万人", qualifier="左右"), _o(1050, "万人"), "up", TargetStatus.MET_WITH_QUALIFIER),  # 5% of the target
+        (_t(1100, unit="万人", qualifier="左右"), _o(1040, "万人"), "up", TargetStatus.MISSED),
+        (_t(1.3, unit="万亿斤", qualifier="以上"), _o(13700, "亿斤"), "up", TargetStatus.MET),  # units converted
+        (_t(6), _o(114, "万亿元"), "up", TargetStatus.NOT_REPORTED),  # another measure
+        (_t(None), _o(None, ""), "", TargetStatus.QUALITATIVE),
+        (_t(6), None, "up", TargetStatus.NOT_REPORTED),
+    ],
+)
+def test_status_rules(target, outcome, direction, status):
+    from reportdiff.structure.outcomes import target_status
+
+    assert target_status(target, outcome, direction) == status
+
+
+def test_direction_from_metric_and_qualifier():
+    from reportdiff.structure.outcomes import direction_of
+
+    assert direction_of(_t(3, qualifier="左右", canonical="居民消费价格涨幅")) == "down"
+    assert direction_of(_t(4.5, qualifier="以内", canonical="某指标")) == "down"
+    assert direction_of(_t(3, qualifier="左右", canonical="单位生产总值能耗降低")) == "up"
+    assert direction_of(_t(None)) == ""
+
+
+def test_review_outcomes(national):
+    from reportdiff.structure.outcomes import review_outcomes
+
+    outs = review_outcomes(national[2022])
+    first = {}
+    for o in outs:
+        first.setdefault(o.canonical, o)
+    assert (first["地区生产总值增长"].value, first["地区生产总值增长"].unit) == (8.1, "%")
+    assert (first["城镇新增就业"].value, first["城镇新增就业"].unit) == (1269, "万人")
+    assert first["城镇调查失业率"].value == 5.1
+
+
+def test_pairs_of_years(national):
+    from reportdiff.structure.outcomes import pair_years
+
+    checks = pair_years(list(national.values()))
+    by = {(c.year, c.target.canonical): c for c in checks if c.target.value is not None}
+    assert by[(2021, "地区生产总值增长")].status == TargetStatus.MET
+    gdp22 = by[(2022, "地区生产总值增长")]
+    assert gdp22.status == TargetStatus.MISSED and gdp22.outcome.value == 3
+    assert by[(2022, "城镇新增就业")].status == TargetStatus.MET
+    assert all(c.status == TargetStatus.PENDING for c in checks if c.year == 2023)
+
+
+def test_targets_command(tmp_path):
+    out = tmp_path / "t"
+    code, stdout, err = run_cli(["targets", str(DATA), "--out-dir", str(out), "-j", "1"])
+    assert code == 0, err
+    assert "读取报告 3 份" in stdout
+    raw = (out / "targets.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    gdp = [r for r in rows if r["年份"] == "2022" and r["指标（统一名称）"] == "地区生产总值增长"]
+    assert gdp and gdp[0]["状态"] == "missed" and gdp[0]["目标"] == "5.5%左右"
+    from openpyxl import load_workbook
+
+    wb = load_workbook(out / "targets.xlsx")
+    assert wb.sheetnames[:2] == ["目标与完成情况", "指标×年份"]
+    html = (out / "targets.html").read_text(encoding="utf-8")
+    assert 'lang="zh-CN"' in html and "<svg" in html and "未完成" in html
+    assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "") and "https://" not in html  # offline
+    # deterministic: a second run writes the same files
+    code, _, _ = run_cli(["targets", str(DATA), "--out-dir", str(tmp_path / "u"), "-j", "1", "-q"])
+    assert (tmp_path / "u" / "targets.csv").read_bytes() == raw
+    assert (tmp_path / "u" / "targets.html").read_text(encoding="utf-8") == html.replace(str(out), str(tmp_path / "u"))
+
+
+def test_targets_command_english_and_bad_path(tmp_path):
+    code, _, err = run_cli(["targets", str(N2022), str(N2023), "--out-dir", str(tmp_path), "--lang", "en", "-q"])
+    assert code == 0, err
+    html = (tmp_path / "targets.html").read_text(encoding="utf-8")
+    assert 'lang="en"' in html and "missed" in html
+    code, _, err = run_cli(["targets", str(tmp_path / "nope"), "--out-dir", str(tmp_path)])
+    assert code == 2 and "Traceback" not in err
+
+
+def test_compare_lists_target_findings(tmp_path):
+    from reportdiff.api import compare
+
+    cmp = compare(N2022, N2023)
+    types = [f.type.value for f in cmp.findings]
+    assert "target_missed" in types and "target_met" in types
+    missed = next(f for f in cmp.findings if f.type.value == "target_missed")
+    assert missed.detail["metric"] == "地区生产总值增长" and missed.detail["outcome"] == "3%"
+    # reports of years that do not follow each other give none
+    assert not any(f.type.value.startswith("target_") for f in compare(N2021, N2023).findings)
+    from reportdiff.render import render_html
+
+    html = render_html(cmp)
+    assert "上年目标未完成" in html and "上年目标已完成" in html
+    assert "last year&#39;s target missed" in render_html(cmp, "en") or "last year's target missed" in render_html(cmp, "en")
+
+
+def test_targets_page_in_chromium_without_javascript(tmp_path):
+    from test_browser import _need_browser
+
+    _need_browser()
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    code, _, err = run_cli(["targets", str(DATA), "--out-dir", str(tmp_path), "-q", "-j", "1"])
+    assert code == 0, err
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium") or shutil.which("chromium-browser"))
+        try:
+            page = browser.new_context(java_script_enabled=False).new_page()
+            page.goto((tmp_path / "targets.html").as_uri())
+            assert page.locator("table tbody tr").count() > 20
+            assert page.locator("svg.chart").count() >= 3
+            page = browser.new_page()
+            page.goto((tmp_path / "targets.html").as_uri())
+            first = page.locator("table tbody tr td").first.inner_text()
+            page.locator("th.sortable").first.click()
+            page.locator("th.sortable").first.click()  # descending by year
+            assert page.locator("table tbody tr td").first.inner_text() >= first
+        finally:
+            browser.close()
+
+
+def test_targets_command_no_reports(tmp_path):
+    (tmp_path / "x.txt").write_text("这不是政府工作报告。", encoding="utf-8")
+    code, _, err = run_cli(["targets", str(tmp_path / "x.txt"), "--out-dir", str(tmp_path / "o")])
+    assert code == 2 and err.startswith("错误：") and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        ("地区生产总值突破2万亿元、增长7%左右", [("地区生产总值", 2.0), ("地区生产总值增长", 7.0)]),
+        ("农业、规模以上工业、服务业增加值分别增长6%、10%以上、7.5%左右", [("第一产业增加值增长", 6.0), ("规模以上工业增加值增长", 10.0), ("服务业增加值增长", 7.5)]),
+        ("城乡居民人均可支配收入分别增长7%和8%", [("城镇居民人均可支配收入增长", 7.0), ("农村居民人均可支配收入增长", 8.0)]),
+        ("城镇和农村常住居民人均可支配收入分别增长7%和7.5%", [("城镇居民人均可支配收入增长", 7.0), ("农村居民人均可支配收入增长", 7.5)]),
+        ("城镇登记失业率、城镇调查失业率控制在3.5%以内和5.5%左右", [("城镇登记失业率", 3.5), ("城镇调查失业率", 5.5)]),
+        ("农村贫困人口减少1000万以上", [("农村贫困人口", 1000.0)]),
+    ],
+)
+def test_target_lists(clause, expected):
+    from reportdiff.structure.targets import targets_in
+
+    assert [(t.canonical, t.value) for t in targets_in(clause, "s", (0, 1))] == expected
+
+
+def test_list_qualifiers_not_shared_when_values_have_their_own():
+    from reportdiff.structure.targets import targets_in
+
+    got = [t.qualifier for t in targets_in("农业、规模以上工业、服务业增加值分别增长6%、10%以上、7.5%左右", "s", (0, 1))]
+    assert got == ["", "以上", "左右"]
+    got = [t.qualifier for t in targets_in("城镇和农村居民人均可支配收入分别增长7%、8%左右", "s", (0, 1))]
+    assert got == ["左右", "左右"]
+
+
+def test_review_figures_not_the_measure():
+    """A share, a part of the measure, a fall, and a figure of another year."""
+    from dataclasses import replace
+
+    from reportdiff.model import Clause, Region, Sentence
+    from reportdiff.structure.outcomes import review_outcomes
+
+    def doc_with(*texts):
+        from reportdiff.api import load_document
+
+        base = load_document(N2022)
+        sents = tuple(Sentence(f"s9.p1.s{k}", t, (0, len(t)), base.sentences[0].section, Region.REVIEW, (Clause(f"s9.p1.s{k}.c1", t, (0, len(t))),)) for k, t in enumerate(texts))
+        return replace(base, sentences=sents, year=2024)
+
+    outs = review_outcomes(doc_with("装备制造业占规上工业增加值的比重达到27.4%。", "跨境电商进出口增长25%。", "进出口总额下降15%。", "地区生产总值较2015年增长40%。"))
+    got = {(o.canonical, o.value) for o in outs}
+    assert ("规模以上工业增加值增长", 27.4) not in got
+    assert ("外贸进出口", 25.0) not in got
+    assert ("外贸进出口", -15.0) in got
+    assert not any(o.value == 40 for o in outs)
