@@ -89,8 +89,14 @@ def test_pairs_of_years(national):
 
 
 def test_targets_command(tmp_path):
+    import shutil
+
+    folder = tmp_path / "national"
+    folder.mkdir()
+    for p in sorted(DATA.glob("national-*.txt")):
+        shutil.copy(p, folder / p.name)
     out = tmp_path / "t"
-    code, stdout, err = run_cli(["targets", str(DATA), "--out-dir", str(out), "-j", "1"])
+    code, stdout, err = run_cli(["targets", str(folder), "--out-dir", str(out), "-j", "1"])
     assert code == 0, err
     assert "读取报告 3 份" in stdout
     raw = (out / "targets.csv").read_bytes()
@@ -106,7 +112,7 @@ def test_targets_command(tmp_path):
     assert 'lang="zh-CN"' in html and "<svg" in html and "未完成" in html
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "") and "https://" not in html  # offline
     # deterministic: a second run writes the same files
-    code, _, _ = run_cli(["targets", str(DATA), "--out-dir", str(tmp_path / "u"), "-j", "1", "-q"])
+    code, _, _ = run_cli(["targets", str(folder), "--out-dir", str(tmp_path / "u"), "-j", "1", "-q"])
     assert (tmp_path / "u" / "targets.csv").read_bytes() == raw
     assert (tmp_path / "u" / "targets.html").read_text(encoding="utf-8") == html.replace(str(out), str(tmp_path / "u"))
 

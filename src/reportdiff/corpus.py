@@ -152,6 +152,6 @@ def summary_text(rows: list[CheckRow], show: int = 10) -> str:
         sel = [r for r in reports if r.split == sp]
         w, d, x = sum(r.metrics > 0 for r in sel), sum(r.targets_due for r in sel), sum(r.targets_resolved for r in sel)
         lines.append(f"  split {sp}: targets extracted {w}/{len(sel)}, pairs resolved {x}/{d} = {x / max(d, 1):.3f}")
-        n_path = sum(r.gov_from_path for r in rows)
+    n_path = sum(r.gov_from_path for r in rows)
     lines.append(f"government taken from a folder/file name (the text does not name it): {n_path}")
     return "\n".join(lines)
