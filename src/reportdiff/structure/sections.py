@@ -20,6 +20,11 @@ from ..model import Region
 
 __all__ = ("RegionTracker", "is_targets_lead", "closing_start")
 
+#: lines of a report's head: its title, the date line, the speaker
+_FRONT_LINE = re.compile(r"人民代表大会|政府工作报告|\d{1,2}月\d{1,2}日|代表大会")
+#: the five-year plans: the Nth (from the 3rd, 1966–1970) runs from 1966 + 5 (N - 3)
+_PLAN_NUMBERS = {"三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "十六": 16, "十七": 17}
+_PLAN = re.compile(r"“?(十[一二三四五六七]?|[三四五六七八九])五”?(时期|规划|期间|末)?")
 #: "…预期目标作了适当调整。今年要…": the year's list right after a sentence about its targets
 _LIST_AFTER_LEAD = re.compile(r"^(今年|全年)")
 _ORDER = (Region.FRONT, Region.REVIEW, Region.GOALS, Region.COMMITMENTS, Region.CLOSING, Region.APPENDIX)
@@ -94,7 +99,11 @@ class RegionTracker:
 
     def heading(self, title: str) -> None:
         """A part heading (unnumbered, or numbered 一、): may start a region."""
-        self.pending = None
+        if self.pending is not None:
+            self._advance(self.pending)  # the opening formula was read: the report has begun
+            self.pending = None
+        if self.region == Region.FRONT and _FRONT_LINE.search(re.sub(r"\s+", "", title)):
+            return  # the title, the date line, the speaker: not a part of the report
         if self.framing and self.region == Region.GOALS:
             self._advance_to_commitments()
             return
@@ -117,7 +126,7 @@ class RegionTracker:
             self.fresh = self.region == Region.COMMITMENTS
             self.framing = bool(framing) and self.region == Region.GOALS
             return
-        if years and self.year and max(years) < self.year:
+        if (years and self.year and max(years) < self.year) or _rx("heading", "review_weak").search(t) or self._past_plan(t):
             self._advance(Region.REVIEW)
             return
         if _rx("heading", "goals").search(t):
@@ -160,5 +169,14 @@ class RegionTracker:
             if not ys or (self.year and ys[0] >= self.year):
                 self._advance(Region.GOALS)
                 return
-        if self.region in (Region.FRONT, Region.REVIEW) and _rx("paragraph", "goals").match(t):
+        if self.region in (Region.FRONT, Region.REVIEW) and _rx("paragraph", "goals").match(t) and not self._past_plan(t):
             self._advance(Region.GOALS)
+
+    def _past_plan(self, text: str) -> bool:
+        """The paragraph opens on a five-year plan that ended before the report's year
+        (“十三五”时期 in a 2021 report is a review)."""
+        m = _PLAN.search(text[:12])
+        if not m or not self.year:
+            return False
+        n = _PLAN_NUMBERS.get(m.group(1))
+        return bool(n and n >= 3 and 1966 + 5 * (n - 3) + 4 < self.year)
