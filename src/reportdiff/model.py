@@ -319,6 +319,9 @@ class FindingType(str, enum.Enum):
     DROPPED = "dropped"
     OWNER_CHANGED = "owner_changed"
     MISSING_DEADLINE = "missing_deadline"
+    TARGET_CHANGED = "target_changed"
+    TARGET_ADDED = "target_added"
+    TARGET_REMOVED = "target_removed"
 
 
 class Severity(str, enum.Enum):

@@ -129,6 +129,9 @@ _TYPE_EN = {
     FindingType.DROPPED: "dropped initiative",
     FindingType.OWNER_CHANGED: "owner changed",
     FindingType.MISSING_DEADLINE: "missing deadline",
+    FindingType.TARGET_CHANGED: "target changed",
+    FindingType.TARGET_ADDED: "target added",
+    FindingType.TARGET_REMOVED: "target removed",
 }
 
 

@@ -19,6 +19,9 @@ TYPE_ZH = {
     FindingType.DROPPED: "不再提及",
     FindingType.OWNER_CHANGED: "牵头单位变化",
     FindingType.MISSING_DEADLINE: "缺少完成时限",
+    FindingType.TARGET_CHANGED: "目标调整",
+    FindingType.TARGET_ADDED: "新列目标",
+    FindingType.TARGET_REMOVED: "不再列出的目标",
 }
 MODE_ZH = {
     Mode.REPORT_PLAN: "报告 ↔ 分工方案（核对本年度承诺的分解）",
