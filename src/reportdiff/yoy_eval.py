@@ -6,7 +6,8 @@ of both commitments parts, continued / dropped / new / rhetoric); ``pairs.csv`` 
 documents and whether a pair was used for tuning or kept untouched.
 
 A finding *cites* a key row when the row's excerpt (whitespace, ``*`` and ``#`` removed) lies in
-the finding's cited text.  Scores:
+the finding's cited text and, where the key gives numbers, the finding states the A value as its
+old value and the B value as its new one (whole numbers: ``2`` is not stated by ``20家``).  Scores:
 
 * target changes: recall over key rows whose change is not ``unchanged`` (a row is found when a
   target finding cites its A and B excerpts and, where the key gives numbers, names them);
@@ -78,11 +79,21 @@ def _cites_target(f: dict, row: dict) -> bool:
     if not a and not b:
         return False
     d = f.get("detail") or {}
-    said = f"{d.get('old', '')} {d.get('new', '')} {f.get('message', '')}"
-    for v in _numbers(row.get("a_value", "")) + _numbers(row.get("b_value", "")):
-        if d and v not in said:
+    if not d:
+        return True
+    for side, value in (("old", row.get("a_value", "")), ("new", row.get("b_value", ""))):
+        said = _said(str(d[side])) if d.get(side) not in (None, "") else _said(f.get("message", ""))
+        if any(float(v) not in said for v in _numbers(value)):
             return False
     return True
+
+
+def _said(text: str) -> set[float]:
+    """The numbers a finding states (whole numbers, not digits inside other numbers;
+    Chinese numerals read too: 十二项 states 12)."""
+    from .quantities import extract
+
+    return {float(x) for x in _numbers(text)} | {q.written[0] for q in extract(text)}
 
 
 def _score_targets(findings: list[dict], key: list[dict]) -> tuple[Scores, int, Scores]:

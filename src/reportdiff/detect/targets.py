@@ -19,18 +19,49 @@ _TARGET_REGIONS = (Region.COMMITMENTS, Region.GOALS)
 SAME_METRIC = 85
 #: ... and plausibly related (a renamed metric) at or above this
 RELATED_METRIC = 55
+#: between two years' reports, metrics below this similarity are the same only when they
+#: share a phrase of MIN_SHARED_RUN characters (家属院等老旧小区 yes; …服务中心 no: 新村党群服务中心 is
+#: not 公共综合托育服务中心)
+WEAK_METRIC = 65
+MIN_SHARED_RUN = 5
 
 
-def _pair_quantities(qa: list[Quantity], qb: list[Quantity]) -> list[tuple[Quantity, Quantity | None, float]]:
-    """Match each quantity of A with the most similar metric of B (unit-compatible)."""
+#: what follows a number up to the next punctuation or number (20个「千万元以上技改项目」)
+_AFTER = re.compile(r"^(?:以上|左右|以内|以下|多)?([^，,；;。：:、（()\d“”]{0,12})")
+
+
+def _common_run(x: str, y: str) -> int:
+    """Length of the longest run of characters ``x`` and ``y`` share."""
+    import difflib
+
+    return difflib.SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y)).size
+
+
+def _context_key(q: Quantity, text: str) -> str:
+    """The metric of ``q`` with what the sentence says right after the number:
+    a count written before its noun (建设4个省级美丽乡村示范村, 20个千万元以上技改项目)
+    names what it counts after the number."""
+    m = _AFTER.match(text[q.start + len(q.text) :])
+    after = m.group(1) if m else ""
+    after = re.sub(rf"^[{qty._CN_DIGITS}元个项家处]+", "", after)
+    return qty.metric_key(re.sub(r"\[\d+\]$", "", q.metric) + after)
+
+
+def _pair_quantities(
+    qa: list[Quantity], qb: list[Quantity], ka: list[str] | None = None, kb: list[str] | None = None
+) -> list[tuple[Quantity, Quantity | None, float]]:
+    """Match each quantity of A with the most similar metric of B (unit-compatible);
+    ``ka``/``kb``: the keys to compare (default: the metrics' keys).  With keys given
+    (two years' reports), weakly similar keys must share a phrase (:data:`MIN_SHARED_RUN`)."""
+    strict = ka is not None
     from rapidfuzz import fuzz, process
 
     if not qa:
         return []
     if not qb:
         return [(q, None, 0.0) for q in qa]
-    ka = [qty.metric_key(q.metric) for q in qa]
-    kb = [qty.metric_key(q.metric) for q in qb]
+    ka = ka or [qty.metric_key(q.metric) for q in qa]
+    kb = kb or [qty.metric_key(q.metric) for q in qb]
     sim = process.cdist(ka, kb, scorer=fuzz.ratio, workers=1)
     part = process.cdist(ka, kb, scorer=fuzz.partial_ratio, workers=1)
     sim = np.maximum(sim, 0.9 * part * (np.minimum.outer([len(k) for k in ka], [len(k) for k in kb]) >= 4))
@@ -38,7 +69,7 @@ def _pair_quantities(qa: list[Quantity], qb: list[Quantity]) -> list[tuple[Quant
     used: set[int] = set()
     for i in np.argsort(-sim.max(axis=1), kind="stable"):
         order = [j for j in np.argsort(-sim[i], kind="stable") if j not in used and qty.same_dimension(qa[i], qb[j])]
-        if order and sim[i, order[0]] >= RELATED_METRIC:
+        if order and sim[i, order[0]] >= RELATED_METRIC and (not strict or sim[i, order[0]] >= WEAK_METRIC or _common_run(ka[i], kb[order[0]]) >= MIN_SHARED_RUN):
             used.add(order[0])
             out.append((qa[i], qb[order[0]], float(sim[i, order[0]])))
         else:
@@ -49,6 +80,30 @@ def _pair_quantities(qa: list[Quantity], qb: list[Quantity]) -> list[tuple[Quant
 
 def _fmt(q: Quantity) -> str:
     return q.text if not q.qualifier or q.qualifier in q.text else f"{q.qualifier}{q.text}"
+
+
+#: a quoted name (“四好农村路”)
+_QUOTED_NAME = re.compile(r"[“「『《]([^”」』》]{3,20})[”」』》]")
+
+
+def _named_quantity_edges(a_units, b_units, edges: list[Edge]) -> list[Edge]:
+    """Sentence pairs the alignment left apart whose quantities measure the same
+    quoted name (年内建设“四好农村路”60公里 / 实施“四好农村路”工程218公里): a name
+    counted in one target sentence of each year's commitments only."""
+
+    def named(units) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for i, u in enumerate(units):
+            if u.region not in _TARGET_REGIONS:
+                continue
+            for name in {n for q in qty.extract(u.text) for n in _QUOTED_NAME.findall(q.metric)}:
+                out.setdefault(name, []).append(i)
+        return out
+
+    na, nb = named(a_units), named(b_units)
+    have = {(e.a, e.b) for e in edges}
+    extra = {(na[n][0], nb[n][0]) for n in na.keys() & nb.keys() if len(na[n]) == 1 and len(nb[n]) == 1}
+    return [Edge(i, j, 0.0) for i, j in sorted(extra - have)]
 
 
 def number_changes(
@@ -62,6 +117,8 @@ def number_changes(
     both = bool(a.targets and b.targets)
     headline_a = {t.sentence for t in a.targets} if both else set()
     headline_b = {t.sentence for t in b.targets} if both else set()
+    if mode == Mode.REPORT_REPORT:
+        edges = list(edges) + _named_quantity_edges(a_units, b_units, edges)
     for e in edges:
         ua, ub = a_units[e.a], b_units[e.b]
         if mode == Mode.REPORT_REPORT and (ua.region not in _TARGET_REGIONS or ub.region not in _TARGET_REGIONS):
@@ -78,7 +135,10 @@ def number_changes(
         # in a 1-n bead the longer side holds quantities of other partners too:
         # compare from the side with fewer quantities
         flip = len(qa) > len(qb) and mode != Mode.REPORT_REPORT
-        pairs = _pair_quantities(qb, qa) if flip else _pair_quantities(qa, qb)
+        if mode == Mode.REPORT_REPORT:
+            pairs = _pair_quantities(qa, qb, [_context_key(q, ua.text) for q in qa], [_context_key(q, ub.text) for q in qb])
+        else:
+            pairs = _pair_quantities(qb, qa) if flip else _pair_quantities(qa, qb)
         for q1, q2, sim in pairs:
             x, y = (q2, q1) if flip else (q1, q2)
             if x is None or y is None:
