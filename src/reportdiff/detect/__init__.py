@@ -17,7 +17,7 @@ from ..model import DocKind, Document, Finding, FindingType, Mode, Pair, Severit
 from ..similarity import Cosine
 from .base import documents_mismatch, is_rhetoric
 from .coverage import coverage_findings
-from .novelty import new_dropped
+from .novelty import clause_new_dropped, new_dropped
 from .owners import missing_owner, owner_changes
 from .targets import headline_target_changes, number_changes
 
@@ -81,6 +81,7 @@ def detect(
     later_is_b = (b.year or 0) >= (a.year or 0)
     if mode == Mode.REPORT_REPORT:
         findings.extend(new_dropped(a, b, a_units, b_units, edges, later_is_b, cosine))
+        findings.extend(clause_new_dropped(a, b, a_units, b_units, edges, later_is_b))
     if mode == Mode.PLAN_PLAN:
         findings.extend(owner_changes(a, b, a_units, b_units, edges))
     n_ignored = 0

@@ -108,3 +108,68 @@ def new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: b
             out.append(_finding(ftype, Severity.MEDIUM, a, b, a_list, b_list, msg, detail))
     return out
 
+
+
+#: a clause of an aligned sentence names an initiative of one year only when its
+#: best partner among the other year's commitments clauses stays below both
+#: cosines (character bigrams, content words); tuned on the tuning pairs of
+#: ``tests/gold/yoy`` (茌平区 2022/2024, 国务院 2022/2023) only
+CLAUSE_BIGRAM_NEW = 0.12
+CLAUSE_WORD_NEW = 0.2
+#: shorter clauses (matching key) are pieces, not initiatives
+MIN_CLAUSE_KEY = 8
+
+
+def _initiative() -> re.Pattern:
+    from .. import vocab
+
+    return vocab.pattern("initiatives", "initiative", "pattern")
+
+
+def _commit_clauses(units) -> list[tuple[int, str]]:
+    from .. import segment
+
+    out = []
+    for i, u in enumerate(units):
+        if u.region != Region.COMMITMENTS:
+            continue
+        for s, e in segment.clauses(u.text):
+            out.append((i, u.text[s:e].strip("，,；;。 ")))
+    return out
+
+
+def clause_new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: bool) -> list[Finding]:
+    """Named initiatives (:data:`initiatives.toml`) in clauses of sentences that
+    continue (aligned) with no counterpart among the other year's commitments
+    clauses: each is its own ``new`` / ``dropped`` finding citing its clause and
+    the other report's nearest clause."""
+    from ..similarity import bigram_matrices, token_matrices, tfidf
+    from ..tokens import content_words_many
+
+    ca, cb = _commit_clauses(a_units), _commit_clauses(b_units)
+    if not ca or not cb:
+        return []
+    ka = [match_key(t) for _, t in ca]
+    kb = [match_key(t) for _, t in cb]
+    big = Cosine(*tfidf(*bigram_matrices(ka, kb))).dense()
+    words = content_words_many([fold(t) for _, t in ca] + [fold(t) for _, t in cb])
+    wrd = Cosine(*tfidf(*token_matrices(words[: len(ca)], words[len(ca) :]))).dense()
+    linked = {"a": {e.a for e in edges}, "b": {e.b for e in edges}}
+    pat = _initiative()
+    out = []
+    for side, cl, other, units, doc, B, W in (("a", ca, cb, a_units, a, big, wrd), ("b", cb, ca, b_units, b, big.T, wrd.T)):
+        is_later = (side == "b") == later_is_b
+        for k, (i, text) in enumerate(cl):
+            u = units[i]
+            if i not in linked[side] or len(match_key(text)) < MIN_CLAUSE_KEY or is_rhetoric(u, doc) or not pat.search(text):
+                continue
+            if B[k].max() >= CLAUSE_BIGRAM_NEW or W[k].max() >= CLAUSE_WORD_NEW:
+                continue
+            j = int(B[k].argmax())
+            near_unit = (b_units if side == "a" else a_units)[other[j][0]]
+            ftype = FindingType.NEW if is_later else FindingType.DROPPED
+            msg = f"新增举措（所在语句延续，此分句为新内容）：{text}" if is_later else f"不再提及（所在语句延续，此分句无对应）：{text}"
+            a_list, b_list = ([u], []) if side == "a" else ([], [u])
+            detail = {"clause": text, "best_cosine": round(float(B[k].max()), 3), "nearest": near_unit.id, "nearest_text": other[j][1]}
+            out.append(_finding(ftype, Severity.LOW, a, b, a_list, b_list, msg, detail, a_text=text if side == "a" else "", b_text=text if side == "b" else ""))
+    return out
