@@ -13,6 +13,7 @@ finding record, mismatch reasons and the rhetoric test.
 from __future__ import annotations
 
 from ..align import Edge
+from ..normalize import fold
 from ..model import DocKind, Document, Finding, FindingType, Mode, Pair, Severity, Unit
 from ..similarity import Cosine
 from .base import documents_mismatch, is_rhetoric
@@ -50,6 +51,10 @@ def detect(
     """
     findings: list[Finding] = []
     warnings = documents_mismatch(a, b, mode)
+    # two governments' documents: unit-by-unit findings would be noise, not facts
+    foreign = bool(a.government and b.government and fold(a.government) != fold(b.government))
+    if foreign:
+        warnings.append(FOREIGN_NOTE)
     if warnings:
         findings.append(
             Finding(
@@ -69,21 +74,7 @@ def detect(
         if doc.kind == DocKind.PLAN:
             findings.extend(missing_owner(doc, as_a, other))
     coverage: dict = {}
-    if mode == Mode.REPORT_PLAN:
-        r_is_a = a.kind == DocKind.REPORT
-        report, plan = (a, b) if r_is_a else (b, a)
-        r_units, p_units = (a_units, b_units) if r_is_a else (b_units, a_units)
-        cov_findings, coverage = coverage_findings(a, b, report, plan, r_units, p_units, edges, r_is_a, ignored)
-        findings.extend(cov_findings)
-    if mode == Mode.REPORT_REPORT:
-        findings.extend(headline_target_changes(a, b, a_units, b_units))
-    findings.extend(number_changes(a, b, mode, a_units, b_units, edges))
-    later_is_b = (b.year or 0) >= (a.year or 0)
-    if mode == Mode.REPORT_REPORT:
-        findings.extend(new_dropped(a, b, a_units, b_units, edges, later_is_b, cosine))
-        findings.extend(clause_new_dropped(a, b, a_units, b_units, edges, later_is_b))
-    if mode == Mode.PLAN_PLAN:
-        findings.extend(owner_changes(a, b, a_units, b_units, edges))
+    findings.extend(_comparison_findings(a, b, mode, a_units, b_units, edges, cosine, ignored, coverage) if not foreign else [])
     n_ignored = 0
     if ignored:
         kept = [f for f in findings if not _all_ignored(f, ignored)]
@@ -119,6 +110,34 @@ def detect(
     if ignored:
         summary["ignored_findings"] = n_ignored
     return tuple(findings), summary, tuple(warnings)
+
+
+#: the one line said instead of the findings of two governments' documents
+FOREIGN_NOTE = "两份文件属于不同政府，逐条比对没有意义：未给出覆盖率、目标调整、新增或不再提及等发现"
+
+
+def _comparison_findings(a, b, mode, a_units, b_units, edges, cosine, ignored, coverage: dict) -> list[Finding]:
+    """Findings that compare the two documents unit by unit (coverage, targets and
+    numbers, new and dropped, owners).  This is the single place where producers of
+    such findings are called; ``coverage`` receives the coverage figures."""
+    findings: list[Finding] = []
+    if mode == Mode.REPORT_PLAN:
+        r_is_a = a.kind == DocKind.REPORT
+        report, plan = (a, b) if r_is_a else (b, a)
+        r_units, p_units = (a_units, b_units) if r_is_a else (b_units, a_units)
+        cov_findings, cov = coverage_findings(a, b, report, plan, r_units, p_units, edges, r_is_a, ignored)
+        findings.extend(cov_findings)
+        coverage.update(cov)
+    if mode == Mode.REPORT_REPORT:
+        findings.extend(headline_target_changes(a, b, a_units, b_units))
+    findings.extend(number_changes(a, b, mode, a_units, b_units, edges))
+    later_is_b = (b.year or 0) >= (a.year or 0)
+    if mode == Mode.REPORT_REPORT:
+        findings.extend(new_dropped(a, b, a_units, b_units, edges, later_is_b, cosine))
+        findings.extend(clause_new_dropped(a, b, a_units, b_units, edges, later_is_b))
+    if mode == Mode.PLAN_PLAN:
+        findings.extend(owner_changes(a, b, a_units, b_units, edges))
+    return findings
 
 
 def _all_ignored(f: Finding, ignored: frozenset[str]) -> bool:
