@@ -165,3 +165,37 @@ def test_values_compared_numerically():
     (a,) = extract("新建高标准农田1.5万亩")
     (b,) = extract("新建高标准农田15000亩")
     assert a.value == b.value and a.unit == b.unit
+
+
+def test_every_headline_target_is_its_own_finding(rr):
+    """Two targets in one clause (城镇/农村居民 7%、8% -> 居民 6%左右) give two findings,
+    each citing its clause; an unchanged target gives none."""
+    changed = _of(rr, T.TARGET_CHANGED)
+    income = [f for f in changed if "人均可支配收入" in f.a_text]
+    assert {f.detail["old"] for f in income} == {"7%", "8%"}
+    assert all(f.a_text == "城镇和农村居民人均可支配收入分别增长7%、8%" for f in income)
+    assert not any("一般公共预算收入" in f.a_text for f in changed)
+    assert all(len(f.a_text) < 40 for f in changed)  # a clause, not the whole target sentence
+
+
+def test_task_level_counts_written_before_their_noun(rr):
+    ch = _changes(rr)
+    # 谋划实施20个千万元以上技改项目 -> 实施技改项目80个以上
+    assert any(old.startswith("20个") and new == "80个以上" for old, new in ch)
+    assert ("60公里", "218公里") in ch  # “四好农村路”, sentences the alignment left apart
+
+
+def test_key_terms_view(rr):
+    terms = rr.summary["key_terms"]
+    new = {t["term"] for t in terms["new_terms"]}
+    dropped = {t["term"] for t in terms["dropped_terms"]}
+    assert "聚力攻坚突破年" in new and "退城进园" in dropped
+    later = "".join(u.text for u in rr.b_units if u.region.value == "commitments")
+    assert not any(t in later for t in dropped)
+
+
+def test_two_governments_give_no_change_findings():
+    cmp = compare(REPORT_2022, PLAN_DCF_2022)
+    assert {f.type for f in cmp.findings} <= {T.DOCUMENTS_MISMATCH, T.MISSING_OWNER, T.MISSING_DEADLINE}
+    assert any("逐条比对没有意义" in w for w in cmp.warnings)
+    assert cmp.summary.get("coverage") is None

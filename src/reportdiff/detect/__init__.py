@@ -18,7 +18,7 @@ from ..model import DocKind, Document, Finding, FindingType, Mode, Pair, Severit
 from ..similarity import Cosine
 from .base import documents_mismatch, is_rhetoric
 from .coverage import coverage_findings
-from .novelty import clause_new_dropped, new_dropped
+from .novelty import clause_new_dropped, key_terms, new_dropped
 from .owners import missing_owner, owner_changes
 from .targets import headline_target_changes, number_changes
 
@@ -107,6 +107,8 @@ def detect(
         "mismatch": bool(warnings),
         **coverage,
     }
+    if mode == Mode.REPORT_REPORT and not foreign:
+        summary["key_terms"] = key_terms(a_units, b_units, (b.year or 0) >= (a.year or 0))
     if ignored:
         summary["ignored_findings"] = n_ignored
     return tuple(findings), summary, tuple(warnings)

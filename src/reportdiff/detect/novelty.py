@@ -173,3 +173,50 @@ def clause_new_dropped(a: Document, b: Document, a_units, b_units, edges, later_
             detail = {"clause": text, "best_cosine": round(float(B[k].max()), 3), "nearest": near_unit.id, "nearest_text": other[j][1]}
             out.append(_finding(ftype, Severity.LOW, a, b, a_list, b_list, msg, detail, a_text=text if side == "a" else "", b_text=text if side == "b" else ""))
     return out
+
+
+#: how many terms each list of the key-term view holds
+KEY_TERMS = 30
+#: a term of this many characters or more (shorter words are too common to be a 提法)
+MIN_TERM_LEN = 3
+
+
+def key_terms(a_units, b_units, later_is_b: bool) -> dict:
+    """The key-term view (新提法 / 不再提及的提法): terms of one year's commitments
+    part that the other year's commitments part does not contain at all, ranked
+    as analysts compare reports: by how often the year uses the term, quoted
+    names first among equals, then longer terms first.  Terms are content words (:func:`tokens.content_words`)
+    and quoted names; each carries its count and the first sentence that uses it."""
+    from ..tokens import content_words_many
+
+    sides = {}
+    for side, units in (("a", a_units), ("b", b_units)):
+        commit = [u for u in units if u.region == Region.COMMITMENTS]
+        texts = [fold(u.text) for u in commit]
+        sides[side] = (commit, texts, "".join(texts))
+    out = {}
+    for side, other in (("a", "b"), ("b", "a")):
+        commit, texts, _ = sides[side]
+        other_text = sides[other][2]
+        words = content_words_many(texts)
+        seen: dict[str, list] = {}
+        for u, text, ws in zip(commit, texts, words):
+            quoted = set(_quoted_names(text))
+            for w in list(quoted) + ws:
+                if len(w) < MIN_TERM_LEN or w.isdigit() or w in other_text:
+                    continue
+                entry = seen.setdefault(w, [w in quoted, 0, u.id, u.text])
+                entry[0] = entry[0] or w in quoted
+                entry[1] += 1
+        # a term inside a longer listed term of the same count says nothing more
+        ranked = sorted(seen.items(), key=lambda kv: (-kv[1][1], not kv[1][0], -len(kv[0]), kv[0]))
+        terms = []
+        for w, (quoted, n, uid, text) in ranked:
+            if any(w in t["term"] and n <= t["count"] for t in terms):
+                continue
+            terms.append({"term": w, "count": n, "quoted": quoted, "unit": uid, "text": text})
+            if len(terms) >= KEY_TERMS:
+                break
+        is_later = (side == "b") == later_is_b
+        out["new_terms" if is_later else "dropped_terms"] = terms
+    return out

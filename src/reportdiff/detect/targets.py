@@ -79,7 +79,9 @@ def _pair_quantities(
 
 
 def _fmt(q: Quantity) -> str:
-    return q.text if not q.qualifier or q.qualifier in q.text else f"{q.qualifier}{q.text}"
+    if not q.qualifier or q.qualifier in q.text:
+        return q.text
+    return f"{q.text}{q.qualifier}" if q.qualifier in ("以上", "左右", "以内", "以下") else f"{q.qualifier}{q.text}"
 
 
 #: a quoted name (“四好农村路”)
