@@ -24,6 +24,8 @@ RELATED_METRIC = 55
 #: not 公共综合托育服务中心)
 WEAK_METRIC = 65
 MIN_SHARED_RUN = 5
+#: a clause without a number names a metric when it shares this many characters of it
+SHARED_METRIC_RUN = 4
 
 
 #: what follows a number up to the next punctuation or number (20个「千万元以上技改项目」)
@@ -105,7 +107,44 @@ def _named_quantity_edges(a_units, b_units, edges: list[Edge]) -> list[Edge]:
     na, nb = named(a_units), named(b_units)
     have = {(e.a, e.b) for e in edges}
     extra = {(na[n][0], nb[n][0]) for n in na.keys() & nb.keys() if len(na[n]) == 1 and len(nb[n]) == 1}
+    extra |= _same_metric_pairs(a_units, b_units)
     return [Edge(i, j, 0.0) for i, j in sorted(extra - have)]
+
+
+#: a metric named (nearly) alike in one sentence of each year's commitments pairs those
+#: sentences even where the alignment left them apart (金融业增加值增长7.5% / …5.5%)
+SAME_METRIC_ANYWHERE = 90
+MIN_METRIC_KEY = 4
+
+
+def _same_metric_pairs(a_units, b_units) -> set[tuple[int, int]]:
+    """Sentence pairs (indices) whose quantities measure a metric that each year's
+    commitments name once: keys of :data:`MIN_METRIC_KEY` characters or more, similar at
+    :data:`SAME_METRIC_ANYWHERE` or more, one candidate on each side."""
+    from rapidfuzz import fuzz, process
+
+    def quantities(units):
+        out = []
+        for i, u in enumerate(units):
+            if u.region not in _TARGET_REGIONS:
+                continue
+            for q in qty.extract(u.text):
+                k = _context_key(q, u.text).split("#")[0]
+                if len(k) >= MIN_METRIC_KEY:
+                    out.append((i, q, k))
+        return out
+
+    qa, qb = quantities(a_units), quantities(b_units)
+    if not qa or not qb:
+        return set()
+    sim = process.cdist([k for _, _, k in qa], [k for _, _, k in qb], scorer=fuzz.ratio, workers=1)
+    ok = (sim >= SAME_METRIC_ANYWHERE) & np.array([[qty.same_dimension(x, y) for _, y, _ in qb] for _, x, _ in qa], dtype=bool)
+    out = set()
+    for r in np.flatnonzero(ok.sum(axis=1) == 1):
+        c = int(np.flatnonzero(ok[r])[0])
+        if ok[:, c].sum() == 1:
+            out.add((qa[r][0], qb[c][0]))
+    return out
 
 
 def number_changes(
@@ -227,7 +266,9 @@ def _became_qualitative(q: Quantity, other_text: str) -> str:
         if qty.extract(clause):
             continue
         ck = qty.metric_key(clause)
-        if mk[:2] in ck or mk[-2:] in ck:
+        # the clause names the metric (外资外贸促稳提质 for 进出口总额 via the synonyms), not
+        # just a word of it (确保固定资产投资实现正增长 is not 高新技术产业投资增长)
+        if mk in ck or _common_run(mk, ck) >= min(len(mk), SHARED_METRIC_RUN):
             return clause
     return ""
 
