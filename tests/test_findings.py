@@ -199,3 +199,19 @@ def test_two_governments_give_no_change_findings():
     assert {f.type for f in cmp.findings} <= {T.DOCUMENTS_MISMATCH, T.MISSING_OWNER, T.MISSING_DEADLINE}
     assert any("逐条比对没有意义" in w for w in cmp.warnings)
     assert cmp.summary.get("coverage") is None
+
+
+def test_equal_targets_in_other_notation_are_unchanged():
+    from reportdiff.detect.targets import _pair_quantities, _target_change
+    from reportdiff.model import Target
+
+    def t(value, unit, qualifier="", canonical="地方政府专项债券"):
+        return Target(canonical, canonical, value, unit, qualifier, f"{canonical}{value}{unit}", "s1", (0, 1))
+
+    assert _target_change(t(1.1, "万亿元"), t(11000, "亿元")) == []
+    assert _target_change(t(1.1, "万亿元"), t(1.2, "万亿元")) == ["value"]
+    assert _target_change(t(5.5, "%", "以内"), t(5.5, "%", "左右")) == ["qualifier"]
+    assert _target_change(t(8, "%", canonical="外贸进出口"), t(None, "", canonical="外贸进出口")) == ["quant_to_qual"]
+    qa, qb = extract("完成改革任务十二项"), extract("完成改革任务12项")
+    (x, y, _), = _pair_quantities(qa, qb)
+    assert x.value == y.value == 12
