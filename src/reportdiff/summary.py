@@ -93,7 +93,7 @@ def compare_text(cmp: Comparison, outputs: list[str], notes: list[str] | None = 
         lines.append("要点：")
         for f in top:
             where = " ".join(f.a_ids + f.b_ids)
-            text = f.message if f.type == FindingType.NUMBER_CHANGED else f"{f.message}：{f.a_text or f.b_text}"
+            text = f.message if f.type in (FindingType.NUMBER_CHANGED, FindingType.TARGET_CHANGED) else f"{f.message}：{f.a_text or f.b_text}"
             lines.append(f"  - [{where}] {_cut(text, 80)}")
     lines.extend(review_lines(cmp))
     if outputs:
