@@ -92,10 +92,15 @@ def _cites_target(f: dict, row: dict) -> bool:
 
 def _said(text: str) -> set[float]:
     """The numbers a finding states (whole numbers, not digits inside other numbers;
-    Chinese numerals read too: 十二项 states 12)."""
+    Chinese numerals read too: 十二项 states 12), also in the key's unit when that is
+    万/亿 times another (the key may write 1.1万亿元 as 11000 under a metric in 亿元)."""
     from .quantities import extract
 
-    return {float(x) for x in _numbers(text)} | {q.written[0] for q in extract(text)}
+    said = {float(x) for x in _numbers(text)}
+    for q in extract(text):
+        said.add(q.written[0])
+        said |= {round(q.value / 10**k, 6) for k in (4, 8, 12)}
+    return said
 
 
 def _score_targets(findings: list[dict], key: list[dict]) -> tuple[Scores, int, Scores, Scores]:
