@@ -215,3 +215,13 @@ def test_equal_targets_in_other_notation_are_unchanged():
     qa, qb = extract("完成改革任务十二项"), extract("完成改革任务12项")
     (x, y, _), = _pair_quantities(qa, qb)
     assert x.value == y.value == 12
+
+
+def test_review_numbers_are_never_compared_with_targets(rr):
+    ua = {u.id: u for u in rr.a_units}
+    ub = {u.id: u for u in rr.b_units}
+    changes = _of(rr, T.NUMBER_CHANGED) + _of(rr, T.TARGET_CHANGED)
+    assert changes
+    for f in changes:
+        assert all(ua[i].region.value in ("goals", "commitments") for i in f.a_ids), f.message
+        assert all(ub[i].region.value in ("goals", "commitments") for i in f.b_ids), f.message
