@@ -41,7 +41,7 @@ def test_uncovered_commitments_and_coverage(rp):
 
 
 def _changes(cmp):
-    return {(f.detail.get("old"), f.detail.get("new")) for f in _of(cmp, T.NUMBER_CHANGED)}
+    return {(f.detail.get("old"), f.detail.get("new")) for f in _of(cmp, T.NUMBER_CHANGED) + _of(cmp, T.TARGET_CHANGED)}
 
 
 def test_headline_targets_changed_between_years(rr):
@@ -52,7 +52,7 @@ def test_headline_targets_changed_between_years(rr):
     assert ("力争100亿元", "力争110亿元") in ch  # fixed-asset investment, task level
     assert ("力争75亿元", "力争85亿元") in ch  # 进出口总额
     assert ("8%左右", "外资外贸促稳提质") in ch  # quantified target became qualitative
-    metric = [f for f in _of(rr, T.NUMBER_CHANGED) if f.detail.get("change") == "metric"]
+    metric = [f for f in _of(rr, T.TARGET_CHANGED) if f.detail.get("change") == "metric"]
     assert metric and "规上工业增加值" in metric[0].message
 
 
@@ -88,19 +88,15 @@ def test_documents_mismatch():
     assert any("不同政府" in w for w in plans.warnings) and any("年份不同：2022 / 2024" in w for w in plans.warnings)
 
 
-@pytest.mark.parametrize("pair", ["chiping-2024-report__chiping-2024-plan", "chiping-2022-report__chiping-2024-report"])
-def test_findings_gold(pair, rp, rr):
-    cmp = rp if pair.endswith("plan") else rr
-    scores = score_findings(cmp, GOLD / "findings" / f"{pair}.tsv")
+def test_findings_gold(rp):
+    """Report -> plan findings against their gold.  (The report -> report findings gold
+    was built by labelling the tool's predictions; year-over-year findings are measured
+    on the keys built by reading, ``tests/gold/yoy``, see test_yoy.py.)"""
+    scores = score_findings(rp, GOLD / "findings" / "chiping-2024-report__chiping-2024-plan.tsv")
     for ftype in ("missing_owner", "uncovered", "number_changed"):
         if ftype in scores:
             assert scores[ftype].recall >= 0.95, ftype
             assert scores[ftype].precision >= 0.9, ftype
-    if "new" in scores:
-        assert scores["new"].precision >= 0.9 and scores["new"].recall >= 0.9
-    if "dropped" in scores:
-        # below issue #4's 0.9 target (see tests/gold/README.md); this guards what is reached
-        assert scores["dropped"].precision >= 0.75
 
 
 def test_reworded_initiative_is_not_new(rr):
@@ -169,3 +165,63 @@ def test_values_compared_numerically():
     (a,) = extract("新建高标准农田1.5万亩")
     (b,) = extract("新建高标准农田15000亩")
     assert a.value == b.value and a.unit == b.unit
+
+
+def test_every_headline_target_is_its_own_finding(rr):
+    """Two targets in one clause (城镇/农村居民 7%、8% -> 居民 6%左右) give two findings,
+    each citing its clause; an unchanged target gives none."""
+    changed = _of(rr, T.TARGET_CHANGED)
+    income = [f for f in changed if "人均可支配收入" in f.a_text]
+    assert {f.detail["old"] for f in income} == {"7%", "8%"}
+    assert all(f.a_text == "城镇和农村居民人均可支配收入分别增长7%、8%" for f in income)
+    assert not any("一般公共预算收入" in f.a_text for f in changed)
+    assert all(len(f.a_text) < 40 for f in changed)  # a clause, not the whole target sentence
+
+
+def test_task_level_counts_written_before_their_noun(rr):
+    ch = _changes(rr)
+    # 谋划实施20个千万元以上技改项目 -> 实施技改项目80个以上
+    assert any(old.startswith("20个") and new == "80个以上" for old, new in ch)
+    assert ("60公里", "218公里") in ch  # “四好农村路”, sentences the alignment left apart
+
+
+def test_key_terms_view(rr):
+    terms = rr.summary["key_terms"]
+    new = {t["term"] for t in terms["new_terms"]}
+    dropped = {t["term"] for t in terms["dropped_terms"]}
+    assert "聚力攻坚突破年" in new and "退城进园" in dropped
+    later = "".join(u.text for u in rr.b_units if u.region.value == "commitments")
+    assert not any(t in later for t in dropped)
+
+
+def test_two_governments_give_no_change_findings():
+    cmp = compare(REPORT_2022, PLAN_DCF_2022)
+    assert {f.type for f in cmp.findings} <= {T.DOCUMENTS_MISMATCH, T.MISSING_OWNER, T.MISSING_DEADLINE}
+    assert any("逐条比对没有意义" in w for w in cmp.warnings)
+    assert cmp.summary.get("coverage") is None
+
+
+def test_equal_targets_in_other_notation_are_unchanged():
+    from reportdiff.detect.targets import _pair_quantities, _target_change
+    from reportdiff.model import Target
+
+    def t(value, unit, qualifier="", canonical="地方政府专项债券"):
+        return Target(canonical, canonical, value, unit, qualifier, f"{canonical}{value}{unit}", "s1", (0, 1))
+
+    assert _target_change(t(1.1, "万亿元"), t(11000, "亿元")) == []
+    assert _target_change(t(1.1, "万亿元"), t(1.2, "万亿元")) == ["value"]
+    assert _target_change(t(5.5, "%", "以内"), t(5.5, "%", "左右")) == ["qualifier"]
+    assert _target_change(t(8, "%", canonical="外贸进出口"), t(None, "", canonical="外贸进出口")) == ["quant_to_qual"]
+    qa, qb = extract("完成改革任务十二项"), extract("完成改革任务12项")
+    (x, y, _), = _pair_quantities(qa, qb)
+    assert x.value == y.value == 12
+
+
+def test_review_numbers_are_never_compared_with_targets(rr):
+    ua = {u.id: u for u in rr.a_units}
+    ub = {u.id: u for u in rr.b_units}
+    changes = _of(rr, T.NUMBER_CHANGED) + _of(rr, T.TARGET_CHANGED)
+    assert changes
+    for f in changes:
+        assert all(ua[i].region.value in ("goals", "commitments") for i in f.a_ids), f.message
+        assert all(ub[i].region.value in ("goals", "commitments") for i in f.b_ids), f.message

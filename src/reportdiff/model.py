@@ -367,6 +367,9 @@ class FindingType(str, enum.Enum):
     MISSING_DEADLINE = "missing_deadline"
     TARGET_MISSED = "target_missed"
     TARGET_MET = "target_met"
+    TARGET_CHANGED = "target_changed"
+    TARGET_ADDED = "target_added"
+    TARGET_REMOVED = "target_removed"
 
 
 class Severity(str, enum.Enum):

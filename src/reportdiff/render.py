@@ -43,6 +43,10 @@ LABELS = {
         "rows_shown": "显示行数",
         "warning": "注意",
         "mismatch_note": "两份文件不匹配，覆盖率等数字没有意义",
+        "key_terms": "提法对比",
+        "new_terms": "新提法",
+        "dropped_terms": "不再提及的提法",
+        "key_terms_note": "年度任务部分中只在一年出现的词语和引号中的名称，按出现次数排列",
         "legend": "图例：<del>删去</del> <ins>新增</ins> <mark>数字</mark> <span class=\"ctx\">上下文</span>",
         "how_to_read": "阅读说明：上方为发现清单，点击条目跳到对照表中的位置；对照表按 A 文件的结构排列，每行左为 A、右为 B，灰色行为只在一侧出现的内容。",
         "matched": "一致",
@@ -91,6 +95,10 @@ LABELS = {
         "rows_shown": "Rows shown",
         "warning": "Warning",
         "mismatch_note": "The documents do not belong together; coverage figures are meaningless",
+        "key_terms": "Key terms",
+        "new_terms": "New terms",
+        "dropped_terms": "Terms no longer used",
+        "key_terms_note": "Words and quoted names of the commitments part used in one year only, most frequent first",
         "legend": "Legend: <del>removed</del> <ins>added</ins> <mark>number</mark> <span class=\"ctx\">context</span>",
         "how_to_read": "Findings come first; click one to jump to its row. The table follows document A; A on the left, B on the right; grey rows exist on one side only.",
         "matched": "same",
@@ -131,6 +139,9 @@ _TYPE_EN = {
     FindingType.MISSING_DEADLINE: "missing deadline",
     FindingType.TARGET_MISSED: "last year's target missed",
     FindingType.TARGET_MET: "last year's target met",
+    FindingType.TARGET_CHANGED: "target changed",
+    FindingType.TARGET_ADDED: "target added",
+    FindingType.TARGET_REMOVED: "target removed",
 }
 
 
@@ -229,6 +240,7 @@ class ReportView:
     version: str = field(default="")
     review: str = ""  #: one line on the review sheet applied, or ""
     kept: tuple[tuple[str, str, str, str, str, str, str], ...] = ()  #: (line, status, mark, A ids, B ids, text, reason/note)
+    key_terms: tuple[tuple[str, tuple[tuple[str, int, str], ...]], ...] = ()  #: (label, ((term, count, sentence), ...)) per list
 
 
 _NUM_RE = re.compile(r"\d+(?:\.\d+)?%?")
@@ -431,6 +443,11 @@ def build_view(cmp: Comparison, lang: str = "zh") -> ReportView:
         css=(res / "report.css").read_text(encoding="utf-8"),
         js=(res / "report.js").read_text(encoding="utf-8"),
         review=_review_line(cmp, lab),
+        key_terms=tuple(
+            (lab[name], tuple((x["term"], x["count"], x["text"]) for x in s["key_terms"][name]))
+            for name in ("new_terms", "dropped_terms")
+            if s.get("key_terms", {}).get(name)
+        ),
         kept=tuple(
             (str(k.line), lab[k.status], k.mark, " ".join(k.a), " ".join(k.b), k.a_text + (" ⇄ " if k.a_text and k.b_text else "") + k.b_text, k.remark)
             for k in (cmp.review.kept if cmp.review else ())

@@ -21,6 +21,9 @@ TYPE_ZH = {
     FindingType.MISSING_DEADLINE: "缺少完成时限",
     FindingType.TARGET_MISSED: "上年目标未完成",
     FindingType.TARGET_MET: "上年目标已完成",
+    FindingType.TARGET_CHANGED: "目标调整",
+    FindingType.TARGET_ADDED: "新列目标",
+    FindingType.TARGET_REMOVED: "不再列出的目标",
 }
 MODE_ZH = {
     Mode.REPORT_PLAN: "报告 ↔ 分工方案（核对本年度承诺的分解）",
@@ -92,7 +95,7 @@ def compare_text(cmp: Comparison, outputs: list[str], notes: list[str] | None = 
         lines.append("要点：")
         for f in top:
             where = " ".join(f.a_ids + f.b_ids)
-            text = f.message if f.type in (FindingType.NUMBER_CHANGED, FindingType.TARGET_MISSED) else f"{f.message}：{f.a_text or f.b_text}"
+            text = f.message if f.type in (FindingType.NUMBER_CHANGED, FindingType.TARGET_CHANGED, FindingType.TARGET_MISSED) else f"{f.message}：{f.a_text or f.b_text}"
             lines.append(f"  - [{where}] {_cut(text, 80)}")
     lines.extend(review_lines(cmp))
     if outputs:

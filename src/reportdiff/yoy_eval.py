@@ -6,12 +6,14 @@ of both commitments parts, continued / dropped / new / rhetoric); ``pairs.csv`` 
 documents and whether a pair was used for tuning or kept untouched.
 
 A finding *cites* a key row when the row's excerpt (whitespace, ``*`` and ``#`` removed) lies in
-the finding's cited text.  Scores:
+the finding's cited text and, where the key gives numbers, the finding states the A value as its
+old value and the B value as its new one (whole numbers: ``2`` is not stated by ``20家``).  Scores:
 
 * target changes: recall over key rows whose change is not ``unchanged`` (a row is found when a
   target finding cites its A and B excerpts and, where the key gives numbers, names them);
   ``false flags`` counts target findings citing an ``unchanged`` row.
-* number_changed precision: findings citing a changed row over all number_changed findings.
+* number_changed precision: findings citing a changed row over all number_changed findings; the
+  same over number_changed and target_changed together (headline targets have their own type).
 * new / dropped: precision over findings that cite at least one key row (right when one of them
   is new/dropped), recall over key rows marked new/dropped.
 * a difflib baseline for new/dropped (a commitment sentence whose best
@@ -53,6 +55,7 @@ class PairScores:
     base_target_recall: Scores
     base_new: Scores
     base_dropped: Scores
+    change_precision: Scores | None = None  #: number_changed and target_changed findings together
 
 
 def _rows(path: Path) -> list[dict]:
@@ -78,14 +81,29 @@ def _cites_target(f: dict, row: dict) -> bool:
     if not a and not b:
         return False
     d = f.get("detail") or {}
-    said = f"{d.get('old', '')} {d.get('new', '')} {f.get('message', '')}"
-    for v in _numbers(row.get("a_value", "")) + _numbers(row.get("b_value", "")):
-        if d and v not in said:
+    if not d:
+        return True
+    for side, value in (("old", row.get("a_value", "")), ("new", row.get("b_value", ""))):
+        said = _said(str(d[side])) if d.get(side) not in (None, "") else _said(f.get("message", ""))
+        if any(float(v) not in said for v in _numbers(value)):
             return False
     return True
 
 
-def _score_targets(findings: list[dict], key: list[dict]) -> tuple[Scores, int, Scores]:
+def _said(text: str) -> set[float]:
+    """The numbers a finding states (whole numbers, not digits inside other numbers;
+    Chinese numerals read too: 十二项 states 12), also in the key's unit when that is
+    万/亿 times another (the key may write 1.1万亿元 as 11000 under a metric in 亿元)."""
+    from .quantities import extract
+
+    said = {float(x) for x in _numbers(text)}
+    for q in extract(text):
+        said.add(q.written[0])
+        said |= {round(q.value / 10**k, 6) for k in (4, 8, 12)}
+    return said
+
+
+def _score_targets(findings: list[dict], key: list[dict]) -> tuple[Scores, int, Scores, Scores]:
     targets = [f for f in findings if f["type"] in TARGET_TYPES]
     changed = [r for r in key if r["change"] != "unchanged"]
     unchanged = [r for r in key if r["change"] == "unchanged"]
@@ -93,7 +111,10 @@ def _score_targets(findings: list[dict], key: list[dict]) -> tuple[Scores, int, 
     false_flags = sum(any(_cites_target(f, r) for r in unchanged) for f in targets)
     numbers = [f for f in findings if f["type"] == "number_changed"]
     right = sum(any(_cites_target(f, r) for r in changed) for f in numbers)
-    return Scores.of(found, found, len(changed)), false_flags, Scores.of(right, len(numbers), len(changed))
+    # headline target changes are their own type (target_changed): precision over both
+    claims = [f for f in findings if f["type"] in ("number_changed", "target_changed")]
+    right_c = sum(any(_cites_target(f, r) for r in changed) for f in claims)
+    return Scores.of(found, found, len(changed)), false_flags, Scores.of(right, len(numbers), len(changed)), Scores.of(right_c, len(claims), len(changed))
 
 
 def _score_novelty(cited: list[str], key: list[dict], status: str) -> Scores:
@@ -152,7 +173,7 @@ def score_pair(name: str, a: Path, b: Path, key_dir: Path, split: str) -> PairSc
     key_t = _rows(key_dir / "targets.tsv")
     key_a = _rows(key_dir / "a_commitments.tsv")
     key_b = _rows(key_dir / "b_commitments.tsv")
-    target_recall, false_flags, number_precision = _score_targets(findings, key_t)
+    target_recall, false_flags, number_precision, change_precision = _score_targets(findings, key_t)
     new = _score_novelty([f["b_text"] for f in findings if f["type"] == "new"], key_b, "new")
     dropped = _score_novelty([f["a_text"] for f in findings if f["type"] == "dropped"], key_a, "dropped")
     a_commit = [s.text for s in cmp.a.sentences if s.region == Region.COMMITMENTS]
@@ -171,6 +192,7 @@ def score_pair(name: str, a: Path, b: Path, key_dir: Path, split: str) -> PairSc
         Scores.of(base_found, base_found, changed),
         _score_novelty(b_new, key_b, "new"),
         _score_novelty(b_dropped, key_a, "dropped"),
+        change_precision,
     )
 
 
@@ -188,7 +210,11 @@ def yoy_report(gold_dir: str | Path, repo: str | Path, corpus: str | Path) -> st
         s = score_pair(p["name"], a, b, gold / p["name"], p["split"])
         lines.append(f"== 逐年对比 {s.name}（{'调参用' if s.split == 'tuning' else '未触碰'}）")
         lines.append(f"   目标变化 召回 {s.target_recall.recall:.3f}（{s.target_recall.tp}/{s.target_recall.gold}），误报未变目标 {s.false_flags}；difflib基线 召回 {s.base_target_recall.recall:.3f}")
-        lines.append(f"   number_changed 精确率 {s.number_precision.precision:.3f}（{s.number_precision.tp}/{s.number_precision.predicted}）")
+        c = s.change_precision
+        lines.append(
+            f"   number_changed 精确率 {s.number_precision.precision:.3f}（{s.number_precision.tp}/{s.number_precision.predicted}）"
+            f"；连同 target_changed {c.precision:.3f}（{c.tp}/{c.predicted}）"
+        )
         for label, ours, base in (("new", s.new, s.base_new), ("dropped", s.dropped, s.base_dropped)):
             lines.append(
                 f"   {label:<8} P={ours.precision:.3f} R={ours.recall:.3f}（{ours.tp}/{ours.predicted} 可判定预测，{ours.gold} 金标准）"

@@ -9,7 +9,7 @@ words, or not reported, give no finding (the ``targets`` command lists them).
 
 from __future__ import annotations
 
-from .model import DocKind, Document, Finding, FindingType, Severity, TargetStatus
+from ..model import DocKind, Document, Finding, FindingType, Severity, TargetStatus
 
 __all__ = ("target_findings",)
 
@@ -23,8 +23,8 @@ _LABEL = {
 def target_findings(a: Document, b: Document) -> list[Finding]:
     """Findings for each numeric target of the earlier report that the later one's review
     reports on; [] unless both are reports of one government for consecutive years."""
-    from .structure.outcomes import check_targets
-    from .targets_table import outcome_text, target_text
+    from ..structure.outcomes import check_targets
+    from ..targets_table import outcome_text, target_text
 
     if a.kind != DocKind.REPORT or b.kind != DocKind.REPORT or not a.year or not b.year:
         return []
