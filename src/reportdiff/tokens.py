@@ -168,6 +168,13 @@ def content_words(text: str) -> list[str]:
     characters (its HMM on, so that unknown names such as 佳乡 stay whole),
     without :data:`GENERIC_WORDS` and short numbers (4-digit and longer
     numbers such as 12345 are names)."""
+    return list(_content_words(text))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _content_words(text: str) -> tuple[str, ...]:
+    """:func:`content_words`, kept per text: a batch cuts each report's sentences
+    for the pair with the year before and again for the year after."""
     out = []
     for w in _content_tokenizer().lcut(text):
         if w.isdigit() or w.replace(".", "").replace("%", "").isdigit():
@@ -175,7 +182,7 @@ def content_words(text: str) -> list[str]:
                 out.append(w)
         elif len(w) >= 2 and w not in GENERIC_WORDS and w.strip():
             out.append(w)
-    return out
+    return tuple(out)
 
 
 TOKENIZERS = {"bigram": bigrams, "jieba": words}
