@@ -471,6 +471,17 @@ class _Pool(_Inline):
         self.pool.shutdown(cancel_futures=True)
 
 
+#: Dask settings of ``--scheduler local``: no statistical profiler or GIL monitor in the
+#: workers, and glibc's default for returning freed memory (Dask's 64 kB threshold costs
+#: system time on a batch of text comparisons).  The workers of a real cluster take the
+#: same from DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False in their environment.
+LOCAL_DASK_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
+}
+
+
 class _Dask(_Inline):
     """A Dask cluster: ``address`` of a scheduler, or ``local`` for a LocalCluster
     of ``workers`` processes on this machine.  Tasks are the same chunks as on
@@ -484,7 +495,12 @@ class _Dask(_Inline):
         self.cluster = None
         try:
             if address == "local":
-                self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+                import dask
+
+                # the workers' statistical profiler (a stack sample every 10 ms) and GIL
+                # monitor cost CPU time that the comparisons need on a small machine
+                with dask.config.set(LOCAL_DASK_CONFIG):
+                    self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
                 self.client = Client(self.cluster)
             else:
                 self.client = Client(address, timeout="20s")
