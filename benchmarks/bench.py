@@ -6,8 +6,9 @@
 * startup ``reportdiff --help`` against a bare ``python -c pass``;
 * scaling 1, 2, 4, 8, 16 corpus reports per side (concatenated), whole process:
           time, fitted exponent, peak memory (max RSS of the child, from wait4);
-* batch   corpus-batch throughput (pairs/min) of the ``batch`` command: serial
-          (-j 1), process pool (-j 2) and Dask LocalCluster (--scheduler local);
+* batch   the whole corpus in one ``reportdiff batch`` (every government's
+          consecutive years): pairs, wall time and pairs/min, serial (-j 1),
+          process pool (-j 2) and Dask LocalCluster (--scheduler local);
 * recall  (not in the default run, slow) edges of candidate-based alignment
           against scoring every pair, on corpus pairs;
 * targets ``reportdiff targets`` on the whole corpus (goal: under a minute).
@@ -154,31 +155,49 @@ def scaling(out: Path, sizes=(1, 2, 4, 8, 16)) -> None:
     print(f"  fitted exponent (log wall vs log k, 1..{sizes[-1]}): {slope:.2f}")
 
 
-def batch(out: Path, governments: int = 10) -> None:
-    """Copy the last three years of ``governments`` governments into a folder and batch it."""
-    rows = list(csv.DictReader((CORPUS / "manifest.csv").open(encoding="utf-8")))
-    by: dict[str, list[dict]] = {}
-    for r in rows:
-        by.setdefault(r["government"], []).append(r)
+def batch(out: Path, governments: int = 0, modes: str = "serial,pool,dask") -> None:
+    """``reportdiff batch`` of the whole corpus folder (every government's consecutive
+    years, paired by the identity read from the texts), or of the files of the first
+    ``governments`` governments (copied to a folder), serial, process pool and Dask."""
     with tempfile.TemporaryDirectory() as d:
-        src = Path(d) / "corpus"
-        n_files = 0
-        for gov in sorted(by)[:governments]:
-            for r in sorted(by[gov], key=lambda r: int(r["year"]))[-3:]:
-                target = src / r["path"]
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy(CORPUS / r["path"], target)
-                n_files += 1
-        print(f"batch: {n_files} corpus files of {governments} governments (`reportdiff batch FOLDER`), wall time includes starting the pool or cluster:")
-        for label, extra in (("serial (-j 1)", ["-j", "1"]), ("process pool (-j 2)", ["-j", "2"]), ("Dask LocalCluster", ["--scheduler", "local"])):
+        src = CORPUS
+        if governments:
+            rows = list(csv.DictReader((CORPUS / "manifest.csv").open(encoding="utf-8")))
+            keep = sorted({r["government"] for r in rows})[:governments]
+            src = Path(d) / "corpus"
+            for r in rows:
+                if r["government"] in keep:
+                    (src / r["path"]).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy(CORPUS / r["path"], src / r["path"])
+        n_files = sum(1 for p in src.rglob("*") if p.suffix in (".txt", ".md", ".docx", ".pdf"))
+        what = f"the first {governments} governments" if governments else "the whole corpus"
+        print(f"batch: `reportdiff batch FOLDER` on {what} ({n_files} files, {os.cpu_count()} cores); wall time includes start-up, reading identities and starting the pool or cluster:")
+        labels = {"serial": ("serial (-j 1)", ["-j", "1"]), "pool": ("process pool (-j 2)", ["-j", "2"]), "dask": ("Dask LocalCluster (2)", ["-j", "2", "--scheduler", "local"])}
+        walls = {}
+        for mode in modes.split(","):
+            label, extra = labels[mode]
             o = Path(d) / "out"
             shutil.rmtree(o, ignore_errors=True)
-            cmd = [REPORTDIFF, "batch", str(src), "--out-dir", str(o), "--force"] + extra
+            cmd = [REPORTDIFF, "batch", str(src), "--out-dir", str(o), "--force", "-q"] + extra
+            load = os.getloadavg()[0]
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t = time.perf_counter()
             proc = subprocess.run(cmd, capture_output=True, text=True)
             wall = time.perf_counter() - t
-            n_pairs = len(list((o / "reports").glob("*.html"))) - 1  # minus index.html
-            print(f"  {label:<22} {wall:6.1f} s  {n_pairs} pairs  {60 * n_pairs / wall:6.1f} pairs/min  exit {proc.returncode}")
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            with open(o / "reports" / "batch-summary.csv", encoding="utf-8-sig", newline="") as fh:
+                rows = list(csv.DictReader(fh))
+            ok = sum(r["状态"] == "完成" for r in rows)
+            walls[mode] = wall
+            print(
+                f"  {label:<22} {len(rows)} pairs ({ok} done, {len(rows) - ok} failed)  wall {wall:6.1f} s  {60 * len(rows) / wall:6.1f} pairs/min  "
+                f"CPU {cpu:6.1f} s (all processes)  load before {load:.1f}  exit {proc.returncode}"
+            )
+        if "pool" in walls and "dask" in walls:
+            print(f"  Dask / pool wall: {walls['dask'] / walls['pool']:.2f} (goal <= 1.2)")
+        if "serial" in walls and "pool" in walls:
+            print(f"  serial / pool wall: {walls['serial'] / walls['pool']:.2f}")
 
 
 def recall(n_pairs: int = 12) -> None:
@@ -251,6 +270,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", default="whole,startup,scaling,batch,targets", help="comma-separated sections (whole, startup, scaling, batch, recall, targets)")
     ap.add_argument("--runs", type=int, default=5, help="runs per whole-process timing")
+    ap.add_argument("--batch-governments", type=int, default=0, help="batch: only the first N governments of the corpus (default 0: the whole corpus)")
+    ap.add_argument("--batch-modes", default="serial,pool,dask", help="batch: which of serial, pool, dask to run")
     args = ap.parse_args()
     sections = set(args.only.split(","))
     have_corpus = (CORPUS / "manifest.csv").exists()
@@ -261,7 +282,7 @@ def main() -> None:
             whole(args.runs, out)
         if "startup" in sections:
             startup(4 * args.runs)
-        for name, fn in (("scaling", lambda: scaling(out)), ("batch", lambda: batch(out)), ("recall", recall), ("targets", lambda: targets_corpus(str(CORPUS)))):
+        for name, fn in (("scaling", lambda: scaling(out)), ("batch", lambda: batch(out, args.batch_governments, args.batch_modes)), ("recall", recall), ("targets", lambda: targets_corpus(str(CORPUS)))):
             if name in sections:
                 if have_corpus:
                     fn()

@@ -1,17 +1,23 @@
 """Many comparisons at once.
 
-A batch is a list of :class:`Job` (pairs of documents), from a manifest
-(:func:`jobs_from_manifest`) or from a folder paired by government and year
-(:func:`jobs_from_folder`).  :func:`run_batch` then
+A batch is a list of :class:`Job` (pairs of documents), from a manifest of
+pairs (:func:`jobs_from_manifest`), or from a folder or a manifest of files
+(a ``path`` column, as ``../shared/corpus/manifest.csv``) whose documents are
+paired by their identity read from the text (:func:`jobs_from_folder`).
+:func:`run_batch` then
 
 1. reads every file once on the calling machine and hashes its bytes: each
-   distinct content is parsed once per batch, whatever its names or copies;
-2. parses and compares on an executor: a local process pool by default, or a
-   Dask cluster (``distributed.Client``) when a scheduler address is given.
-   Tasks receive bytes and return text, so workers need no access to the
-   caller's disk;
-3. writes each pair's report and alignment sheet as soon as it is done (so an
-   interrupted batch keeps what it finished), then the summary table and
+   distinct content is one document, whatever its names or copies;
+2. for a folder, reads each document's identity (kind, government, year) on
+   the executor, in chunks of documents, and pairs them by it;
+3. compares in chunks of pairs (:func:`chunk_task`): the pairs of one
+   government's consecutive years go together, so that a report is parsed once
+   for both pairs it belongs to.  A chunk carries the bytes of its documents
+   and returns the rendered texts and the summary rows, so workers (a local
+   process pool started once, or a Dask cluster when a scheduler address is
+   given) need no access to the caller's disk and ship back only text;
+4. writes each pair's report and alignment sheet as soon as its chunk is done
+   (so an interrupted batch keeps what it finished), then the summary table and
    ``reports/index.html``.
 
 A pair that fails (unreadable file, no structure, even a bug) becomes a failed
@@ -35,7 +41,7 @@ from .model import DocKind, Document, FindingType, Options
 from .normalize import fold
 from .output import pair_stem, safe_name
 
-__all__ = ("Job", "PairResult", "BatchResult", "jobs_from_manifest", "jobs_from_folder", "run_batch", "SUFFIXES", "SCHEDULER_ENV")
+__all__ = ("Job", "Identity", "PairResult", "BatchResult", "jobs_from_manifest", "manifest_files", "jobs_from_folder", "run_batch", "SUFFIXES", "SCHEDULER_ENV")
 
 #: files a folder batch looks at
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -50,6 +56,16 @@ class Job:
     name: str  #: output stem (reports/<name>.html, alignments/<name>.csv)
     a: str  #: path of document A
     b: str  #: path of document B
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What a folder batch pairs a document by, read from its text
+    (:mod:`reportdiff.structure.identity`): small, cheap to ship back from a worker."""
+
+    kind: DocKind
+    government: str
+    year: int | None
 
 
 @dataclass(frozen=True)
@@ -157,6 +173,39 @@ def jobs_from_manifest(path: str | os.PathLike) -> list[Job]:
     return _unique_names(jobs)
 
 
+def manifest_files(path: str | os.PathLike) -> list[str] | None:
+    """The files listed by a manifest of documents (a ``path`` column and no
+    ``a``/``b`` columns, as the corpus' ``manifest.csv``), relative paths taken
+    from the manifest's folder; None when the manifest lists pairs.  Its other
+    columns (government, year…) are not used: documents are paired by what
+    their text says (:func:`jobs_from_folder`)."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except (OSError, ValueError) as exc:
+        raise BadManifest(str(p), reason=getattr(exc, "strerror", None) or str(exc)) from None
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise BadManifest(str(p), reason="无法解码")
+    try:
+        reader = csv.DictReader(io.StringIO(text))
+        header = {(k or "").strip().lower(): k for k in (reader.fieldnames or [])}
+        if "path" not in header or "a" in header or "b" in header:
+            return None
+        files = [(r[header["path"]] or "").strip() for r in reader]
+    except csv.Error as exc:
+        raise BadManifest(str(p), reason=f"CSV 格式错误：{exc}") from None
+    files = [f for f in files if f]
+    if not files:
+        raise BadManifest(str(p), reason="没有数据行")
+    return list(dict.fromkeys(str(Path(f) if Path(f).is_absolute() else p.parent / f) for f in files))
+
+
 def folder_files(folder: str | os.PathLike) -> list[str]:
     """Document files under ``folder`` (recursively), sorted; hidden and output folders skipped."""
     root = Path(folder)
@@ -171,12 +220,13 @@ def folder_files(folder: str | os.PathLike) -> list[str]:
     return out
 
 
-def jobs_from_folder(docs: dict[str, Document | Failure]) -> tuple[list[Job], list[tuple[str, str]]]:
-    """Pair parsed documents by government and year: each report with the plan(s)
-    of the same government and year, and each report with the report of the
-    latest earlier year of the same government.  Returns the jobs and the
-    documents that got no pair (with why, in Chinese)."""
-    ok = {p: d for p, d in docs.items() if isinstance(d, Document)}
+def jobs_from_folder(docs: dict[str, Document | Identity | Failure]) -> tuple[list[Job], list[tuple[str, str]]]:
+    """Pair documents by the identity read from their text (never their file
+    names): each report with the plan(s) of the same government and year, and
+    each report with the report of the latest earlier year of the same
+    government.  Returns the jobs and the documents that got no pair (with why,
+    in Chinese)."""
+    ok = {p: d for p, d in docs.items() if not isinstance(d, Failure)}
     key = {p: (fold(d.government), d.year) for p, d in ok.items()}
     reports = [p for p, d in ok.items() if d.kind == DocKind.REPORT and d.government and d.year]
     plans = [p for p, d in ok.items() if d.kind == DocKind.PLAN and d.government and d.year]
@@ -219,6 +269,38 @@ def parse_task(data: bytes | Failure, path: str, options: Options) -> Document |
         return Failure(str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
         return Failure(f"{path}：内部错误 {type(exc).__name__}: {exc}")
+
+
+def identity_task(items: list[tuple[str, bytes | Failure, str]], options: Options) -> list[tuple[str, Identity | Failure]]:
+    """The identity of each ``(key, bytes, path)``: a chunk of documents per task,
+    only their kind, government and year shipped back."""
+    out: list[tuple[str, Identity | Failure]] = []
+    for key, data, path in items:
+        d = parse_task(data, path, options)
+        out.append((key, d if isinstance(d, Failure) else Identity(d.kind, d.government, d.year)))
+    return out
+
+
+def chunk_task(
+    jobs: list[Job], keys: list[tuple[str, str]], contents: dict[str, tuple[bytes | Failure, str]], options: Options, sheets: list, lang: str, force: bool = False
+) -> list[PairResult]:
+    """Compare a chunk of pairs (one result per job, in order).  ``contents`` maps
+    each content key of ``keys`` to its bytes and a path; each document is parsed
+    once here, however many pairs of the chunk it belongs to, and let go after
+    its last pair."""
+    last = {k: n for n, pair in enumerate(keys) for k in pair}
+    docs: dict[str, Document | Failure] = {}
+    out = []
+    for n, (job, (ka, kb), sh) in enumerate(zip(jobs, keys, sheets)):
+        for k in (ka, kb):
+            if k not in docs:
+                data, path = contents[k]
+                docs[k] = parse_task(data, path, options)
+        out.append(compare_task(job, docs[ka], docs[kb], options, sh, lang, force))
+        for k in {ka, kb}:
+            if last[k] == n:
+                del docs[k]
+    return out
 
 
 def compare_task(job: Job, doc_a: Document | Failure, doc_b: Document | Failure, options: Options, sheets, lang: str, force: bool = False) -> PairResult:
@@ -279,14 +361,6 @@ class _Inline:
         f.set_result(fn(*args))
         return f
 
-    def arg(self, handle):
-        """How a parse result is passed on to a compare task: by value here."""
-        return handle.result()
-
-    def value(self, handle):
-        """The result of a task, here in the calling process."""
-        return handle.result()
-
     def results(self, futures: list) -> Iterable:
         """(future, result) as they complete; an exception of the executor
         itself (a worker that died) is given as the result, not raised."""
@@ -303,9 +377,11 @@ class WorkerLost(Exception):
         return "工作进程意外退出（可能内存不足或被终止），重试一次后仍失败"
 
 
-def _die_with_parent(parent: int) -> None:
-    """Pool worker initializer: the kernel kills this worker when the batch
-    process dies (kill -9, SIGTERM), so no worker runs on for minutes (Linux)."""
+def _start_worker(parent: int) -> None:
+    """Pool worker initializer, run once per worker: the kernel kills this
+    worker when the batch process dies (kill -9, SIGTERM), so no worker runs on
+    for minutes (Linux); then the pipeline is imported, so that every task finds
+    a warm worker."""
     try:
         import ctypes
         import signal
@@ -316,10 +392,12 @@ def _die_with_parent(parent: int) -> None:
         pass
     if os.getppid() != parent:  # the parent died before prctl took effect
         os._exit(1)
+    from . import align, api, detect, render, review, summary, tables  # noqa: F401 - warm-up
 
 
 class _Pool(_Inline):
-    """A local process pool (``concurrent.futures``) that survives a lost worker.
+    """A local process pool (``concurrent.futures``), started once per batch, that
+    survives a lost worker.
 
     A worker that dies (the out-of-memory killer, kill -9) breaks the whole
     pool: every task not finished fails with ``BrokenProcessPool``.  Those tasks
@@ -331,14 +409,13 @@ class _Pool(_Inline):
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self.calls: dict[Future, tuple] = {}
-        self.settled: dict[Future, object] = {}
         self.pool = self._new(workers)
 
     @staticmethod
     def _new(workers: int):
         from concurrent.futures import ProcessPoolExecutor
 
-        return ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),))
+        return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),))
 
     def _renew(self, workers: int) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -348,17 +425,6 @@ class _Pool(_Inline):
         f = self.pool.submit(fn, *args)
         self.calls[f] = (fn, args)
         return f
-
-    def arg(self, handle):
-        """The parse result itself (pool workers share no memory), with the retries of :meth:`results`."""
-        if handle not in self.settled:
-            pending = [f for f in self.calls if f not in self.settled]
-            self.settled.update(self.results(pending))
-        got = self.settled[handle]
-        return Failure(f"解析失败：{got}") if isinstance(got, Exception) else got
-
-    def value(self, handle):
-        return self.arg(handle)
 
     def results(self, futures: list) -> Iterable:
         from concurrent.futures import as_completed
@@ -405,9 +471,21 @@ class _Pool(_Inline):
         self.pool.shutdown(cancel_futures=True)
 
 
+#: Dask settings of ``--scheduler local``: no statistical profiler or GIL monitor in the
+#: workers, and glibc's default for returning freed memory (Dask's 64 kB threshold costs
+#: system time on a batch of text comparisons).  The workers of a real cluster take the
+#: same from DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False in their environment.
+LOCAL_DASK_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
+}
+
+
 class _Dask(_Inline):
     """A Dask cluster: ``address`` of a scheduler, or ``local`` for a LocalCluster
-    of ``workers`` processes on this machine."""
+    of ``workers`` processes on this machine.  Tasks are the same chunks as on
+    the local pool: they carry the documents' bytes and return text."""
 
     def __init__(self, address: str, workers: int) -> None:
         try:
@@ -417,7 +495,12 @@ class _Dask(_Inline):
         self.cluster = None
         try:
             if address == "local":
-                self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+                import dask
+
+                # the workers' statistical profiler (a stack sample every 10 ms) and GIL
+                # monitor cost CPU time that the comparisons need on a small machine
+                with dask.config.set(LOCAL_DASK_CONFIG):
+                    self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
                 self.client = Client(self.cluster)
             else:
                 self.client = Client(address, timeout="20s")
@@ -425,12 +508,7 @@ class _Dask(_Inline):
             raise SchedulerError(address, reason=f"无法连接（{type(exc).__name__}）") from None
 
     def submit(self, fn, *args):
-        # futures of parse tasks are passed as arguments: Dask keeps the parsed
-        # documents on the workers and moves them only where they are needed
         return self.client.submit(fn, *args, pure=False)
-
-    def arg(self, handle):
-        return handle  # a Dask future: resolved on the worker
 
     def results(self, futures: list) -> Iterable:
         from distributed import as_completed
@@ -452,6 +530,11 @@ def make_executor(workers: int, scheduler: str | None):
 
 # --- the batch ---------------------------------------------------------------------
 
+#: most pairs per compare task (a government's consecutive years: 7 reports, 6 pairs, fit in one)
+CHUNK_PAIRS = 8
+#: most documents per identity task
+CHUNK_DOCS = 16
+
 
 def _read_all(paths: Iterable[str], max_bytes: int) -> dict[str, bytes | Failure]:
     from .read import file_bytes
@@ -467,21 +550,50 @@ def _read_all(paths: Iterable[str], max_bytes: int) -> dict[str, bytes | Failure
     return out
 
 
-def parse_all(paths: list[str], options: Options, executor) -> tuple[dict[str, object], int]:
-    """Submit one parse task per distinct content; returns path -> handle (a
-    future of the executor) and the number of distinct contents."""
-    data = _read_all(paths, options.max_bytes)
-    by_digest: dict[str, object] = {}
-    handles: dict[str, object] = {}
+def _content_key(path: str, data: bytes | Failure) -> str:
+    # the same bytes are one document only when read the same way: a .txt
+    # copy named .docx is another (failing) document, not the .txt's twin
+    return hashlib.sha256(data).hexdigest() + Path(path).suffix.lower() if isinstance(data, bytes) else "failed:" + path
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def identify_all(paths: list[str], data: dict[str, bytes | Failure], keys: dict[str, str], options: Options, executor, workers: int) -> dict[str, Identity | Failure]:
+    """Path -> identity, each distinct content read once, in chunks of documents."""
+    first: dict[str, str] = {}
     for p in paths:
-        d = data[p]
-        # the same bytes are one document only when read the same way: a .txt
-        # copy named .docx is another (failing) document, not the .txt's twin
-        digest = hashlib.sha256(d).hexdigest() + Path(p).suffix.lower() if isinstance(d, bytes) else "failed:" + p
-        if digest not in by_digest:
-            by_digest[digest] = executor.submit(parse_task, d, p, options)
-        handles[p] = by_digest[digest]
-    return handles, len(by_digest)
+        first.setdefault(keys[p], p)
+    items = [(k, data[p], p) for k, p in first.items()]
+    size = max(1, min(CHUNK_DOCS, -(-len(items) // (4 * workers))))
+    got: dict[str, Identity | Failure] = {}
+    futures = {executor.submit(identity_task, chunk, options): chunk for chunk in _chunks(items, size)}
+    for fut, res in executor.results(list(futures)):
+        if isinstance(res, Exception):
+            res = [(k, Failure(f"解析失败：{res}")) for k, _, _ in futures[fut]]
+        got.update(res)
+    return {p: got[keys[p]] for p in paths}
+
+
+def pair_chunks(numbers: list[int], jobs: list[Job], keys: dict[str, str], workers: int) -> list[list[int]]:
+    """Jobs (by number, in order) cut into compare tasks: consecutive jobs that
+    share a document go together (a report with the year before and the year
+    after), at most :data:`CHUNK_PAIRS` and few enough per chunk that every
+    worker gets several; largest chunks first, so that the batch does not end
+    waiting on one long chunk."""
+    size = max(1, min(CHUNK_PAIRS, -(-len(numbers) // (2 * workers))))
+    chunks: list[list[int]] = []
+    held: set[str] = set()
+    for n in numbers:
+        mine = {keys[jobs[n].a], keys[jobs[n].b]}
+        if chunks and len(chunks[-1]) < size and mine & held:
+            chunks[-1].append(n)
+            held |= mine
+        else:
+            chunks.append([n])
+            held = set(mine)
+    return sorted(chunks, key=len, reverse=True)
 
 
 def run_batch(
@@ -490,6 +602,7 @@ def run_batch(
     options: Options | None = None,
     *,
     folder: str | os.PathLike | None = None,
+    files: list[str] | None = None,
     workers: int = 0,
     scheduler: str | None = None,
     lang: str = "zh",
@@ -498,11 +611,12 @@ def run_batch(
 ) -> BatchResult:
     """Run a batch and write its outputs under ``out_dir`` (reports/, alignments/).
 
-    Give either ``jobs`` or ``folder`` (pairs found by :func:`jobs_from_folder`).
-    ``workers`` 0 means all cores; ``scheduler`` is a Dask scheduler address
-    (or ``local``), default the :data:`SCHEDULER_ENV` variable.
+    Give ``jobs``, or ``folder`` or ``files`` (documents paired by
+    :func:`jobs_from_folder`).  ``workers`` 0 means all cores; ``scheduler`` is
+    a Dask scheduler address (or ``local``), default the :data:`SCHEDULER_ENV`
+    variable.  ``progress`` is called once per pair as it is done.
     """
-    from . import output, tables
+    from . import output
 
     opts = options or Options()
     workers = workers or os.cpu_count() or 1
@@ -512,55 +626,81 @@ def run_batch(
     unpaired: list[tuple[str, str]] = []
     notes: list[str] = []
     results: dict[int, PairResult] = {}
+
+    def done(n: int, res: PairResult) -> None:
+        if res.ok:
+            res = _write(res, out, force, notes)
+        results[n] = res
+        if progress:
+            progress(res, len(results), len(jobs))
+
     try:
-        if folder is not None:
-            files = folder_files(folder)
-            if not files:
-                raise NoPairs(str(folder), reason=f"没有 {' '.join(SUFFIXES)} 文件")
-            handles, parsed = parse_all(files, opts, executor)
-            docs = {p: executor.value(h) for p, h in handles.items()}
-            jobs, unpaired = jobs_from_folder(docs)
+        if folder is not None or files is not None:
+            source = str(folder) if folder is not None else "清单"
+            paths = folder_files(folder) if folder is not None else list(dict.fromkeys(files or []))
+            if not paths:
+                raise NoPairs(source, reason=f"没有 {' '.join(SUFFIXES)} 文件")
+            data = _read_all(paths, opts.max_bytes)
+            keys = {p: _content_key(p, data[p]) for p in paths}
+            jobs, unpaired = jobs_from_folder(identify_all(paths, data, keys, opts, executor, workers))
             if not jobs:
-                raise NoPairs(str(folder), reason="没有同一政府同一年的报告和分工方案，也没有同一政府相邻年份的报告")
+                raise NoPairs(source, reason="没有同一政府同一年的报告和分工方案，也没有同一政府相邻年份的报告")
         else:
             if jobs is None:
-                raise ValueError("run_batch needs jobs or folder")
-            handles, parsed = parse_all(sorted({p for j in jobs for p in (j.a, j.b)}), opts, executor)
-        futures = {}
+                raise ValueError("run_batch needs jobs, folder or files")
+            paths = sorted({p for j in jobs for p in (j.a, j.b)})
+            data = _read_all(paths, opts.max_bytes)
+            keys = {p: _content_key(p, data[p]) for p in paths}
+        sheets: dict[int, list] = {}
         for n, job in enumerate(jobs):
             try:
                 stems = output.candidate_stems(job.name, job.a, job.b)
-                sheets = output.read_sheets([(s, output.sheet_path(out, s)) for s in stems])
+                sheets[n] = output.read_sheets([(s, output.sheet_path(out, s)) for s in stems])
             except ReportdiffError as exc:
-                results[n] = PairResult(job=job, ok=False, error=str(exc))
-                if progress:
-                    progress(results[n], len(results), len(jobs))
-                continue
-            fut = executor.submit(compare_task, job, executor.arg(handles[job.a]), executor.arg(handles[job.b]), opts, sheets, lang, force)
-            futures[fut] = n
-        for fut, res in executor.results(list(futures)):
-            n = futures[fut]
-            if isinstance(res, Exception):
-                res = PairResult(job=jobs[n], ok=False, error=str(res) if isinstance(res, WorkerLost) else f"执行失败：{type(res).__name__}: {res}")
-            if res.ok:
-                try:
-                    sheet = output.sheet_path(out, res.out_stem)
-                    output.atomic_write_text(output.report_path(out, res.out_stem), res.html)
-                    target, note = tables.table_target(sheet, sheet if res.reviewed else None, force)
-                    output.atomic_write_text(target, res.csv, bom=True)
-                    notes.extend(x for x in (note, res.note) if x)
-                    # the texts are written: do not keep them in memory for the whole batch
-                    res = replace(res, html="", csv="")
-                except ReportdiffError as exc:  # e.g. the disk is full: this pair fails, the batch goes on
-                    res = PairResult(job=res.job, ok=False, error=str(exc))
-            results[n] = res
-            if progress:
-                progress(res, len(results), len(jobs))
+                done(n, PairResult(job=job, ok=False, error=str(exc)))
+
+        def submit(chunk: list[int]):
+            contents = {keys[p]: (data[p], p) for n in chunk for p in (jobs[n].a, jobs[n].b)}
+            return executor.submit(
+                chunk_task, [jobs[n] for n in chunk], [(keys[jobs[n].a], keys[jobs[n].b]) for n in chunk], contents, opts, [sheets[n] for n in chunk], lang, force
+            )
+
+        futures = {submit(chunk): chunk for chunk in pair_chunks(sorted(sheets), jobs, keys, workers)}
+        while futures:
+            again: list[int] = []
+            for fut, res in executor.results(list(futures)):
+                chunk = futures[fut]
+                if isinstance(res, WorkerLost) and len(chunk) > 1:
+                    again.extend(chunk)  # its worker died every time: its pairs again, each alone
+                    continue
+                if isinstance(res, Exception):
+                    error = str(res) if isinstance(res, WorkerLost) else f"执行失败：{type(res).__name__}: {res}"
+                    res = [PairResult(job=jobs[n], ok=False, error=error) for n in chunk]
+                for n, r in zip(chunk, res):
+                    done(n, r)
+            futures = {submit([n]): [n] for n in again}
     finally:
         executor.close()
     ordered = tuple(results[n] for n in range(len(jobs)))
     written = write_summary(ordered, out, unpaired, lang)
-    return BatchResult(results=ordered, parsed=parsed, files=len(handles), written=tuple(written), unpaired=tuple(unpaired), notes=tuple(sorted(notes)))
+    parsed = len({keys[p] for p in paths})
+    return BatchResult(results=ordered, parsed=parsed, files=len(paths), written=tuple(written), unpaired=tuple(unpaired), notes=tuple(sorted(notes)))
+
+
+def _write(res: PairResult, out: Path, force: bool, notes: list[str]) -> PairResult:
+    """Write one pair's report and sheet; returns the result without its texts
+    (they are written: not kept in memory for the whole batch)."""
+    from . import output, tables
+
+    try:
+        sheet = output.sheet_path(out, res.out_stem)
+        output.atomic_write_text(output.report_path(out, res.out_stem), res.html)
+        target, note = tables.table_target(sheet, sheet if res.reviewed else None, force)
+        output.atomic_write_text(target, res.csv, bom=True)
+        notes.extend(x for x in (note, res.note) if x)
+        return replace(res, html="", csv="")
+    except ReportdiffError as exc:  # e.g. the disk is full: this pair fails, the batch goes on
+        return PairResult(job=res.job, ok=False, error=str(exc))
 
 
 # --- summary table and index page ---------------------------------------------------------

@@ -249,9 +249,12 @@ class _Bar:
 @max_size_option
 @max_pairs_option
 def batch(source, out_dir, workers, scheduler, lang, threshold, force, quiet, encoding, max_size, max_pairs) -> None:
-    """Compare many pairs: SOURCE is a CSV manifest (columns a, b, optional
-    name) or a folder, whose documents are paired by government and year (each
-    report with its plan, and with the previous year's report).
+    """Compare many pairs: SOURCE is a CSV manifest of pairs (columns a, b,
+    optional name), or a folder or a manifest of files (a path column, as a
+    corpus' manifest.csv) whose documents are paired by the kind, government
+    and year read from their text, not their file names (each report with its
+    plan, and with the previous year's report).  Files that get no pair are
+    listed with the reason.
 
     Writes one report and alignment sheet per pair, reports/index.html and
     reports/batch-summary.csv/.xlsx.  A pair that fails is listed in the
@@ -260,6 +263,7 @@ def batch(source, out_dir, workers, scheduler, lang, threshold, force, quiet, en
     \b
     Examples:
         reportdiff batch examples/
+        reportdiff batch ../shared/corpus/manifest.csv
         reportdiff batch pairs.csv -j 4
         reportdiff batch pairs.csv --scheduler tcp://10.0.0.5:8786
     """
@@ -272,13 +276,15 @@ def batch(source, out_dir, workers, scheduler, lang, threshold, force, quiet, en
 
     opts = Options(threshold=threshold, encoding=encoding, max_bytes=max_size * 1024 * 1024, max_pairs=max_pairs * 1_000_000)
     is_dir = Path(source).is_dir()
-    jobs = None if is_dir else batch_mod.jobs_from_manifest(source)
+    files = None if is_dir else batch_mod.manifest_files(source)
+    jobs = None if is_dir or files is not None else batch_mod.jobs_from_manifest(source)
     t0 = time.perf_counter()
     res = batch_mod.run_batch(
         jobs,
         out_dir,
         opts,
         folder=source if is_dir else None,
+        files=files,
         workers=workers,
         scheduler=scheduler,
         lang=lang,
@@ -298,7 +304,8 @@ def batch(source, out_dir, workers, scheduler, lang, threshold, force, quiet, en
             elif r.warnings:
                 lines.append(f"  ⚠ {r.job.name}：{'；'.join(r.warnings)}")
         if res.unpaired:
-            lines.append(f"未配对的文件 {len(res.unpaired)} 个：" + "；".join(f"{p}（{why}）" for p, why in res.unpaired[:10]))
+            # every one, with why: no file of a folder is passed over silently
+            lines.append(f"未配对的文件 {len(res.unpaired)} 个：" + "；".join(f"{p}（{why}）" for p, why in res.unpaired))
         lines.extend(res.notes)
         lines.append("输出：" + "  ".join(res.written))
         for line in lines:

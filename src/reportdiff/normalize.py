@@ -124,6 +124,13 @@ def to_simplified(text: str) -> str:
     return text.translate(t2s_table())
 
 
+#: distinct texts whose :func:`fold` is kept: a batch compares each report with
+#: the year before and the year after, and the stages fold the same sentences
+#: and clauses again (a pure function: the cache changes no output)
+FOLD_CACHE = 1 << 16
+
+
+@functools.lru_cache(maxsize=FOLD_CACHE)
 def fold(text: str) -> str:
     """Text for comparison: NFKC (full-width -> half-width), one bracket style,
     traditional characters as simplified, OCR confusions folded, no whitespace."""
@@ -143,6 +150,7 @@ _NUM_RUN = re.compile(r"\d+(?:\.\d+)?")
 _NON_WORD = re.compile(r"[^\w]|_", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=FOLD_CACHE)
 def match_key(text: str) -> str:
     """Matching key: :func:`fold`, punctuation removed, numbers replaced by ``#``.
 

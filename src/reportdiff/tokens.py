@@ -155,11 +155,19 @@ GENERIC_WORDS = frozenset(
 )
 
 
+#: distinct texts whose :func:`content_words` are kept (emptied when full): a
+#: batch cuts each report's sentences for the pair with the year before and
+#: again for the year after (a pure function: the cache changes no output)
+WORDS_CACHE = 1 << 15
+_WORDS: dict[str, tuple[str, ...]] = {}
+
+
 def content_words_many(texts: list[str]) -> list[list[str]]:
     """:func:`content_words` of each text (the dictionary entries they need read at once)."""
     tk = _content_tokenizer()
-    if isinstance(tk, _PartialTokenizer):
-        tk.load(texts)
+    todo = [t for t in texts if t not in _WORDS]
+    if isinstance(tk, _PartialTokenizer) and todo:
+        tk.load(todo)
     return [content_words(t) for t in texts]
 
 
@@ -168,6 +176,16 @@ def content_words(text: str) -> list[str]:
     characters (its HMM on, so that unknown names such as 佳乡 stay whole),
     without :data:`GENERIC_WORDS` and short numbers (4-digit and longer
     numbers such as 12345 are names)."""
+    got = _WORDS.get(text)
+    if got is None:
+        got = _content_words(text)
+        if len(_WORDS) >= WORDS_CACHE:
+            _WORDS.clear()
+        _WORDS[text] = got
+    return list(got)
+
+
+def _content_words(text: str) -> tuple[str, ...]:
     out = []
     for w in _content_tokenizer().lcut(text):
         if w.isdigit() or w.replace(".", "").replace("%", "").isdigit():
@@ -175,7 +193,7 @@ def content_words(text: str) -> list[str]:
                 out.append(w)
         elif len(w) >= 2 and w not in GENERIC_WORDS and w.strip():
             out.append(w)
-    return out
+    return tuple(out)
 
 
 TOKENIZERS = {"bigram": bigrams, "jieba": words}
