@@ -128,23 +128,26 @@ def _unique_names(jobs: list[Job]) -> list[Job]:
     return out
 
 
-def jobs_from_manifest(path: str | os.PathLike) -> list[Job]:
-    """Jobs listed in a CSV manifest with columns ``a``, ``b`` and optional
-    ``name`` (a header row is required; relative paths are taken from the
-    manifest's folder).  UTF-8 (with or without BOM) or GB18030."""
-    p = Path(path)
+def _manifest_text(p: Path) -> str:
+    """A manifest's text: UTF-8 (with or without BOM) or GB18030, else :class:`BadManifest`."""
     try:
         raw = p.read_bytes()
     except (OSError, ValueError) as exc:
         raise BadManifest(str(p), reason=getattr(exc, "strerror", None) or str(exc)) from None
     for enc in ("utf-8-sig", "gb18030"):
         try:
-            text = raw.decode(enc)
-            break
+            return raw.decode(enc)
         except UnicodeDecodeError:
             continue
-    else:
-        raise BadManifest(str(p), reason="无法解码")
+    raise BadManifest(str(p), reason="无法解码")
+
+
+def jobs_from_manifest(path: str | os.PathLike) -> list[Job]:
+    """Jobs listed in a CSV manifest with columns ``a``, ``b`` and optional
+    ``name`` (a header row is required; relative paths are taken from the
+    manifest's folder).  UTF-8 (with or without BOM) or GB18030."""
+    p = Path(path)
+    text = _manifest_text(p)
     # a cell may be as long as the file (a huge name is cut by safe_name, not fatal)
     limit = csv.field_size_limit()
     try:
@@ -180,18 +183,7 @@ def manifest_files(path: str | os.PathLike) -> list[str] | None:
     columns (government, year…) are not used: documents are paired by what
     their text says (:func:`jobs_from_folder`)."""
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except (OSError, ValueError) as exc:
-        raise BadManifest(str(p), reason=getattr(exc, "strerror", None) or str(exc)) from None
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise BadManifest(str(p), reason="无法解码")
+    text = _manifest_text(p)
     try:
         reader = csv.DictReader(io.StringIO(text))
         header = {(k or "").strip().lower(): k for k in (reader.fieldnames or [])}

@@ -32,6 +32,24 @@ SHARED_METRIC_RUN = 4
 _AFTER = re.compile(r"^(?:以上|左右|以内|以下|多)?([^，,；;。：:、（()\d“”]{0,12})")
 
 
+
+def _change_detail(metric: str, new_metric: str, old: str, new: str, x, y, kinds: list[str]) -> dict:
+    """The detail of a change between two quantities or targets ``x`` and ``y``
+    (both have value, unit and qualifier)."""
+    return {
+        "metric": metric,
+        "new_metric": new_metric,
+        "old": old,
+        "new": new,
+        "old_value": x.value,
+        "new_value": y.value,
+        "old_unit": x.unit,
+        "new_unit": y.unit,
+        "old_qualifier": x.qualifier,
+        "new_qualifier": y.qualifier,
+        "change": "+".join(kinds),
+    }
+
 def _common_run(x: str, y: str) -> int:
     """Length of the longest run of characters ``x`` and ``y`` share."""
     import difflib
@@ -231,19 +249,7 @@ def number_changes(
                     f"{what}：{x.metric}{_fmt(x)} → {y.metric}{_fmt(y)}"
                     if "metric" in kinds
                     else f"{what}：{_metric_label(x)} {_fmt(x)} → {_fmt(y)}",  # noqa: E501
-                    {
-                        "metric": _metric_label(x),
-                        "new_metric": _metric_label(y),
-                        "old": _fmt(x),
-                        "new": _fmt(y),
-                        "old_value": x.value,
-                        "new_value": y.value,
-                        "old_unit": x.unit,
-                        "new_unit": y.unit,
-                        "old_qualifier": x.qualifier,
-                        "new_qualifier": y.qualifier,
-                        "change": "+".join(kinds),
-                    },
+                    _change_detail(_metric_label(x), _metric_label(y), _fmt(x), _fmt(y), x, y, kinds),
                 )
             )
     return out
@@ -385,17 +391,7 @@ def headline_target_changes(a: Document, b: Document, a_units, b_units) -> list[
                 msg = f"定性目标变为量化目标：{x.text} → {y.metric}{new}"
             sev = Severity.HIGH if set(kinds) & {"value", "metric", "unit", "quant_to_qual", "qual_to_quant"} else Severity.MEDIUM
             detail = {
-                "metric": x.canonical,
-                "new_metric": y.canonical,
-                "old": old if x.quantitative else x.text,
-                "new": new if y.quantitative else y.text,
-                "old_value": x.value,
-                "new_value": y.value,
-                "old_unit": x.unit,
-                "new_unit": y.unit,
-                "old_qualifier": x.qualifier,
-                "new_qualifier": y.qualifier,
-                "change": "+".join(kinds),
+                **_change_detail(x.canonical, y.canonical, old if x.quantitative else x.text, new if y.quantitative else y.text, x, y, kinds),
                 "headline": True,
             }
             out.append(_finding(FindingType.TARGET_CHANGED, sev, a, b, la, lb, msg, detail, a_text=x.text, b_text=y.text))
