@@ -130,35 +130,26 @@ def read_split(path: str | Path) -> dict[str, str]:
         return {r["government"]: r["split"] for r in csv.DictReader(fh)}
 
 
-def targets_report(gold_dir: str | Path, corpus_dir: str | Path, split: dict[str, str] | None = None, show: int = 0) -> str:
-    """The printed lines of :func:`score_targets`, with each government's split."""
+def _score_lines(label: str, results: dict[str, dict], listed: tuple[tuple[str, str], ...], split: dict[str, str] | None, show: int) -> list[str]:
+    """One line per government (with its split), the first ``show`` of each listed
+    problem (``(key, tag)``), then the total over all governments."""
     lines = []
-    res = score_targets(gold_dir, corpus_dir)
     tot = [0, 0, 0]
-    for gov, r in res.items():
-        sc = r["scores"]
-        tot[0] += sc.tp
-        tot[1] += sc.predicted
-        tot[2] += sc.gold
-        tag = f"（{split.get(gov, '')}）" if split else ""
-        lines.append(f"   主要预期目标 {gov}{tag} P={sc.precision:.3f} R={sc.recall:.3f}  ({sc.tp}/{sc.predicted} 预测, {sc.gold} 金标准)")
-        for m in r["misses"][:show]:
-            lines.append(f"      漏：{m}")
-        for m in r["extra"][:show]:
-            lines.append(f"      多：{m}")
-    if res:
-        sc = Scores.of(*tot)
-        lines.append(f"   主要预期目标 合计 P={sc.precision:.3f} R={sc.recall:.3f}  ({sc.tp}/{sc.predicted} 预测, {sc.gold} 金标准)")
-    status = score_status(gold_dir, corpus_dir)
-    tot = [0, 0, 0]
-    for gov, r in status.items():
+    for gov, r in results.items():
         sc = r["scores"]
         tot = [tot[0] + sc.tp, tot[1] + sc.predicted, tot[2] + sc.gold]
         tag = f"（{split.get(gov, '')}）" if split else ""
-        lines.append(f"   完成情况判定 {gov}{tag} P={sc.precision:.3f} R={sc.recall:.3f}  ({sc.tp}/{sc.predicted} 预测, {sc.gold} 金标准)")
-        for m in r["wrong"][:show]:
-            lines.append(f"      错：{m}")
-    if status:
+        lines.append(f"   {label} {gov}{tag} P={sc.precision:.3f} R={sc.recall:.3f}  ({sc.tp}/{sc.predicted} 预测, {sc.gold} 金标准)")
+        for key, said in listed:
+            lines += [f"      {said}：{m}" for m in r[key][:show]]
+    if results:
         sc = Scores.of(*tot)
-        lines.append(f"   完成情况判定 合计 P={sc.precision:.3f} R={sc.recall:.3f}  ({sc.tp}/{sc.predicted} 预测, {sc.gold} 金标准)")
+        lines.append(f"   {label} 合计 P={sc.precision:.3f} R={sc.recall:.3f}  ({sc.tp}/{sc.predicted} 预测, {sc.gold} 金标准)")
+    return lines
+
+
+def targets_report(gold_dir: str | Path, corpus_dir: str | Path, split: dict[str, str] | None = None, show: int = 0) -> str:
+    """The printed lines of :func:`score_targets` and :func:`score_status`, with each government's split."""
+    lines = _score_lines("主要预期目标", score_targets(gold_dir, corpus_dir), (("misses", "漏"), ("extra", "多")), split, show)
+    lines += _score_lines("完成情况判定", score_status(gold_dir, corpus_dir), (("wrong", "错"),), split, show)
     return "\n".join(lines)
