@@ -24,10 +24,17 @@ _HEAD_WORDS = re.compile(r"^(其中|全年|今年|全[国省市区县](?!部)|�
 _TAIL_WORDS = re.compile(r"(分别|保持在|控制在|稳定在|达到|达|突破|超过|增长到|提高到|提升到|降至|为|在|至|约|左右|以上|以内|以下|年均)+$")
 #: clauses that qualify the previous target instead of setting one (在实际工作中努力争取更好结果)
 _ASPIRATION = re.compile(r"^(在实际|实际工作中|工作中|努力|力争|争取|并|确保)")
+#: an aspiration clause that still sets a target of its own: the completion of a plan's targets
+#: (努力完成“十三五”规划目标任务, in the last year of a five-year plan)
+_PLAN_TARGETS = re.compile(r"(完成|实现)[^，；。]{0,12}规划[^，；。]{0,6}目标")
+#: how a target is counted, not a target: 新增可再生能源和原料用能不纳入能源消费总量控制
+_ACCOUNTING = re.compile(r"不(纳入|计入)")
+#: a target on a metric stated as "<metric>目标…" (能耗强度目标在“十四五”规划期内统筹考核)
+_METRIC_TARGET = re.compile(r"^(.{2,12}?)(?:目标|指标)")
 #: words that make a clause without a number a (qualitative) target
-_QUALITATIVE = re.compile(r"同步|平衡|质升|稳定|下降|降低|改善|提高|提升|增长|完成|达到|控制|优化|合理|保持|提质|稳升|减少|脱贫|摘帽|防控|约束性指标")
+_QUALITATIVE = re.compile(r"同步|平衡|质升|稳定|下降|降低|改善|提高|提升|增长|完成|达到|控制|优化|合理|保持|提质|稳升|减少|脱贫|摘帽|防控|约束性指标|不低于|不少于")
 #: the predicate of a qualitative target (基本平衡, 继续下降): what follows its metric
-_PREDICATE = re.compile(r"(基本|保持|继续|稳中|稳定|持续|进一步|不断|有所|明显|合理|有效|全部|量稳质升|促稳|保稳|稳步|与经济|和经济|同经济|只增不减).*$")
+_PREDICATE = re.compile(r"(基本|保持|继续|稳中|稳定|持续|进一步|不断|有所|明显|合理|有效|全部|量稳质升|促稳|保稳|稳步|与经济|和经济|同经济|只增不减|不低于|不少于).*$")
 _SUFFIXES = ("左右", "以上", "以内", "以下")
 _QUALIFIERS = ("左右", "以上", "以内", "以下", "不低于", "不少于", "不超过", "高于", "低于", "超过", "力争", "约")
 
@@ -71,7 +78,12 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
     """Targets stated in one clause (several when it lists several metrics)."""
     out: list[Target] = []
     clause = text.strip()
-    if not clause or _ASPIRATION.match(clause) and not re.search(r"\d", clause):
+    if not clause or _ACCOUNTING.search(clause):
+        return out
+    if _ASPIRATION.match(clause) and not re.search(r"\d", clause):
+        if _PLAN_TARGETS.search(clause) and len(clause) <= 30:
+            metric = trim_metric(clause)
+            out.append(Target(metric=metric, canonical=canonical_metric(metric), value=None, unit="", qualifier="", text=clause, sentence=sentence, span=span))
         return out
     rng = _RANGE.search(clause)
     qs = quantities.extract(clause)
@@ -102,6 +114,9 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
             for part in _qualitative_parts(clause):
                 metric = _PREDICATE.sub("", trim_metric(part)) or trim_metric(part) or part
                 out.append(Target(metric=metric, canonical=canonical_metric(part), value=None, unit="", qualifier="", text=clause, sentence=sentence, span=span))
+        elif (m := _METRIC_TARGET.match(clause)) and canonical_metric(m.group(1)) in _known():
+            metric = trim_metric(m.group(1))
+            out.append(Target(metric=metric, canonical=canonical_metric(metric), value=None, unit="", qualifier="", text=clause, sentence=sentence, span=span))
         return out
     last_metric = ""
     split_names = respectively(qs)
@@ -161,10 +176,28 @@ def _qualitative_parts(clause: str) -> list[str]:
     m = _PREDICATE.search(clause)
     if m and m.start() > 0 and not re.search(r"同步|一致|高于|快于|与", clause):  # A与B同步 relates two things: one target
         subject, predicate = clause[: m.start()], clause[m.start() :]
-        names = [n for n in re.split(r"和|及", subject) if n]
+        names = [n for n in re.split(r"和|及|、", subject) if n]
         if len(names) == 2 and all(len(n) >= 4 for n in names):
-            return [n + predicate for n in names]
+            return [n + predicate for n in _shared_head(names)]
     return [clause]
+
+
+def _shared_head(names: list[str]) -> list[str]:
+    """``粮食产量和播种面积``: a later name that is a known metric only with the head of the
+    first (粮食) takes that head (粮食播种面积); the shortest such head wins."""
+    known = _known()
+    first = names[0]
+    out = [first]
+    for name in names[1:]:
+        if canonical_metric(name) not in known:
+            name = next((first[:i] + name for i in range(1, len(first) - 1) if canonical_metric(first[:i] + name) in known), name)
+        out.append(name)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    return frozenset(name for name, _ in _metric_rules())
 
 
 def respectively(qs: list) -> list[str]:
@@ -183,7 +216,7 @@ def respectively(qs: list) -> list[str]:
         parts = ["城镇" + subject[2:], "农村" + subject[2:]]  # 城乡 is 城镇 and 农村
     if len(parts) != len(qs):
         return []
-    known = {name for name, _ in _metric_rules()}
+    known = _known()
     verb_key = re.sub(r"[^\w]", "", verb)
 
     def names_known(names: list[str]) -> bool:
@@ -256,8 +289,10 @@ def headline_targets(sentences: tuple[Sentence, ...], sections: tuple[Section, .
         if m is not None:
             candidates.append((k, m.end()))
         elif k > 0 and re.match(r"^(今年|全年)", s.text) and "预期目标" in sentences[k - 1].text:
-            # "…预期目标作了适当调整。今年要…；城镇新增就业900万人以上，…": the list follows
-            candidates.append((k, 0))
+            # "…预期目标作了适当调整。今年要优先稳就业保民生，…；城镇新增就业900万人以上，…": the
+            # list follows the year's priorities (the part before the first ；, when it has no number)
+            head = s.text.split("；", 1)[0]
+            candidates.append((k, len(head) + 1 if "；" in s.text and not re.search(r"\d", head) else 0))
     if not candidates:
         bare = vocab.pattern("regions", "targets", "bare")
         for k in pool:
