@@ -27,12 +27,16 @@ from .. import quantities, vocab
 from ..model import Document, Outcome, Region, Sentence, Target, TargetCheck, TargetStatus
 from ..normalize import fold
 from .sections import is_targets_lead
-from .targets import bare_persons, canonical_metric, respectively, trim_metric
+from .targets import bare_persons, canonical_metric, part_of, respectively, trim_metric
 
 __all__ = ("review_sentences", "review_outcomes", "review_clauses", "pair_years", "check_targets", "target_status", "direction_of", "mention_of")
 
 #: a figure that is not last year's own: an average or a sum over several years, or this year's so far
 _NOT_YEARS = re.compile(r"年均|累计|五年|十[三四五]五|以来|一季度|上半年|前三季度|前\d+个?月|\d+[—-]\d+月")
+#: 城镇调查失业率从5.6%降到5.2%: the first figure is where the metric started (not an outcome),
+#: the second, after a verb of change and 到/至, is where it ended
+_FROM = re.compile(r"[从由]$")
+_TO = re.compile(r"^(提高|提升|上升|升|下降|降低|降|回落|减少|增加|增长|扩大|缩小)?(到|至)$")
 #: a metric written as a verb only: the figure continues the previous one (…达到114万亿元，增长8.1%)
 _VERB_ONLY = re.compile(r"^(比上年|同比|分别|平均|年均)?(增长|增加|上涨|下降|降低|提高|减少|增速|涨幅|为|达到|平均为)*$")
 _STEM_TAIL = re.compile(r"(增长|增速|上涨|涨幅|总量|规模|达到|突破|超过|为)+$")
@@ -231,6 +235,8 @@ def review_outcomes(doc: Document) -> tuple[Outcome, ...]:
         if not re.search(r"\d", s.text) or is_targets_lead(s.text):
             continue  # no figure, or this year's targets (a list that the regions left in the review)
         stems: list[str] = []  # the subjects of this sentence's figures so far
+        parts: list[str] = []  # …，其中城镇38291元、农村15337元: the parts of the measure before
+        whole = ""
         qs = quantities.extract(s.text)
         for c in s.clauses:  # 农村贫困人口减少1109万: people counted in a bare 万
             persons = bare_persons(c.text) if "万" in c.text else None
@@ -249,19 +255,39 @@ def review_outcomes(doc: Document) -> tuple[Outcome, ...]:
                 continue  # a figure of another year (较2015年增加…, 2019年…)
             if s.id in several and not _EACH_YEAR.search(_clause_of(s, q.start)[0]):
                 continue  # a change over several years (居民人均可支配收入增长39.5% in 这五年…)
+            if _FROM.search(raw):
+                stem = trim_metric(_TIME_WORDS.sub("", raw[:-1]))
+                if len(stem) >= 2:
+                    stems.append(stem)
+                    whole, parts = stem, []
+                continue  # where the metric started
+            if _TO.match(raw) and stems and k > 0 and _FROM.search(qs[k - 1].metric.rsplit("[", 1)[0]):
+                raw = stems[-1]
             metric = trim_metric(_TIME_WORDS.sub("", raw))
             if _VERB_ONLY.match(metric) or _VERB_ONLY.match(raw):
                 # a figure that goes on from an earlier one (地区生产总值达到…亿元、增长6.1%): the
                 # nearest earlier subject that makes a known metric with this verb, else the last
                 verb = re.sub(r"[^\w]", "", _TIME_WORDS.sub("", raw))
-                known = [st + verb for st in reversed(stems) if canonical_metric(st + verb) in _patterns()]
-                if not known and not stems:
-                    continue
-                metric = known[0] if known else stems[-1] + verb
+                group = [j for j, x in enumerate(qs) if x.metric.rsplit("[", 1)[0] == q.metric.rsplit("[", 1)[0]] if "分别" in raw else []
+                if len(group) > 1 and len(parts) >= len(group) and q.metric.endswith("]"):
+                    # 其中城镇38291元、农村15337元，分别增长7.2%和10.4%: each value of 分别 is one part's
+                    metric = parts[len(parts) - len(group) + group.index(k)] + verb.replace("分别", "")
+                else:
+                    known = [st + verb for st in reversed(stems) if canonical_metric(st + verb) in _patterns()]
+                    if not known and not stems:
+                        continue
+                    metric = known[0] if known else stems[-1] + verb
             else:
                 stem = _STEM_CUT.split(_STEM_TAIL.sub("", metric))[0].strip("、 ")
+                if (raw.startswith("其中") or parts) and whole and canonical_metric(metric) not in _patterns():
+                    named_part = part_of(stem, whole)
+                    if named_part:
+                        parts.append(named_part)
+                        metric = named_part
+                        stem = ""
                 if len(stem) >= 2:
                     stems.append(stem)
+                    whole, parts = stem, []
             if not metric:
                 continue
             number, unit = q.written

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from .. import quantities, vocab
 from ..model import Region, Section, Sentence, Target
 from ..normalize import fold
 from .sections import is_targets_lead
 
-__all__ = ("headline_targets", "canonical_metric", "targets_in", "bare_persons", "trim_metric", "respectively")
+__all__ = ("headline_targets", "canonical_metric", "targets_in", "bare_persons", "trim_metric", "respectively", "part_of")
 
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[—–\-－~～至到]{1,2}\s*(\d+(?:\.\d+)?)\s*%")
 _HEAD_WORDS = re.compile(r"^(其中|全年|今年|全[国省市区县](?!部)|地方|力争|确保|努力|实现|保持|继续|经济社会发展的?|全面完成|完成|(国家|上级|省|市)?下达的?)+")
@@ -239,6 +240,48 @@ def respectively(qs: list) -> list[str]:
     return [(p if k == len(parts) - 1 else p + tail) + verb for k, p in enumerate(parts)]
 
 
+_VERB_TAIL = re.compile(r"(分别)?(增长|增速|增幅|提高|下降|降低|增加|减少|达到|为)*$")
+
+
+def part_of(name: str, whole: str) -> str:
+    """``…收入增长7.5%左右，其中城镇和农村分别增长7%左右和7%以上``: ``name`` (城镇, 城镇增长) names
+    a part of the measure ``whole`` (居民人均可支配收入增长, 全体居民人均可支配收入): the part's own
+    known metric (城镇居民人均可支配收入增长), or ``""`` when the two make no known metric of
+    their own.  The verb of ``name`` wins, else that of ``whole``."""
+    name = re.sub(r"^其中", "", name)
+    nv = _VERB_TAIL.search(name)
+    wv = _VERB_TAIL.search(whole)
+    part, verb = name[: nv.start()], name[nv.start() :].replace("分别", "")
+    stem = whole[: wv.start()]
+    verb = verb or whole[wv.start() :].replace("分别", "")
+    if not part or len(part) > 4 or not stem:
+        return ""
+    scope = "|".join(map(re.escape, vocab.load("metrics")["reading"]["scope"]))
+    whole_canon = canonical_metric(stem + verb)
+    for st in (stem, re.sub(f"^({scope})+", "", stem)):
+        cand = part + st + verb
+        canon = canonical_metric(cand)
+        if st and canon in _known() and canon != whole_canon:
+            return cand
+    return ""
+
+
+def _parts_named(targets: list[Target]) -> list[Target]:
+    """``其中城镇和农村分别增长…``: targets of a 其中 clause that are no known metric by
+    themselves are parts of the target before (see :func:`part_of`)."""
+    out: list[Target] = []
+    whole: Target | None = None
+    for t in targets:
+        if t.text.startswith("其中") and t.canonical not in _known() and whole is not None:
+            name = part_of(t.metric, whole.metric)
+            if name:
+                t = replace(t, metric=name, canonical=canonical_metric(name))
+        elif not t.text.startswith("其中"):
+            whole = t
+        out.append(t)
+    return out
+
+
 def _paragraph(sentence_id: str) -> str:
     return sentence_id.rsplit(".s", 1)[0]
 
@@ -309,8 +352,13 @@ def headline_targets(sentences: tuple[Sentence, ...], sections: tuple[Section, .
                 if rel + len(c.text) <= st:
                     continue
                 piece = c.text[max(0, st - rel) :] if rel < st else c.text
+                # a bracketed note (一般公共预算收入增长1%以上（可比口径增长8%以上）) is another reading
+                # of the target before it, not a target; (CPI) after a name is a gloss
+                piece = re.sub(r"（[^（）]*）|\([^()]*\)", "", piece)
+                piece = re.sub(r"（[^（）]*$|^[^（）]*）", "", piece)  # a note that runs over clauses
                 for part in re.split(r"[，,；;]", piece):
                     out.extend(targets_in(part.strip("。 *"), sent.id, c.span))
+        out = _parts_named(out)
         if sum(t.quantitative for t in out) >= 3:
             return tuple(out)
         if out and not best:
