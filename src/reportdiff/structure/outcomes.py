@@ -29,7 +29,7 @@ from ..normalize import fold
 from .sections import is_targets_lead
 from .targets import bare_persons, canonical_metric, part_of, respectively, trim_metric
 
-__all__ = ("review_sentences", "review_outcomes", "review_clauses", "pair_years", "check_targets", "target_status", "direction_of", "mention_of")
+__all__ = ("review_sentences", "review_outcomes", "review_clauses", "review_parts", "pair_years", "check_targets", "target_status", "direction_of", "mention_of")
 
 #: a figure that is not last year's own: an average or a sum over several years, or this year's so far
 _NOT_YEARS = re.compile(r"年均|累计|五年|十[三四五]五|以来|一季度|上半年|前三季度|前\d+个?月|\d+[—-]\d+月")
@@ -65,6 +65,16 @@ def _directions() -> dict[str, str]:
 @functools.lru_cache(maxsize=1)
 def _patterns() -> dict[str, tuple[re.Pattern, ...]]:
     return {m["name"]: tuple(re.compile(p) for p in m["patterns"]) for m in vocab.load("metrics")["metric"]}
+
+
+_NOT_KEY = re.compile(r"[^\w%&]")
+_LIST_SEP = re.compile(r"[、和及与]")
+
+
+@functools.lru_cache(maxsize=1)
+def _scope() -> re.Pattern:
+    """The scope words of ``data/metrics.toml`` ``[reading] scope`` (全市, 年末, 货物 …)."""
+    return re.compile("|".join(map(re.escape, vocab.load("metrics")["reading"]["scope"])))
 
 
 @functools.lru_cache(maxsize=1)
@@ -206,8 +216,7 @@ def _qualified(metric: str, canonical: str) -> bool:
     starts = [m.start() for p in pats for m in [p.search(key)] if m]
     if not starts:
         return False
-    scope = "|".join(map(re.escape, vocab.load("metrics")["reading"]["scope"]))
-    return len(re.sub(scope, "", key[: min(starts)])) >= 2
+    return len(_scope().sub("", key[: min(starts)])) >= 2
 
 
 def _respective_names(qs: list) -> dict[int, str]:
@@ -226,10 +235,16 @@ def _respective_names(qs: list) -> dict[int, str]:
     return out
 
 
-def review_outcomes(doc: Document) -> tuple[Outcome, ...]:
+def review_parts(doc: Document) -> tuple[tuple[Outcome, ...], list]:
+    """:func:`review_outcomes` and :func:`review_clauses` of ``doc``, its review read once."""
+    review = _review(doc)
+    return review_outcomes(doc, review), review_clauses(doc, review)
+
+
+def review_outcomes(doc: Document, review: list[Sentence] | None = None) -> tuple[Outcome, ...]:
     """The figures of the review part, in order (the year before ``doc.year``)."""
     out: list[Outcome] = []
-    review = _review(doc)
+    review = _review(doc) if review is None else review
     several = _several_years(review)
     for s in review:
         if not re.search(r"\d", s.text) or is_targets_lead(s.text):
@@ -305,7 +320,7 @@ def review_outcomes(doc: Document) -> tuple[Outcome, ...]:
     return tuple(out)
 
 
-def review_clauses(doc: Document) -> list[tuple[str, tuple[str, ...], str, tuple[int, int], str]]:
+def review_clauses(doc: Document, review: list[Sentence] | None = None) -> list[tuple[str, tuple[str, ...], str, tuple[int, int], str]]:
     """The review's clauses as (key, keys of its listed parts, text, span, sentence id): a clause
     that lists metrics (地区生产总值、固定资产投资、…等指标未达到预期) speaks of each.  The
     headings of the review's sections state results too (（七）生态环境明显改善), and are read
@@ -313,16 +328,19 @@ def review_clauses(doc: Document) -> list[tuple[str, tuple[str, ...], str, tuple
     completes (节能减排目标全面完成) is kept; the completion of a five-year plan's targets is kept
     from anywhere in the review (“十三五”规划主要目标任务胜利完成)."""
     out = []
-    review = _review(doc)
+    review = _review(doc) if review is None else review
     several = _several_years(review)
     by_id = {sec.id: sec for sec in doc.sections}
     headed: set[str] = set()
 
     def add(text: str, span: tuple[int, int], sid: str) -> None:
-        key = re.sub(r"[^\w%&]", "", fold(text))
+        key = _NOT_KEY.sub("", fold(text))
         if _NOT_YEARS.search(key):
             return
-        parts = tuple(k for k in (re.sub(r"[^\w%&]", "", fold(p)) for p in re.split(r"[、和及与]", text)) if k)
+        if _LIST_SEP.search(text):
+            parts = tuple(k for k in (_NOT_KEY.sub("", fold(p)) for p in _LIST_SEP.split(text)) if k)
+        else:
+            parts = (key,)
         out.append((key, parts or (key,), text, span, sid))
 
     problems = {s.id.rsplit(".s", 1)[0] for s in review if _PROBLEMS.search(s.text)}
@@ -350,23 +368,34 @@ def review_clauses(doc: Document) -> list[tuple[str, tuple[str, ...], str, tuple
 _COUNT = re.compile(r"[\d.]+|[个万名项家亿]")
 
 
+@functools.lru_cache(maxsize=None)
+def _any_pattern(canonical: str) -> re.Pattern | None:
+    """The patterns of a known metric as one alternation (its leftmost match is the earliest
+    start of any of them), or None for a metric the data file does not list."""
+    pats = _patterns().get(canonical)
+    return re.compile("|".join(f"(?:{p.pattern})" for p in pats)) if pats else None
+
+
+_DIGIT = re.compile(r"\d")
+_DIGIT_PCT = re.compile(r"\d%")
+
+
 def _subject_at(canonical: str, key: str) -> bool:
     """The clause (or listed part) speaks of the metric as its subject: the metric's name comes
     first, after at most scope words, a count, a modifier ending in 的 and three other characters
     (稳步提升居民收入 and 整改…生态环境问题 are actions, not results)."""
-    pats = _patterns().get(canonical)
-    if pats:
-        starts = [m.start() for p in pats for m in [p.search(key)] if m]
-        if not starts or canonical_metric(key[min(starts) :]) != canonical:
+    rx = _any_pattern(canonical)
+    if rx is not None:
+        m = rx.search(key)  # the leftmost match of any of the metric's patterns
+        if m is None or canonical_metric(key[m.start() :]) != canonical:
             return False
-        start = min(starts)
+        start = m.start()
     else:
         start = key.find(canonical) if len(canonical) >= 2 else -1
         if start < 0:
             return False
-    scope = "|".join(map(re.escape, vocab.load("metrics")["reading"]["scope"]))
     prefix = key[:start].rsplit("的", 1)[-1]  # …的X: what comes before 的 only qualifies X
-    return len(_COUNT.sub("", re.sub(scope, "", prefix))) <= 3
+    return len(_COUNT.sub("", _scope().sub("", prefix))) <= 3
 
 
 @functools.lru_cache(maxsize=1)
@@ -378,7 +407,7 @@ def _made_of() -> dict[str, re.Pattern]:
 def _mentions(canonical: str, key: str, parts: tuple[str, ...]) -> bool:
     if not parts:
         return False  # a plan's completion: only for a target on that plan (see mention_of)
-    if canonical.endswith("增长") and re.search(r"\d", key) and not re.search(r"\d%", key):
+    if canonical.endswith("增长") and _DIGIT.search(key) and not _DIGIT_PCT.search(key):
         return False  # a growth metric named beside a level (收入超过3万元): another measure
     made_of = _made_of().get(canonical)
     if made_of is not None and made_of.search(key):
@@ -398,7 +427,7 @@ def mention_of(target: Target, doc: Document, clauses: list | None = None) -> Ou
             if done and plan.group(0) in done.groups():
                 return Outcome(target.metric, target.canonical, None, "", "", text, sid, span)
             continue
-        if target.value is not None and re.search(r"\d", key):
+        if target.value is not None and _DIGIT.search(key):
             continue
         if _mentions(target.canonical, key, parts):
             return Outcome(target.metric, target.canonical, None, "", "", text, sid, span)

@@ -45,20 +45,55 @@ def _metric_rules() -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
     return tuple((m["name"], tuple(re.compile(p) for p in m["patterns"])) for m in vocab.load("metrics")["metric"])
 
 
+@functools.lru_cache(maxsize=1)
+def _any_metric() -> tuple[re.Pattern, tuple[str, ...]]:
+    """All metric patterns as one alternation in file order, each in a group of its own, and
+    the metric name of each group.  A search finds the leftmost position where any pattern
+    matches and, there, the first pattern in file order: the rule of :func:`canonical_metric`."""
+    names: list[str] = []
+    alts: list[str] = []
+    for name, patterns in _metric_rules():
+        for p in patterns:
+            alts.append(f"({p.pattern})")
+            names.append(name)
+    return re.compile("|".join(alts)), tuple(names)
+
+
+_NOT_KEY = re.compile(r"[^\w%&]")
+
+
 @functools.lru_cache(maxsize=65536)
 def canonical_metric(metric: str) -> str:
     """Canonical name of a metric as written (synonyms folded), or the metric trimmed."""
-    k = re.sub(r"[^\w%&]", "", fold(metric))
+    k = _NOT_KEY.sub("", fold(metric))
     # the metric named first wins (城乡居民收入与GDP增长同步 is about income); rules in file order break ties
-    best: tuple[int, int, str] | None = None
-    for n, (name, patterns) in enumerate(_metric_rules()):
-        starts = [m.start() for p in patterns for m in [p.search(k)] if m]
-        if starts and (best is None or (min(starts), n) < best[:2]):
-            best = (min(starts), n, name)
-    if best is not None:
-        return best[2]
+    rx, names = _any_metric()
+    m = rx.search(k)
+    if m is not None:
+        return names[_outer_group(m)]
     trimmed = trim_metric(metric)
     return _PREDICATE.sub("", trimmed) or trimmed
+
+
+def _outer_group(m: re.Match) -> int:
+    """Index of the alternative of :func:`_any_metric` that matched (patterns may hold groups)."""
+    rx, _ = _any_metric()
+    starts = _outer_starts()
+    for k, g in enumerate(starts):
+        if m.group(g) is not None:
+            return k
+    raise AssertionError(rx.pattern)
+
+
+@functools.lru_cache(maxsize=1)
+def _outer_starts() -> tuple[int, ...]:
+    """Group number of each alternative's outer group in :func:`_any_metric`."""
+    out, g = [], 1
+    for name, patterns in _metric_rules():
+        for p in patterns:
+            out.append(g)
+            g += 1 + p.groups
+    return tuple(out)
 
 
 def trim_metric(metric: str) -> str:
@@ -256,14 +291,18 @@ def part_of(name: str, whole: str) -> str:
     verb = verb or whole[wv.start() :].replace("分别", "")
     if not part or len(part) > 4 or not stem:
         return ""
-    scope = "|".join(map(re.escape, vocab.load("metrics")["reading"]["scope"]))
     whole_canon = canonical_metric(stem + verb)
-    for st in (stem, re.sub(f"^({scope})+", "", stem)):
+    for st in (stem, _leading_scope().sub("", stem)):
         cand = part + st + verb
         canon = canonical_metric(cand)
         if st and canon in _known() and canon != whole_canon:
             return cand
     return ""
+
+
+@functools.lru_cache(maxsize=1)
+def _leading_scope() -> re.Pattern:
+    return re.compile("^(" + "|".join(map(re.escape, vocab.load("metrics")["reading"]["scope"])) + ")+")
 
 
 def _parts_named(targets: list[Target]) -> list[Target]:
