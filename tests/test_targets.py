@@ -352,6 +352,8 @@ def test_review_mentions():
     assert mention_of(words("生态环境质量"), doc).text == "生态环境明显改善"
     composite = _review_doc([["优化能耗、碳排放替代政策。", "单位生产总值能耗持续下降。"]])
     assert mention_of(words("节能减排约束性指标"), composite).text == "单位生产总值能耗持续下降。"
+    risks = _review_doc([["我们稳妥化解地方政府债务风险，及时处置一批重大金融风险隐患。"]])
+    assert mention_of(words("金融风险防控"), risks).text == "我们稳妥化解地方政府债务风险，"
     assert mention_of(words("居民人均可支配收入增长"), doc) is None
     assert mention_of(words("固定资产投资增长", 8.0), doc) is not None
     assert mention_of(words("“十三五”规划目标任务"), doc) is not None

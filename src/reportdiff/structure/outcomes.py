@@ -400,8 +400,9 @@ def _subject_at(canonical: str, key: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _made_of() -> dict[str, re.Pattern]:
-    """``metrics.toml`` ``mentions``: what a composite target is made of (节能减排约束性指标: 能耗…)."""
-    return {m["name"]: re.compile("(" + "|".join(m["mentions"]) + r")[^，。；]*(下降|降低|减少|改善|好转|完成)") for m in vocab.load("metrics")["metric"] if m.get("mentions")}
+    """``metrics.toml`` ``mentions``: review clauses that speak of a target in words without naming
+    its metric as their subject (节能减排约束性指标: 能耗…下降; 金融风险防控: 化解…债务风险)."""
+    return {m["name"]: re.compile("|".join(f"(?:{x})" for x in m["mentions"])) for m in vocab.load("metrics")["metric"] if m.get("mentions")}
 
 
 def _mentions(canonical: str, key: str, parts: tuple[str, ...]) -> bool:
@@ -411,7 +412,7 @@ def _mentions(canonical: str, key: str, parts: tuple[str, ...]) -> bool:
         return False  # a growth metric named beside a level (收入超过3万元): another measure
     made_of = _made_of().get(canonical)
     if made_of is not None and made_of.search(key):
-        return True  # a part of a composite target, with a result (规上工业单位增加值能耗水平持续下降)
+        return True  # e.g. a part of a composite target, with a result (规上工业单位增加值能耗水平持续下降)
     return any(_subject_at(canonical, k) for k in parts)
 
 
