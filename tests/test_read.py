@@ -103,3 +103,16 @@ def test_max_size_option(tmp_path):
     big.write_bytes(PLAN_2024.read_bytes() * 40)  # about 1.3 MB
     code, _, err = run_cli(["inspect", "--max-size", "1", str(big)])
     assert code == 2 and "文件过大" in err and "--max-size" in err
+
+
+def test_plain_chars_are_never_counted_against_a_text():
+    """read._plausible skips PLAIN_CHARS before its per-character test: each of them passes that test."""
+    import unicodedata
+
+    from reportdiff.read import PLAIN_CHARS
+
+    for cp in [*range(0x0, 0x3100), *range(0x4E00, 0x9FA6), *range(0xFF00, 0xFF60)]:
+        c = chr(cp)
+        if PLAIN_CHARS.fullmatch(c):
+            cat = unicodedata.category(c)
+            assert not (cat == "Cc" and c not in "\t\n\r\f\v") and cat not in ("Co", "Cs", "Cn"), hex(cp)

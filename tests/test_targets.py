@@ -222,3 +222,168 @@ def test_review_figures_not_the_measure():
     assert ("外贸进出口", 25.0) not in got
     assert ("外贸进出口", -15.0) in got
     assert not any(o.value == 40 for o in outs)
+
+
+# ---- rules of the genre added for issue 15 (excerpts: tests/data/README.md, "Excerpts in test_targets.py")
+
+
+def _review_doc(paragraphs, sections=(), year=2024):
+    """A document whose review is ``paragraphs`` (each a list of sentence texts, paragraph k
+    numbered s9.p<k>), built on a bundled report; ``sections`` replace its sections."""
+    from dataclasses import replace
+
+    from reportdiff.api import load_document
+    from reportdiff.model import Clause, Region, Sentence
+
+    base = load_document(N2022)
+    sec = sections[0].id if sections else base.sentences[0].section
+    sents = tuple(
+        Sentence(f"{sec}.p{k}.s{j}", t, (0, len(t)), sec, Region.REVIEW, tuple(Clause(f"{sec}.p{k}.s{j}.c{n}", c, (0, len(c))) for n, c in enumerate(_clauses(t))))
+        for k, texts in enumerate(paragraphs, 1)
+        for j, t in enumerate(texts, 1)
+    )
+    return replace(base, sentences=sents, sections=tuple(sections) or base.sections, targets=(), year=year)
+
+
+def _clauses(text):
+    import re
+
+    return [c for c in re.split(r"(?<=[，；。])", text) if c]
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        # two subjects sharing a head and one predicate; a target relative to last year in words
+        ("粮食产量和播种面积不低于2020年水平", [("粮食产量", None), ("粮食播种面积", None)]),
+        ("粮食总产、播种面积保持稳定", [("粮食产量", None), ("粮食播种面积", None)]),
+        # a target stated as <metric>目标…; how a target is counted is no target
+        ("能耗强度目标在“十四五”规划期内统筹考核", [("单位生产总值能耗降低", None)]),
+        ("新增可再生能源和原料用能不纳入能源消费总量控制", []),
+        # an aspiration qualifies the target before, unless it is the completion of a plan
+        ("在实际工作中努力争取更好结果", []),
+        ("努力完成“十三五”规划目标任务", [("“十三五”规划目标任务", None)]),
+    ],
+)
+def test_targets_in_words(clause, expected):
+    from reportdiff.structure.targets import targets_in
+
+    assert [(t.canonical, t.value) for t in targets_in(clause, "s", (0, 1))] == expected
+
+
+def test_targets_list_notes_parts_and_priorities():
+    """A bracketed note is no target; 其中城镇和农村… are parts of the measure before; in a list
+    without a lead-in (…预期目标作了适当调整。今年要…；) the priorities before the first ； are not targets."""
+    from reportdiff.model import Clause, Region, Sentence
+    from reportdiff.structure.targets import headline_targets
+
+    def sents(*texts):
+        return tuple(Sentence(f"s9.p1.s{k}", t, (0, len(t)), "s9", Region.COMMITMENTS, tuple(Clause(f"s9.p1.s{k}.c{n}", c, (0, len(c))) for n, c in enumerate(_clauses(t)))) for k, t in enumerate(texts, 1))
+
+    got = headline_targets(sents("今年主要预期目标是：地区生产总值增长6%以上；一般公共预算收入增长1%以上（可比口径增长8%以上）；居民人均可支配收入增长7.5%左右，其中城镇和农村分别增长7%左右和7%以上。"))
+    assert [(t.canonical, t.value, t.qualifier) for t in got] == [
+        ("地区生产总值增长", 6.0, "以上"),
+        ("一般公共预算收入增长", 1.0, "以上"),
+        ("居民人均可支配收入增长", 7.5, "左右"),
+        ("城镇居民人均可支配收入增长", 7.0, "左右"),
+        ("农村居民人均可支配收入增长", 7.0, "以上"),
+    ]
+    got = headline_targets(sents("我们对疫情前考虑的预期目标作了适当调整。", "今年要优先稳就业保民生，坚决打赢脱贫攻坚战；城镇新增就业900万人以上，城镇调查失业率6%左右；居民消费价格涨幅3.5%左右。"))
+    assert [t.canonical for t in got] == ["城镇新增就业", "城镇调查失业率", "居民消费价格涨幅"]
+
+
+def test_national_2020_list():
+    """The State Council's 2020 list: no lead-in, priorities first, a plan's completion last."""
+    from reportdiff.api import load_document
+
+    doc = load_document(DATA / "国务院-2020.txt")
+    names = [t.canonical for t in doc.targets]
+    assert "坚决打赢脱贫攻坚战" not in names and "“十三五”规划目标任务" in names
+    assert names[0] == "城镇新增就业" and doc.targets[0].value == 900
+
+
+def test_review_several_years_passage():
+    """In a passage about five years only what holds for each year is last year's; the
+    passage runs over the ——paragraphs after it and ends with the next plain paragraph."""
+    from reportdiff.structure.outcomes import review_clauses, review_outcomes
+
+    doc = _review_doc(
+        [
+            ["各位代表，2025年是“十四五”收官之年。", "五年来，我们牢记嘱托，一心一意谋发展。"],
+            ["——人民生活实现新跃升。", "居民人均可支配收入增长34.3%，城镇新增就业连年超过120万人，实际使用外资翻了近一番，节能减排目标全面完成。"],
+            ["2025年，地区生产总值增长5.5%。"],
+        ]
+    )
+    got = {(o.canonical, o.value) for o in review_outcomes(doc)}
+    assert ("居民人均可支配收入增长", 34.3) not in got
+    assert ("城镇新增就业", 120.0) in got and ("地区生产总值增长", 5.5) in got
+    texts = [c[2] for c in review_clauses(doc)]
+    assert any("节能减排目标全面完成" in t for t in texts) and not any("翻了近一番" in t for t in texts)
+
+
+def test_review_parts_of_a_measure_and_from_to():
+    from reportdiff.structure.outcomes import review_outcomes
+
+    doc = _review_doc([["全体居民人均可支配收入27904元、增长8.4%，其中城镇38291元、农村15337元，分别增长7.2%和10.4%。"], ["城镇调查失业率从5.6%降到5.2%。"]])
+    got = {(o.canonical, o.value, o.unit) for o in review_outcomes(doc)}
+    assert ("城镇居民人均可支配收入增长", 7.2, "%") in got and ("农村居民人均可支配收入增长", 10.4, "%") in got
+    assert ("居民人均可支配收入增长", 7.2, "%") not in got
+    assert ("城镇调查失业率", 5.2, "%") in got and ("城镇调查失业率", 5.6, "%") not in got
+
+
+def test_review_mentions():
+    """A heading of the review states a result; the problems paragraph only its verdicts; a
+    composite target is spoken of by its parts; a plan's completion answers a target to complete it."""
+    from reportdiff.model import Region, Section
+    from reportdiff.structure.outcomes import mention_of
+
+    def words(canonical, value=None):
+        return Target(canonical, canonical, value, "%" if value else "", "", "text", "s1", (0, 1))
+
+    heading = Section("s9", 2, "（七）", "生态环境明显改善", (0, 8), Region.REVIEW, None)
+    doc = _review_doc(
+        [
+            ["大气方面，PM2.5平均浓度改善15.2%。", "单位生产总值能耗持续下降。"],
+            ["在肯定成绩的同时，我们也清醒看到，居民收入水平较低，地区生产总值、固定资产投资等指标未达到预期。"],
+            ["“十三五”规划主要目标任务胜利完成。"],
+        ],
+        sections=[heading],
+    )
+    assert mention_of(words("生态环境质量"), doc).text == "生态环境明显改善"
+    composite = _review_doc([["优化能耗、碳排放替代政策。", "单位生产总值能耗持续下降。"]])
+    assert mention_of(words("节能减排约束性指标"), composite).text == "单位生产总值能耗持续下降。"
+    risks = _review_doc([["我们稳妥化解地方政府债务风险，及时处置一批重大金融风险隐患。"]])
+    assert mention_of(words("金融风险防控"), risks).text == "我们稳妥化解地方政府债务风险，"
+    assert mention_of(words("居民人均可支配收入增长"), doc) is None
+    assert mention_of(words("固定资产投资增长", 8.0), doc) is not None
+    assert mention_of(words("“十三五”规划目标任务"), doc) is not None
+    assert mention_of(words("“十四五”规划目标任务"), doc) is None
+
+
+def test_prefix_read_gives_the_same_targets():
+    """``reportdiff targets`` reads a report up to a little past its targets list when that
+    gives what the whole text gives (checked on the corpus; here on the bundled reports)."""
+    from reportdiff.api import load_document
+    from reportdiff.structure.outcomes import review_parts
+    from reportdiff.targets_table import _load
+
+    for path in sorted(DATA.glob("*.txt")):
+        full, part = load_document(path), _load(str(path))
+        assert (part.kind, part.government, part.year, part.targets) == (full.kind, full.government, full.year, full.targets), path
+        assert review_parts(part) == review_parts(full), path
+
+
+def test_targets_output_same_whatever_workers(tmp_path):
+    import shutil
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in sorted(DATA.glob("*.txt")):  # more than 8 files: the pool is used
+        shutil.copy(p, folder / p.name)
+    outs = []
+    for j in ("1", "2", "3"):
+        out = tmp_path / f"j{j}"
+        code, _, err = run_cli(["targets", str(folder), "--out-dir", str(out), "-j", j, "-q"])
+        assert code == 0, err
+        outs.append({name: (out / name).read_bytes().replace(str(out).encode(), b"OUT") for name in ("targets.csv", "targets.xlsx", "targets.html")})
+    assert outs[0] == outs[1] == outs[2]

@@ -64,8 +64,15 @@ _LEAD_START = re.compile(r"^[\u4e00-\u9fff“][^，。；：,;]{1,21}[。：]")
 
 def display_width(s: str) -> int:
     """Width of ``s`` in a monospace layout: CJK and full-width count 2."""
+    if s.isascii():
+        return len(s)
+    return sum(map(_char_width, s))
+
+
+@functools.lru_cache(maxsize=None)
+def _char_width(c: str) -> int:
     # ambiguous-width characters (“”、…) are full width in Chinese typesetting
-    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in s)
+    return 2 if unicodedata.east_asian_width(c) in "WFA" else 1
 
 
 @functools.lru_cache(maxsize=1)
@@ -173,13 +180,13 @@ def is_heading_text(text: str) -> bool:
 
 @dataclass
 class _Line:
-    chars: list[tuple[str, int]]  # kept characters and their raw offsets
+    text: str  # the kept characters
+    offsets: list[int]  # the raw offset of each kept character
     width: int  # display width of the raw line
     md_heading: bool  # the line was a markdown heading
 
-    @property
-    def text(self) -> str:
-        return "".join(c for c, _ in self.chars)
+
+_SPACE = re.compile(r"\s")
 
 
 def _clean_line(raw: str, start: int) -> _Line | None:
@@ -192,11 +199,21 @@ def _clean_line(raw: str, start: int) -> _Line | None:
     if not m:
         q = re.match(r"^\s*>\s?", raw)
         skip_to = q.end() if q else 0
+    n = len(raw)
+    if "**" not in raw and "__" not in raw:
+        # no markup: whitespace at the ends goes (no word beside it); when there is none
+        # inside (most lines), the rest is kept as it is
+        lo = n - len(raw[skip_to:].lstrip()) if skip_to < n else n
+        hi = len(raw.rstrip())
+        if lo >= hi:
+            return None
+        if not _SPACE.search(raw, lo, hi):
+            return _Line(text=raw[lo:hi], offsets=list(range(start + lo, start + hi)), width=display_width(raw.strip()), md_heading=md_heading)
     dropped = set()
     for mm in re.finditer(r"\*\*|__", raw):
         dropped.update((mm.start(), mm.start() + 1))
-    chars: list[tuple[str, int]] = []
-    n = len(raw)
+    chars: list[str] = []
+    offsets: list[int] = []
     for i in range(skip_to, n):
         c = raw[i]
         if i in dropped:
@@ -204,15 +221,17 @@ def _clean_line(raw: str, start: int) -> _Line | None:
         if c.isspace():
             # keep one space between two ASCII words ("GB/T 36073"), drop all others;
             # only a plain space is kept (the text holds original characters only)
-            prev = chars[-1][0] if chars else ""
+            prev = chars[-1] if chars else ""
             nxt = next((raw[j] for j in range(i + 1, n) if not raw[j].isspace() and j not in dropped), "")
             if c == " " and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalnum():
-                chars.append((" ", start + i))
+                chars.append(" ")
+                offsets.append(start + i)
             continue
-        chars.append((c, start + i))
+        chars.append(c)
+        offsets.append(start + i)
     if not chars:
         return None
-    return _Line(chars=chars, width=display_width(raw.strip()), md_heading=md_heading)
+    return _Line(text="".join(chars), offsets=offsets, width=display_width(raw.strip()), md_heading=md_heading)
 
 
 def _running_header(text: str) -> bool:
@@ -235,9 +254,13 @@ def _ends_terminal(text: str, para_text: str) -> bool:
     return False
 
 
+_OPENERS = re.compile(r"[（(〔【\[《]")
+_CLOSING = re.compile(r"[）)〕】\]》]")
+
+
 def _open_brackets(text: str) -> int:
     """How many brackets are opened and not closed in ``text``."""
-    return sum(text.count(c) for c in "（(〔【[《") - sum(text.count(c) for c in "）)〕】]》")
+    return len(_OPENERS.findall(text)) - len(_CLOSING.findall(text))
 
 
 def _wrap_width(lines: list[_Line]) -> int | None:
@@ -283,16 +306,21 @@ def paragraphs(text: str) -> tuple[Paragraph, ...]:
     def flush() -> None:
         if not buf:
             return
-        chars = [c for ln in buf for c in ln.chars]
+        if len(buf) == 1:
+            text, offsets = buf[0].text, buf[0].offsets
+        else:
+            text = "".join(ln.text for ln in buf)
+            offsets = [o for ln in buf for o in ln.offsets]
         # a space kept at a line edge has no neighbour word any more
-        while chars and chars[0][0] == " ":
-            chars.pop(0)
-        while chars and chars[-1][0] == " ":
-            chars.pop()
-        if chars:
-            body = "".join(c for c, _ in chars)
+        lo, hi = 0, len(text)
+        while lo < hi and text[lo] == " ":
+            lo += 1
+        while hi > lo and text[hi - 1] == " ":
+            hi -= 1
+        if hi > lo:
+            body = text[lo:hi]
             heading = len(buf) <= 2 and (buf[0].md_heading or is_heading_text(body))
-            out.append(Paragraph(index=len(out), text=body, offsets=tuple(o for _, o in chars), is_heading=heading))
+            out.append(Paragraph(index=len(out), text=body, offsets=tuple(offsets[lo:hi]), is_heading=heading))
         buf.clear()
 
     for ln in lines:

@@ -202,13 +202,19 @@ def _mostly_control(data: bytes) -> bool:
     return ctrl > min(len(data), 4096) * 0.05
 
 
+#: characters that are never counted against a text (printable ASCII, the allowed controls,
+#: common CJK ideographs and punctuation, full-width forms): skipped before the per-character
+#: test, which gives them all a pass (tests/test_read.py checks every one of them)
+PLAIN_CHARS = re.compile("[\t\n\r\f\v\x20-\x7e\u4e00-\u9fa5\u3000-\u303f\uff01-\uff5e\u2010-\u2027]+")
+
+
 def _plausible(text: str) -> bool:
     """True when the text reads as text: few control or private-use characters."""
     sample = text[:20000]
     if not sample:
         return False
     bad = 0
-    for ch in sample:
+    for ch in PLAIN_CHARS.sub("", sample):
         cat = unicodedata.category(ch)
         if (cat == "Cc" and ch not in "\t\n\r\f\v") or cat in ("Co", "Cs", "Cn"):
             bad += 1

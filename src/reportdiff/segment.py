@@ -13,6 +13,8 @@ _ENDERS = "。！？；!?;"
 _CLOSERS = "”’」』"
 _OPEN = "（(〔【[《"
 _CLOSE = "）)〕】]》"
+_SENTENCE_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + _ENDERS) + "]")
+_CLAUSE_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + "，,、") + "]")
 #: longest run without an ender before a sentence is cut at a comma anyway
 MAX_SENTENCE = 400
 
@@ -23,22 +25,22 @@ def sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     depth = 0
     start = 0
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
+    n = len(text)
+    skip_to = 0  # the characters before it were taken into the last sentence's end
+    for m in _SENTENCE_MARKS.finditer(text):  # only brackets and enders change anything
+        i, c = m.start(), m.group()
+        if i < skip_to:
+            continue
         if c in _OPEN:
             depth += 1
         elif c in _CLOSE:
             depth = max(0, depth - 1)
-        elif c in _ENDERS and depth == 0:
+        elif depth == 0:
             j = i + 1
             while j < n and (text[j] in _ENDERS or text[j] in _CLOSERS):
                 j += 1
             out.append((start, j))
-            start = j
-            i = j
-            continue
-        i += 1
+            start = skip_to = j
     if start < n:
         out.append((start, n))
     # a run with no ender at all (tables, pasted lists) is cut at commas
@@ -67,7 +69,8 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
     """
     cuts: list[int] = []
     depth = 0
-    for i, c in enumerate(sentence):
+    for m in _CLAUSE_MARKS.finditer(sentence):  # only brackets, commas and 、 change anything
+        i, c = m.start(), m.group()
         if c in _OPEN:
             depth += 1
         elif c in _CLOSE:

@@ -97,29 +97,94 @@ def _files(paths: list[str]) -> list[Path]:
     return out
 
 
-def _slim(path: str) -> tuple[Document | None, str, tuple, list]:
-    """Read one report and keep only what the targets need (its targets, the review's
-    sentences and sections), with its review's outcomes and clauses worked out: small to send
-    back from a worker process, and the work done in parallel."""
-    from .api import load_document
+#: how far past the line that leads in this year's targets a prefix runs (lines, characters):
+#: well past the list (which may go on over paragraphs) and out of the last paragraphs, where
+#: the closing appeal is looked for
+_PREFIX_LINES = 12
+_PREFIX_CHARS = 3000
+
+
+def _prefix_end(text: str) -> int | None:
+    """Where a prefix of ``text`` that holds everything the targets need may end: the review,
+    which comes first, and this year's targets list, led in by ``主要预期目标是：`` (see
+    :func:`reportdiff.structure.sections.is_targets_lead`).  None when there is no such line,
+    or the prefix would be most of the text."""
+    from .structure.sections import is_targets_lead
+
+    start = 0
+    lead = None
+    for line in text.split("\n"):
+        if lead is None and is_targets_lead(line):
+            lead, n, chars = start, 0, 0
+        elif lead is not None:
+            n += 1
+            chars = start - lead
+            if n >= _PREFIX_LINES and chars >= _PREFIX_CHARS:
+                return start if start < 0.9 * len(text) else None
+        start += len(line) + 1
+    return None
+
+
+def _load(path: str) -> Document:
+    """The report at ``path`` as :func:`reportdiff.api.load_document` reads it, but built from
+    the prefix of :func:`_prefix_end` when that gives the same targets: the prefix's kind,
+    government and year are known, and its targets are a list of three or more figures in the
+    commitments part that ends well before the prefix does.  Then the full text, whose
+    commitments come first when the targets are chosen, starts with the same list (the
+    headline list is the first in the commitments with three or more figures), and the review
+    before it is the same.  Otherwise (and for any other document) the whole text is read.
+    The commitments after the targets are most of a report and the targets need none of them."""
+    from . import api, read
+    from .model import DocKind, Options, Region
+
+    opts = Options()
+    raw = read.read_path(path, encoding=opts.encoding, max_bytes=opts.max_bytes)
+    end = _prefix_end(raw.text)
+    if end is not None:
+        try:
+            doc = api._build(replace(raw, text=raw.text[:end]))
+        except Exception:  # the prefix is not a document the builder understands: read it all
+            doc = None
+        by_id = {s.id: s for s in doc.sentences} if doc is not None else {}
+        if (
+            doc is not None
+            and doc.kind == DocKind.REPORT
+            and doc.government
+            and doc.year
+            and sum(t.quantitative for t in doc.targets) >= 3
+            and all(t.sentence in by_id and by_id[t.sentence].region == Region.COMMITMENTS for t in doc.targets)
+            and max(t.span[1] for t in doc.targets) <= end - _PREFIX_CHARS // 2
+        ):
+            return replace(doc, raw=raw)
+    return api._build(raw)
+
+
+def _slim(path: str) -> tuple[Document | None, str, tuple, list, dict[str, str]]:
+    """Read one report in a worker (:func:`_load`) and send back only what the pairing and
+    the page use: the document without its text, paragraphs, sections and sentences (its
+    targets, kind, government and year), its review's outcomes and clauses worked out, and the
+    text of each sentence those name (the page shows a clause in its sentence).  Sentences and
+    sections are most of a document's size, and pickling them back cost more than the pairing."""
     from .errors import ReportdiffError
-    from .structure.outcomes import review_clauses, review_outcomes, review_sentences
+    from .structure.outcomes import review_parts
 
     try:
-        doc = load_document(path)
+        doc = _load(path)
     except ReportdiffError as e:
-        return None, str(e), (), []
+        return None, str(e), (), [], {}
     except Exception as e:  # a worker must report, not die: the file is listed as failed
-        return None, f"{type(e).__name__}: {e}", (), []
-    keep = {t.sentence for t in doc.targets}
-    review = {s.id for s in review_sentences(doc)}
-    sentences = tuple(s for s in doc.sentences if s.id in review or s.id in keep)
-    slim = replace(doc, raw=replace(doc.raw, text=""), paragraphs=(), items=(), sentences=sentences)
-    return slim, "", review_outcomes(doc), review_clauses(doc)
+        return None, f"{type(e).__name__}: {e}", (), [], {}
+    outcomes, clauses = review_parts(doc)
+    named = {t.sentence for t in doc.targets} | {o.sentence for o in outcomes} | {c[4] for c in clauses}
+    texts = {s.id: s.text for s in doc.sentences if s.id in named}
+    slim = replace(doc, raw=replace(doc.raw, text=""), paragraphs=(), items=(), sentences=(), sections=())
+    return slim, "", outcomes, clauses, texts
 
 
 def collect(paths: list[str], workers: int = 0) -> TargetsRun:
-    """Read the reports under ``paths`` (files or folders) and pair each year with the next."""
+    """Read the reports under ``paths`` (files or folders) and pair each year with the next.
+    ``workers`` processes read them (0: one per core; 1: in this process); the result does
+    not depend on how many."""
     from .model import DocKind
     from .structure.outcomes import pair_years
 
@@ -132,11 +197,11 @@ def collect(paths: list[str], workers: int = 0) -> TargetsRun:
             results = list(ex.map(_slim, [str(f) for f in files], chunksize=4))
     else:
         results = [_slim(str(f)) for f in files]
-    docs = [d for d, _, _, _ in results if d is not None]
-    prepared = {d.raw.path: (o, c) for d, _, o, c in results if d is not None}
-    failed = tuple((str(f), err) for f, (d, err, _, _) in zip(files, results) if d is None)
+    docs = [r[0] for r in results if r[0] is not None]
+    prepared = {d.raw.path: (o, c) for d, _, o, c, _ in results if d is not None}
+    failed = tuple((str(f), r[1]) for f, r in zip(files, results) if r[0] is None)
     reports = [d for d in docs if d.kind == DocKind.REPORT and d.government and d.year]
-    context = {(d.raw.path, s.id): s.text for d in docs for s in d.sentences}
+    context = {(d.raw.path, sid): text for d, _, _, _, texts in results if d is not None for sid, text in texts.items()}
     return TargetsRun(pair_years(docs, prepared), len(reports), sum(bool(d.targets) for d in reports), failed, context)
 
 
@@ -250,36 +315,52 @@ def csv_text(checks, lang: str = "zh", base=None) -> str:
 
 def xlsx_bytes(checks, lang: str = "zh", base=None) -> bytes:
     """A workbook: the long table, metric × year per government, and government × metric
-    for the latest year."""
+    for the latest year.  Written row by row (openpyxl's write-only mode, several times faster
+    than a styled sheet for a corpus) with fixed times, so the same input gives the same bytes."""
     import io
 
     import pandas as pd
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
 
-    buf = io.BytesIO()
+    from .tables import _fixed_zip_times
+
     zh = lang == "zh"
-    with pd.ExcelWriter(buf, engine="openpyxl") as xw:
-        checks_table(checks, lang, base).to_excel(xw, sheet_name="目标与完成情况" if zh else "targets", index=False)
-        govs = sorted({c.government for c in checks})
-        parts = []
-        for g in govs:
-            pv = pivot_years(checks, g)
-            if pv.empty:
-                continue
-            pv = pv.reset_index()
-            pv.insert(0, "government", g)
-            parts.append(pv)
-        if parts:
-            allp = pd.concat(parts, ignore_index=True).fillna("")
-            allp.columns = [str(c) for c in allp.columns]
-            allp.rename(columns={"government": "政府" if zh else "government", "metric": "指标" if zh else "metric"}).to_excel(
-                xw, sheet_name="指标×年份" if zh else "metric x year", index=False
-            )
-        years = sorted({c.year for c in checks})
-        if years:
-            pg = pivot_governments(checks, years[-1])
-            if not pg.empty:
-                pg.to_excel(xw, sheet_name=(f"{years[-1]}年各政府" if zh else f"governments {years[-1]}")[:31])
-    return buf.getvalue()
+    wb = Workbook(write_only=True)
+    bold = Font(bold=True)
+
+    def sheet(title: str, frame) -> None:
+        ws = wb.create_sheet(title[:31])
+        header = []
+        for name in frame.columns:
+            cell = WriteOnlyCell(ws, value=str(name))
+            cell.font = bold
+            header.append(cell)
+        ws.append(header)
+        for row in frame.itertuples(index=False, name=None):
+            ws.append([None if v is None or (isinstance(v, float) and v != v) else v for v in row])
+
+    sheet("目标与完成情况" if zh else "targets", checks_table(checks, lang, base))
+    rows = [
+        {"government": c.government, "metric": c.target.canonical, "year": str(c.year), "cell": target_text(c) + (f" → {outcome_text(c)}" if c.outcome and c.outcome.value is not None else "")}
+        for c in checks
+    ]
+    if rows:
+        # metric × year of every government in one sheet (one pivot, not one per government)
+        pv = pd.DataFrame(rows).pivot_table(index=["government", "metric"], columns="year", values="cell", aggfunc=_first, fill_value="").reset_index()
+        pv.columns = [str(c) for c in pv.columns]
+        sheet("指标×年份" if zh else "metric x year", pv.rename(columns={"government": "政府" if zh else "government", "metric": "指标" if zh else "metric"}))
+    years = sorted({c.year for c in checks})
+    if years:
+        pg = pivot_governments(checks, years[-1])
+        if not pg.empty:
+            sheet(f"{years[-1]}年各政府" if zh else f"governments {years[-1]}", pg.reset_index())
+    if not wb.worksheets:
+        wb.create_sheet("目标与完成情况" if zh else "targets")
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _fixed_zip_times(buf.getvalue())
 
 
 def render_page(run: TargetsRun, lang: str = "zh", base=None) -> str:

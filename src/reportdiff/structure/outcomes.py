@@ -27,12 +27,16 @@ from .. import quantities, vocab
 from ..model import Document, Outcome, Region, Sentence, Target, TargetCheck, TargetStatus
 from ..normalize import fold
 from .sections import is_targets_lead
-from .targets import bare_persons, canonical_metric, respectively, trim_metric
+from .targets import bare_persons, canonical_metric, part_of, respectively, trim_metric
 
-__all__ = ("review_sentences", "review_outcomes", "review_clauses", "pair_years", "check_targets", "target_status", "direction_of", "mention_of")
+__all__ = ("review_sentences", "review_outcomes", "review_clauses", "review_parts", "pair_years", "check_targets", "target_status", "direction_of", "mention_of")
 
 #: a figure that is not last year's own: an average or a sum over several years, or this year's so far
 _NOT_YEARS = re.compile(r"年均|累计|五年|十[三四五]五|以来|一季度|上半年|前三季度|前\d+个?月|\d+[—-]\d+月")
+#: 城镇调查失业率从5.6%降到5.2%: the first figure is where the metric started (not an outcome),
+#: the second, after a verb of change and 到/至, is where it ended
+_FROM = re.compile(r"[从由]$")
+_TO = re.compile(r"^(提高|提升|上升|升|下降|降低|降|回落|减少|增加|增长|扩大|缩小)?(到|至)$")
 #: a metric written as a verb only: the figure continues the previous one (…达到114万亿元，增长8.1%)
 _VERB_ONLY = re.compile(r"^(比上年|同比|分别|平均|年均)?(增长|增加|上涨|下降|降低|提高|减少|增速|涨幅|为|达到|平均为)*$")
 _STEM_TAIL = re.compile(r"(增长|增速|上涨|涨幅|总量|规模|达到|突破|超过|为)+$")
@@ -63,6 +67,16 @@ def _patterns() -> dict[str, tuple[re.Pattern, ...]]:
     return {m["name"]: tuple(re.compile(p) for p in m["patterns"]) for m in vocab.load("metrics")["metric"]}
 
 
+_NOT_KEY = re.compile(r"[^\w%&]")
+_LIST_SEP = re.compile(r"[、和及与]")
+
+
+@functools.lru_cache(maxsize=1)
+def _scope() -> re.Pattern:
+    """The scope words of ``data/metrics.toml`` ``[reading] scope`` (全市, 年末, 货物 …)."""
+    return re.compile("|".join(map(re.escape, vocab.load("metrics")["reading"]["scope"])))
+
+
 @functools.lru_cache(maxsize=1)
 def _units() -> dict[str, tuple[float, str]]:
     return {k: (float(v[0]), v[1]) for k, v in vocab.load("units")["units"].items()}
@@ -85,6 +99,22 @@ def _base(value: float, unit: str) -> tuple[float, str]:
 #: a review section about several years (过去五年…, “十三五”时期…), not last year alone
 _SEVERAL_YEARS = re.compile(r"五年|十[三四五]五|届")
 _ONE_YEAR = re.compile(r"一年|去年|上年|\d{4}年")
+#: a sentence that opens a passage about several years inside a review of last year
+#: (五年来，我们…; ——这五年，…; 过去五年…): its paragraph, and the run of ——paragraphs after it,
+#: sum up the period, so a change stated there (增长39.5%, 翻了一番) is not last year's
+_SEVERAL_OPEN = re.compile(r"^(——)?(这|过去|近)?五年(来|间|中|里)?[，,]|^(——)?“?十[三四五]五”?(时期|期间|以来)[，,]")
+#: what holds for each year of such a passage, so for last year too (城镇新增就业连年超过120万人)
+_EACH_YEAR = re.compile(r"连年|每年|年年|逐年|连续[\d一二三四五六七八九十]+年|连[丰增]")
+#: what such a passage says in words that holds to its end, so for last year too: a completion
+#: (节能减排目标全面完成, 贫困人口全部脱贫) or a steady trend (生态环境质量持续提升)
+_THROUGH = re.compile(r"完成|全部|如期|持续")
+#: the review's paragraph on problems (我们也清醒看到…困难和问题): not results, except a verdict on
+#: the year's targets (地区生产总值、投资、进出口等预期性指标未达到年初目标)
+_PROBLEMS = re.compile(r"清醒(地)?(看到|认识到)|困难和问题|问题和不足|差距和不足|短板和不足")
+_VERDICT = re.compile(r"(达到|完成|实现)[^，。；]{0,6}(预期|目标)|(低于|不及|未达)(预期|目标)")
+#: the completion of a five-year plan's targets (“十三五”规划主要目标任务胜利完成)
+_PLAN_DONE = re.compile(r"(十[三四五]五)[^，。；]{0,10}目标[^，。；]{0,8}完成|完成[^，。；]{0,4}(十[三四五]五)[^，。；]{0,10}目标")
+_PLAN_NAME = re.compile(r"十[三四五]五")
 
 
 def review_sentences(doc: Document) -> list[Sentence]:
@@ -145,6 +175,24 @@ def _review(doc: Document) -> list[Sentence]:
     return out
 
 
+def _several_years(sentences: list[Sentence]) -> set[str]:
+    """Ids of the sentences in passages about several years (see ``_SEVERAL_OPEN``): from the
+    opening sentence to the end of its paragraph, and the ——paragraphs that follow it."""
+    out: set[str] = set()
+    para = None
+    inside = False
+    for s in sentences:
+        p = s.id.rsplit(".s", 1)[0]
+        if p != para:
+            para = p
+            inside = inside and s.text.startswith("——")  # a new paragraph goes on only as a ——item
+        if _SEVERAL_OPEN.search(s.text):
+            inside = True
+        if inside:
+            out.add(s.id)
+    return out
+
+
 def _clause_of(s: Sentence, pos: int) -> tuple[str, tuple[int, int]]:
     at = 0
     for c in s.clauses:
@@ -168,8 +216,7 @@ def _qualified(metric: str, canonical: str) -> bool:
     starts = [m.start() for p in pats for m in [p.search(key)] if m]
     if not starts:
         return False
-    scope = "|".join(map(re.escape, vocab.load("metrics")["reading"]["scope"]))
-    return len(re.sub(scope, "", key[: min(starts)])) >= 2
+    return len(_scope().sub("", key[: min(starts)])) >= 2
 
 
 def _respective_names(qs: list) -> dict[int, str]:
@@ -188,16 +235,28 @@ def _respective_names(qs: list) -> dict[int, str]:
     return out
 
 
-def review_outcomes(doc: Document) -> tuple[Outcome, ...]:
+def review_parts(doc: Document) -> tuple[tuple[Outcome, ...], list]:
+    """:func:`review_outcomes` and :func:`review_clauses` of ``doc``, its review read once."""
+    review = _review(doc)
+    return review_outcomes(doc, review), review_clauses(doc, review)
+
+
+def review_outcomes(doc: Document, review: list[Sentence] | None = None) -> tuple[Outcome, ...]:
     """The figures of the review part, in order (the year before ``doc.year``)."""
     out: list[Outcome] = []
-    for s in _review(doc):
+    review = _review(doc) if review is None else review
+    several = _several_years(review)
+    for s in review:
         if not re.search(r"\d", s.text) or is_targets_lead(s.text):
             continue  # no figure, or this year's targets (a list that the regions left in the review)
         stems: list[str] = []  # the subjects of this sentence's figures so far
+        parts: list[str] = []  # …，其中城镇38291元、农村15337元: the parts of the measure before
+        whole = ""
         qs = quantities.extract(s.text)
         for c in s.clauses:  # 农村贫困人口减少1109万: people counted in a bare 万
             persons = bare_persons(c.text) if "万" in c.text else None
+            if s.id in several and not _EACH_YEAR.search(c.text):
+                continue
             if persons is not None and not _NOT_YEARS.search(c.text) and not any(q.text in c.text for q in qs):
                 metric, value, post = persons
                 out.append(Outcome(metric, canonical_metric(metric), value, "万人", post, c.text, s.id, c.span))
@@ -209,19 +268,41 @@ def review_outcomes(doc: Document) -> tuple[Outcome, ...]:
                 continue
             if doc.year and any(int(y) != doc.year - 1 for y in re.findall(r"((?:19|20)\d\d)年", lead)):
                 continue  # a figure of another year (较2015年增加…, 2019年…)
+            if s.id in several and not _EACH_YEAR.search(_clause_of(s, q.start)[0]):
+                continue  # a change over several years (居民人均可支配收入增长39.5% in 这五年…)
+            if _FROM.search(raw):
+                stem = trim_metric(_TIME_WORDS.sub("", raw[:-1]))
+                if len(stem) >= 2:
+                    stems.append(stem)
+                    whole, parts = stem, []
+                continue  # where the metric started
+            if _TO.match(raw) and stems and k > 0 and _FROM.search(qs[k - 1].metric.rsplit("[", 1)[0]):
+                raw = stems[-1]
             metric = trim_metric(_TIME_WORDS.sub("", raw))
             if _VERB_ONLY.match(metric) or _VERB_ONLY.match(raw):
                 # a figure that goes on from an earlier one (地区生产总值达到…亿元、增长6.1%): the
                 # nearest earlier subject that makes a known metric with this verb, else the last
                 verb = re.sub(r"[^\w]", "", _TIME_WORDS.sub("", raw))
-                known = [st + verb for st in reversed(stems) if canonical_metric(st + verb) in _patterns()]
-                if not known and not stems:
-                    continue
-                metric = known[0] if known else stems[-1] + verb
+                group = [j for j, x in enumerate(qs) if x.metric.rsplit("[", 1)[0] == q.metric.rsplit("[", 1)[0]] if "分别" in raw else []
+                if len(group) > 1 and len(parts) >= len(group) and q.metric.endswith("]"):
+                    # 其中城镇38291元、农村15337元，分别增长7.2%和10.4%: each value of 分别 is one part's
+                    metric = parts[len(parts) - len(group) + group.index(k)] + verb.replace("分别", "")
+                else:
+                    known = [st + verb for st in reversed(stems) if canonical_metric(st + verb) in _patterns()]
+                    if not known and not stems:
+                        continue
+                    metric = known[0] if known else stems[-1] + verb
             else:
                 stem = _STEM_CUT.split(_STEM_TAIL.sub("", metric))[0].strip("、 ")
+                if (raw.startswith("其中") or parts) and whole and canonical_metric(metric) not in _patterns():
+                    named_part = part_of(stem, whole)
+                    if named_part:
+                        parts.append(named_part)
+                        metric = named_part
+                        stem = ""
                 if len(stem) >= 2:
                     stems.append(stem)
+                    whole, parts = stem, []
             if not metric:
                 continue
             number, unit = q.written
@@ -239,17 +320,46 @@ def review_outcomes(doc: Document) -> tuple[Outcome, ...]:
     return tuple(out)
 
 
-def review_clauses(doc: Document) -> list[tuple[str, tuple[str, ...], str, tuple[int, int], str]]:
+def review_clauses(doc: Document, review: list[Sentence] | None = None) -> list[tuple[str, tuple[str, ...], str, tuple[int, int], str]]:
     """The review's clauses as (key, keys of its listed parts, text, span, sentence id): a clause
-    that lists metrics (地区生产总值、固定资产投资、…等指标未达到预期) speaks of each."""
+    that lists metrics (地区生产总值、固定资产投资、…等指标未达到预期) speaks of each.  The
+    headings of the review's sections state results too (（七）生态环境明显改善), and are read
+    before their sentences.  In a passage about several years only what holds for each year or
+    completes (节能减排目标全面完成) is kept; the completion of a five-year plan's targets is kept
+    from anywhere in the review (“十三五”规划主要目标任务胜利完成)."""
     out = []
-    for s in _review(doc):
+    review = _review(doc) if review is None else review
+    several = _several_years(review)
+    by_id = {sec.id: sec for sec in doc.sections}
+    headed: set[str] = set()
+
+    def add(text: str, span: tuple[int, int], sid: str) -> None:
+        key = _NOT_KEY.sub("", fold(text))
+        if _NOT_YEARS.search(key):
+            return
+        if _LIST_SEP.search(text):
+            parts = tuple(k for k in (_NOT_KEY.sub("", fold(p)) for p in _LIST_SEP.split(text)) if k)
+        else:
+            parts = (key,)
+        out.append((key, parts or (key,), text, span, sid))
+
+    problems = {s.id.rsplit(".s", 1)[0] for s in review if _PROBLEMS.search(s.text)}
+    for s in review:
+        sec = by_id.get(s.section)
+        if sec is not None and sec.level >= 2 and sec.id not in headed:
+            headed.add(sec.id)
+            add(sec.title, sec.span, s.id)
+        problem = s.id.rsplit(".s", 1)[0] in problems
         for c in s.clauses:
-            key = re.sub(r"[^\w%&]", "", fold(c.text))
-            if _NOT_YEARS.search(key):
+            if problem and not _VERDICT.search(c.text):
                 continue
-            parts = tuple(k for k in (re.sub(r"[^\w%&]", "", fold(p)) for p in re.split(r"[、和及与]", c.text)) if k)
-            out.append((key, parts or (key,), c.text, c.span, s.id))
+            if s.id in several and not (_EACH_YEAR.search(c.text) or _THROUGH.search(c.text)):
+                continue
+            add(c.text, c.span, s.id)
+    for s in review_sentences(doc):
+        for c in s.clauses:
+            if _PLAN_DONE.search(c.text):
+                out.append((re.sub(r"[^\w%&]", "", fold(c.text)), (), c.text, c.span, s.id))
     return out
 
 
@@ -258,28 +368,51 @@ def review_clauses(doc: Document) -> list[tuple[str, tuple[str, ...], str, tuple
 _COUNT = re.compile(r"[\d.]+|[个万名项家亿]")
 
 
+@functools.lru_cache(maxsize=None)
+def _any_pattern(canonical: str) -> re.Pattern | None:
+    """The patterns of a known metric as one alternation (its leftmost match is the earliest
+    start of any of them), or None for a metric the data file does not list."""
+    pats = _patterns().get(canonical)
+    return re.compile("|".join(f"(?:{p.pattern})" for p in pats)) if pats else None
+
+
+_DIGIT = re.compile(r"\d")
+_DIGIT_PCT = re.compile(r"\d%")
+
+
 def _subject_at(canonical: str, key: str) -> bool:
     """The clause (or listed part) speaks of the metric as its subject: the metric's name comes
     first, after at most scope words, a count, a modifier ending in 的 and three other characters
     (稳步提升居民收入 and 整改…生态环境问题 are actions, not results)."""
-    pats = _patterns().get(canonical)
-    if pats:
-        starts = [m.start() for p in pats for m in [p.search(key)] if m]
-        if not starts or canonical_metric(key[min(starts) :]) != canonical:
+    rx = _any_pattern(canonical)
+    if rx is not None:
+        m = rx.search(key)  # the leftmost match of any of the metric's patterns
+        if m is None or canonical_metric(key[m.start() :]) != canonical:
             return False
-        start = min(starts)
+        start = m.start()
     else:
         start = key.find(canonical) if len(canonical) >= 2 else -1
         if start < 0:
             return False
-    scope = "|".join(map(re.escape, vocab.load("metrics")["reading"]["scope"]))
     prefix = key[:start].rsplit("的", 1)[-1]  # …的X: what comes before 的 only qualifies X
-    return len(_COUNT.sub("", re.sub(scope, "", prefix))) <= 3
+    return len(_COUNT.sub("", _scope().sub("", prefix))) <= 3
+
+
+@functools.lru_cache(maxsize=1)
+def _made_of() -> dict[str, re.Pattern]:
+    """``metrics.toml`` ``mentions``: review clauses that speak of a target in words without naming
+    its metric as their subject (节能减排约束性指标: 能耗…下降; 金融风险防控: 化解…债务风险)."""
+    return {m["name"]: re.compile("|".join(f"(?:{x})" for x in m["mentions"])) for m in vocab.load("metrics")["metric"] if m.get("mentions")}
 
 
 def _mentions(canonical: str, key: str, parts: tuple[str, ...]) -> bool:
-    if canonical.endswith("增长") and re.search(r"\d", key) and not re.search(r"\d%", key):
+    if not parts:
+        return False  # a plan's completion: only for a target on that plan (see mention_of)
+    if canonical.endswith("增长") and _DIGIT.search(key) and not _DIGIT_PCT.search(key):
         return False  # a growth metric named beside a level (收入超过3万元): another measure
+    made_of = _made_of().get(canonical)
+    if made_of is not None and made_of.search(key):
+        return True  # e.g. a part of a composite target, with a result (规上工业单位增加值能耗水平持续下降)
     return any(_subject_at(canonical, k) for k in parts)
 
 
@@ -287,8 +420,15 @@ def mention_of(target: Target, doc: Document, clauses: list | None = None) -> Ou
     """The first clause of the review that speaks of the target's metric: in words or numbers
     for a target in words; in words only for a target with a number (a figure of the metric
     would be an outcome already, so a clause with figures is about other measures)."""
+    plan = _PLAN_NAME.search(target.canonical) if target.value is None else None
     for key, parts, text, span, sid in clauses if clauses is not None else review_clauses(doc):
-        if target.value is not None and re.search(r"\d", key):
+        if plan is not None:
+            # a target to complete a five-year plan: the review says that plan's targets were completed
+            done = _PLAN_DONE.search(key)
+            if done and plan.group(0) in done.groups():
+                return Outcome(target.metric, target.canonical, None, "", "", text, sid, span)
+            continue
+        if target.value is not None and _DIGIT.search(key):
             continue
         if _mentions(target.canonical, key, parts):
             return Outcome(target.metric, target.canonical, None, "", "", text, sid, span)

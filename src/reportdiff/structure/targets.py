@@ -11,23 +11,31 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from .. import quantities, vocab
 from ..model import Region, Section, Sentence, Target
 from ..normalize import fold
 from .sections import is_targets_lead
 
-__all__ = ("headline_targets", "canonical_metric", "targets_in", "bare_persons", "trim_metric", "respectively")
+__all__ = ("headline_targets", "canonical_metric", "targets_in", "bare_persons", "trim_metric", "respectively", "part_of")
 
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[—–\-－~～至到]{1,2}\s*(\d+(?:\.\d+)?)\s*%")
 _HEAD_WORDS = re.compile(r"^(其中|全年|今年|全[国省市区县](?!部)|地方|力争|确保|努力|实现|保持|继续|经济社会发展的?|全面完成|完成|(国家|上级|省|市)?下达的?)+")
 _TAIL_WORDS = re.compile(r"(分别|保持在|控制在|稳定在|达到|达|突破|超过|增长到|提高到|提升到|降至|为|在|至|约|左右|以上|以内|以下|年均)+$")
 #: clauses that qualify the previous target instead of setting one (在实际工作中努力争取更好结果)
 _ASPIRATION = re.compile(r"^(在实际|实际工作中|工作中|努力|力争|争取|并|确保)")
+#: an aspiration clause that still sets a target of its own: the completion of a plan's targets
+#: (努力完成“十三五”规划目标任务, in the last year of a five-year plan)
+_PLAN_TARGETS = re.compile(r"(完成|实现)[^，；。]{0,12}规划[^，；。]{0,6}目标")
+#: how a target is counted, not a target: 新增可再生能源和原料用能不纳入能源消费总量控制
+_ACCOUNTING = re.compile(r"不(纳入|计入)")
+#: a target on a metric stated as "<metric>目标…" (能耗强度目标在“十四五”规划期内统筹考核)
+_METRIC_TARGET = re.compile(r"^(.{2,12}?)(?:目标|指标)")
 #: words that make a clause without a number a (qualitative) target
-_QUALITATIVE = re.compile(r"同步|平衡|质升|稳定|下降|降低|改善|提高|提升|增长|完成|达到|控制|优化|合理|保持|提质|稳升|减少|脱贫|摘帽|防控|约束性指标")
+_QUALITATIVE = re.compile(r"同步|平衡|质升|稳定|下降|降低|改善|提高|提升|增长|完成|达到|控制|优化|合理|保持|提质|稳升|减少|脱贫|摘帽|防控|约束性指标|不低于|不少于")
 #: the predicate of a qualitative target (基本平衡, 继续下降): what follows its metric
-_PREDICATE = re.compile(r"(基本|保持|继续|稳中|稳定|持续|进一步|不断|有所|明显|合理|有效|全部|量稳质升|促稳|保稳|稳步|与经济|和经济|同经济|只增不减).*$")
+_PREDICATE = re.compile(r"(基本|保持|继续|稳中|稳定|持续|进一步|不断|有所|明显|合理|有效|全部|量稳质升|促稳|保稳|稳步|与经济|和经济|同经济|只增不减|不低于|不少于).*$")
 _SUFFIXES = ("左右", "以上", "以内", "以下")
 _QUALIFIERS = ("左右", "以上", "以内", "以下", "不低于", "不少于", "不超过", "高于", "低于", "超过", "力争", "约")
 
@@ -37,20 +45,55 @@ def _metric_rules() -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
     return tuple((m["name"], tuple(re.compile(p) for p in m["patterns"])) for m in vocab.load("metrics")["metric"])
 
 
+@functools.lru_cache(maxsize=1)
+def _any_metric() -> tuple[re.Pattern, tuple[str, ...]]:
+    """All metric patterns as one alternation in file order, each in a group of its own, and
+    the metric name of each group.  A search finds the leftmost position where any pattern
+    matches and, there, the first pattern in file order: the rule of :func:`canonical_metric`."""
+    names: list[str] = []
+    alts: list[str] = []
+    for name, patterns in _metric_rules():
+        for p in patterns:
+            alts.append(f"({p.pattern})")
+            names.append(name)
+    return re.compile("|".join(alts)), tuple(names)
+
+
+_NOT_KEY = re.compile(r"[^\w%&]")
+
+
 @functools.lru_cache(maxsize=65536)
 def canonical_metric(metric: str) -> str:
     """Canonical name of a metric as written (synonyms folded), or the metric trimmed."""
-    k = re.sub(r"[^\w%&]", "", fold(metric))
+    k = _NOT_KEY.sub("", fold(metric))
     # the metric named first wins (城乡居民收入与GDP增长同步 is about income); rules in file order break ties
-    best: tuple[int, int, str] | None = None
-    for n, (name, patterns) in enumerate(_metric_rules()):
-        starts = [m.start() for p in patterns for m in [p.search(k)] if m]
-        if starts and (best is None or (min(starts), n) < best[:2]):
-            best = (min(starts), n, name)
-    if best is not None:
-        return best[2]
+    rx, names = _any_metric()
+    m = rx.search(k)
+    if m is not None:
+        return names[_outer_group(m)]
     trimmed = trim_metric(metric)
     return _PREDICATE.sub("", trimmed) or trimmed
+
+
+def _outer_group(m: re.Match) -> int:
+    """Index of the alternative of :func:`_any_metric` that matched (patterns may hold groups)."""
+    rx, _ = _any_metric()
+    starts = _outer_starts()
+    for k, g in enumerate(starts):
+        if m.group(g) is not None:
+            return k
+    raise AssertionError(rx.pattern)
+
+
+@functools.lru_cache(maxsize=1)
+def _outer_starts() -> tuple[int, ...]:
+    """Group number of each alternative's outer group in :func:`_any_metric`."""
+    out, g = [], 1
+    for name, patterns in _metric_rules():
+        for p in patterns:
+            out.append(g)
+            g += 1 + p.groups
+    return tuple(out)
 
 
 def trim_metric(metric: str) -> str:
@@ -71,7 +114,12 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
     """Targets stated in one clause (several when it lists several metrics)."""
     out: list[Target] = []
     clause = text.strip()
-    if not clause or _ASPIRATION.match(clause) and not re.search(r"\d", clause):
+    if not clause or _ACCOUNTING.search(clause):
+        return out
+    if _ASPIRATION.match(clause) and not re.search(r"\d", clause):
+        if _PLAN_TARGETS.search(clause) and len(clause) <= 30:
+            metric = trim_metric(clause)
+            out.append(Target(metric=metric, canonical=canonical_metric(metric), value=None, unit="", qualifier="", text=clause, sentence=sentence, span=span))
         return out
     rng = _RANGE.search(clause)
     qs = quantities.extract(clause)
@@ -102,6 +150,9 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
             for part in _qualitative_parts(clause):
                 metric = _PREDICATE.sub("", trim_metric(part)) or trim_metric(part) or part
                 out.append(Target(metric=metric, canonical=canonical_metric(part), value=None, unit="", qualifier="", text=clause, sentence=sentence, span=span))
+        elif (m := _METRIC_TARGET.match(clause)) and canonical_metric(m.group(1)) in _known():
+            metric = trim_metric(m.group(1))
+            out.append(Target(metric=metric, canonical=canonical_metric(metric), value=None, unit="", qualifier="", text=clause, sentence=sentence, span=span))
         return out
     last_metric = ""
     split_names = respectively(qs)
@@ -161,10 +212,28 @@ def _qualitative_parts(clause: str) -> list[str]:
     m = _PREDICATE.search(clause)
     if m and m.start() > 0 and not re.search(r"同步|一致|高于|快于|与", clause):  # A与B同步 relates two things: one target
         subject, predicate = clause[: m.start()], clause[m.start() :]
-        names = [n for n in re.split(r"和|及", subject) if n]
+        names = [n for n in re.split(r"和|及|、", subject) if n]
         if len(names) == 2 and all(len(n) >= 4 for n in names):
-            return [n + predicate for n in names]
+            return [n + predicate for n in _shared_head(names)]
     return [clause]
+
+
+def _shared_head(names: list[str]) -> list[str]:
+    """``粮食产量和播种面积``: a later name that is a known metric only with the head of the
+    first (粮食) takes that head (粮食播种面积); the shortest such head wins."""
+    known = _known()
+    first = names[0]
+    out = [first]
+    for name in names[1:]:
+        if canonical_metric(name) not in known:
+            name = next((first[:i] + name for i in range(1, len(first) - 1) if canonical_metric(first[:i] + name) in known), name)
+        out.append(name)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    return frozenset(name for name, _ in _metric_rules())
 
 
 def respectively(qs: list) -> list[str]:
@@ -183,7 +252,7 @@ def respectively(qs: list) -> list[str]:
         parts = ["城镇" + subject[2:], "农村" + subject[2:]]  # 城乡 is 城镇 and 农村
     if len(parts) != len(qs):
         return []
-    known = {name for name, _ in _metric_rules()}
+    known = _known()
     verb_key = re.sub(r"[^\w]", "", verb)
 
     def names_known(names: list[str]) -> bool:
@@ -204,6 +273,52 @@ def respectively(qs: list) -> list[str]:
     elif not tail:
         return []
     return [(p if k == len(parts) - 1 else p + tail) + verb for k, p in enumerate(parts)]
+
+
+_VERB_TAIL = re.compile(r"(分别)?(增长|增速|增幅|提高|下降|降低|增加|减少|达到|为)*$")
+
+
+def part_of(name: str, whole: str) -> str:
+    """``…收入增长7.5%左右，其中城镇和农村分别增长7%左右和7%以上``: ``name`` (城镇, 城镇增长) names
+    a part of the measure ``whole`` (居民人均可支配收入增长, 全体居民人均可支配收入): the part's own
+    known metric (城镇居民人均可支配收入增长), or ``""`` when the two make no known metric of
+    their own.  The verb of ``name`` wins, else that of ``whole``."""
+    name = re.sub(r"^其中", "", name)
+    nv = _VERB_TAIL.search(name)
+    wv = _VERB_TAIL.search(whole)
+    part, verb = name[: nv.start()], name[nv.start() :].replace("分别", "")
+    stem = whole[: wv.start()]
+    verb = verb or whole[wv.start() :].replace("分别", "")
+    if not part or len(part) > 4 or not stem:
+        return ""
+    whole_canon = canonical_metric(stem + verb)
+    for st in (stem, _leading_scope().sub("", stem)):
+        cand = part + st + verb
+        canon = canonical_metric(cand)
+        if st and canon in _known() and canon != whole_canon:
+            return cand
+    return ""
+
+
+@functools.lru_cache(maxsize=1)
+def _leading_scope() -> re.Pattern:
+    return re.compile("^(" + "|".join(map(re.escape, vocab.load("metrics")["reading"]["scope"])) + ")+")
+
+
+def _parts_named(targets: list[Target]) -> list[Target]:
+    """``其中城镇和农村分别增长…``: targets of a 其中 clause that are no known metric by
+    themselves are parts of the target before (see :func:`part_of`)."""
+    out: list[Target] = []
+    whole: Target | None = None
+    for t in targets:
+        if t.text.startswith("其中") and t.canonical not in _known() and whole is not None:
+            name = part_of(t.metric, whole.metric)
+            if name:
+                t = replace(t, metric=name, canonical=canonical_metric(name))
+        elif not t.text.startswith("其中"):
+            whole = t
+        out.append(t)
+    return out
 
 
 def _paragraph(sentence_id: str) -> str:
@@ -256,8 +371,10 @@ def headline_targets(sentences: tuple[Sentence, ...], sections: tuple[Section, .
         if m is not None:
             candidates.append((k, m.end()))
         elif k > 0 and re.match(r"^(今年|全年)", s.text) and "预期目标" in sentences[k - 1].text:
-            # "…预期目标作了适当调整。今年要…；城镇新增就业900万人以上，…": the list follows
-            candidates.append((k, 0))
+            # "…预期目标作了适当调整。今年要优先稳就业保民生，…；城镇新增就业900万人以上，…": the
+            # list follows the year's priorities (the part before the first ；, when it has no number)
+            head = s.text.split("；", 1)[0]
+            candidates.append((k, len(head) + 1 if "；" in s.text and not re.search(r"\d", head) else 0))
     if not candidates:
         bare = vocab.pattern("regions", "targets", "bare")
         for k in pool:
@@ -274,8 +391,13 @@ def headline_targets(sentences: tuple[Sentence, ...], sections: tuple[Section, .
                 if rel + len(c.text) <= st:
                     continue
                 piece = c.text[max(0, st - rel) :] if rel < st else c.text
+                # a bracketed note (一般公共预算收入增长1%以上（可比口径增长8%以上）) is another reading
+                # of the target before it, not a target; (CPI) after a name is a gloss
+                piece = re.sub(r"（[^（）]*）|\([^()]*\)", "", piece)
+                piece = re.sub(r"（[^（）]*$|^[^（）]*）", "", piece)  # a note that runs over clauses
                 for part in re.split(r"[，,；;]", piece):
                     out.extend(targets_in(part.strip("。 *"), sent.id, c.span))
+        out = _parts_named(out)
         if sum(t.quantitative for t in out) >= 3:
             return tuple(out)
         if out and not best:
