@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .evaluate import Scores
 
-__all__ = ("score_targets", "score_status", "targets_report", "read_split")
+__all__ = ("score_targets", "score_status", "targets_report", "read_split", "read_uses")
 
 
 def _value(text: str) -> tuple[float | None, float | None]:
@@ -130,26 +130,47 @@ def read_split(path: str | Path) -> dict[str, str]:
         return {r["government"]: r["split"] for r in csv.DictReader(fh)}
 
 
-def _score_lines(label: str, results: dict[str, dict], listed: tuple[tuple[str, str], ...], split: dict[str, str] | None, show: int) -> list[str]:
-    """One line per government (with its split), the first ``show`` of each listed
-    problem (``(key, tag)``), then the total over all governments."""
+def read_uses(gold_dir: str | Path) -> dict[str, str]:
+    """``government -> tuning | untouched`` from ``<gold_dir>/keys.csv``: whether the rules
+    were tuned on a key's misses (a key's split in the corpus is another matter: a held-out
+    government's key may have been used for tuning), or {} when absent."""
+    p = Path(gold_dir) / "keys.csv"
+    if not p.is_file():
+        return {}
+    with open(p, encoding="utf-8-sig", newline="") as fh:
+        return {r["government"]: r["use"] for r in csv.DictReader(fh)}
+
+
+_USE_NAMES = {"tuning": "调参用", "untouched": "未触碰"}
+
+
+def _score_lines(label: str, results: dict[str, dict], listed: tuple[tuple[str, str], ...], split: dict[str, str] | None, show: int, uses: dict[str, str] | None = None) -> list[str]:
+    """One line per government (with its corpus split and whether it was used for tuning),
+    the first ``show`` of each listed problem (``(key, tag)``), then the totals over the
+    tuning keys, the untouched keys and all keys."""
+    uses = uses or {}
     lines = []
-    tot = [0, 0, 0]
+    totals: dict[str, list[int]] = {}
     for gov, r in results.items():
         sc = r["scores"]
-        tot = [tot[0] + sc.tp, tot[1] + sc.predicted, tot[2] + sc.gold]
-        tag = f"（{split.get(gov, '')}）" if split else ""
+        for group in (uses.get(gov, ""), "all"):
+            t = totals.setdefault(group, [0, 0, 0])
+            t[0], t[1], t[2] = t[0] + sc.tp, t[1] + sc.predicted, t[2] + sc.gold
+        tags = [x for x in ((split or {}).get(gov, ""), _USE_NAMES.get(uses.get(gov, ""), "")) if x]
+        tag = f"（{'，'.join(tags)}）" if tags else ""
         lines.append(f"   {label} {gov}{tag} P={sc.precision:.3f} R={sc.recall:.3f}  ({sc.tp}/{sc.predicted} 预测, {sc.gold} 金标准)")
         for key, said in listed:
             lines += [f"      {said}：{m}" for m in r[key][:show]]
-    if results:
-        sc = Scores.of(*tot)
-        lines.append(f"   {label} 合计 P={sc.precision:.3f} R={sc.recall:.3f}  ({sc.tp}/{sc.predicted} 预测, {sc.gold} 金标准)")
+    for group, name in (("tuning", "合计（调参用）"), ("untouched", "合计（未触碰）"), ("all", "合计")):
+        if group in totals and (group == "all" or len(totals) > 2 or "" not in totals):
+            sc = Scores.of(*totals[group])
+            lines.append(f"   {label} {name} P={sc.precision:.3f} R={sc.recall:.3f}  ({sc.tp}/{sc.predicted} 预测, {sc.gold} 金标准)")
     return lines
 
 
 def targets_report(gold_dir: str | Path, corpus_dir: str | Path, split: dict[str, str] | None = None, show: int = 0) -> str:
     """The printed lines of :func:`score_targets` and :func:`score_status`, with each government's split."""
-    lines = _score_lines("主要预期目标", score_targets(gold_dir, corpus_dir), (("misses", "漏"), ("extra", "多")), split, show)
-    lines += _score_lines("完成情况判定", score_status(gold_dir, corpus_dir), (("wrong", "错"),), split, show)
+    uses = read_uses(gold_dir)
+    lines = _score_lines("主要预期目标", score_targets(gold_dir, corpus_dir), (("misses", "漏"), ("extra", "多")), split, show, uses)
+    lines += _score_lines("完成情况判定", score_status(gold_dir, corpus_dir), (("wrong", "错"),), split, show, uses)
     return "\n".join(lines)
