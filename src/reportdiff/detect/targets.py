@@ -168,6 +168,12 @@ def _same_metric_pairs(a_units, b_units) -> set[tuple[int, int]]:
 def number_changes(
     a: Document, b: Document, mode: Mode, a_units: tuple[Unit, ...], b_units: tuple[Unit, ...], edges: list[Edge]
 ) -> list[Finding]:
+    if mode == Mode.REPORT_REPORT:
+        # two years' reports: task-level targets paired by what they count over the whole
+        # commitments parts (:mod:`.tasks`), not only inside aligned sentences
+        from .tasks import task_target_changes
+
+        return task_target_changes(a, b, a_units, b_units, edges)
     out: list[Finding] = []
     seen: set[tuple] = set()
     cache_a: dict[int, list[Quantity]] = {}
@@ -366,6 +372,21 @@ def _target_change(x: Target, y: Target) -> list[str]:
     return kinds
 
 
+def _whole_clause(t: Target | None, units: dict) -> Target | None:
+    """``t`` citing its clause from the previous comma or stop on (其中一、二、三产增加值
+    分别增长5%、6%、4.8%, where the target reads 三产增加值分别增长5%、6%、4.8%)."""
+    from dataclasses import replace
+
+    if t is None or t.sentence not in units:
+        return t
+    text = units[t.sentence].text
+    at = text.find(t.text)
+    if at <= 0:
+        return t
+    start = max(text.rfind(c, 0, at) for c in "，,；;。：:") + 1
+    return replace(t, text=text[start : at + len(t.text)].strip())
+
+
 def headline_target_changes(a: Document, b: Document, a_units, b_units) -> list[Finding]:
     """One finding per headline target that changed between the two years, and
     per target of one year only (``target_changed`` / ``target_added`` / ``target_removed``).
@@ -375,7 +396,9 @@ def headline_target_changes(a: Document, b: Document, a_units, b_units) -> list[
     ua = {u.id: u for u in a_units}
     ub = {u.id: u for u in b_units}
     out = []
-    for x, y in _pair_targets(a.targets, b.targets):
+    for x0, y0 in _pair_targets(a.targets, b.targets):
+        x = _whole_clause(x0, ua)
+        y = _whole_clause(y0, ub)
         la = [ua[x.sentence]] if x is not None and x.sentence in ua else []
         lb = [ub[y.sentence]] if y is not None and y.sentence in ub else []
         if x is not None and y is not None:

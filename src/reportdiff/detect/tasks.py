@@ -1,0 +1,266 @@
+"""Task-level quantified targets of two years' reports (新改建农村公路7000公里 -> 新建改造农村公路5000公里).
+
+Every quantity of each commitments part (outside the headline-target sentences, which
+:func:`.targets.headline_target_changes` compares target by target) is read as a target of
+a *counted object*: the metric before the number with its action verbs and time words
+stripped, and for a count written before its noun the noun after it (改造提升1万个村卫生室 ->
+村卫生室).  Targets of the two years are paired by that object and a compatible unit over
+the whole commitments parts, not only inside sentences the alignment paired (a task moves
+between sections from one year to the next), one to one, most similar first; a pair of
+sentences the alignment linked counts as more similar.  Each pair whose value or qualifier
+changed is one ``number_changed`` finding, so every target of a sentence is its own finding.
+Figures of the review part (last year's results) are never read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import quantities as qty
+from .. import segment
+from ..align import Edge
+from ..model import Document, Finding, FindingType, Quantity, Region, Severity, Unit
+from ..normalize import fold
+from .base import _finding
+
+#: report regions whose figures are targets
+TARGET_REGIONS = (Region.COMMITMENTS, Region.GOALS)
+#: two objects are the same at or above this similarity (rapidfuzz ratio, or 0.9 x partial
+#: ratio for objects of MIN_PARTIAL characters or more; 0..100).  Chosen on the tuning pairs of
+#: ``tests/gold/yoy``
+SAME_OBJECT = 75
+#: what a link of the alignment between the two sentences adds to the similarity of their objects
+ALIGNED_BONUS = 10
+#: objects shorter than this are compared whole only (高铁 is in 高铁通车里程 but is not it)
+MIN_PARTIAL = 4
+#: weight of the shorter object's length in the in-order similarity (the rest: the longer's)
+SHORT_WEIGHT = 0.75
+#: objects shorter than this name nothing (个, 项): such quantities are not paired
+MIN_OBJECT = 2
+#: the object after 等 names the counted thing only with this many characters or more
+#: (推进雄商、济滨等7个高铁项目 -> 高铁项目; 新增医养结合、康复护理等机构100家 keeps the kinds)
+MIN_AFTER_EXAMPLES = 2
+#: what follows a number up to the next punctuation or number (20个「千万元以上技改项目」)
+_AFTER = re.compile(r"^(?:以上|左右|以内|以下|多|余)?([^，,；;。：:、（()\d“”]{0,12})")
+
+
+@dataclass(frozen=True)
+class TaskTarget:
+    """One quantity of a commitments part with the object it counts."""
+
+    unit: int  #: index of its sentence among the document's units
+    quantity: Quantity
+    key: str  #: the counted object, normalized (:func:`object_key`)
+    clause: str  #: the clause that states it
+
+
+def _vocab() -> tuple[re.Pattern, str, re.Pattern]:
+    from .. import vocab
+
+    d = vocab.load("tasks")
+    return re.compile(d["key"]["head"]), d["key"]["examples_end"], re.compile(d["structure"]["nouns"])
+
+
+def object_key(q: Quantity, text: str, prev_end: int = 0) -> str | None:
+    """The object ``q`` counts in ``text`` (its sentence), normalized; None when the
+    number counts the report's own parts (十个方面的工作).  ``prev_end``: where the
+    sentence's previous figure ends (建成38个中小学幼儿园项目、新增4.1万个学位: what
+    follows 、 is the metric of 4.1万个)."""
+    head, examples_end, structure = _vocab()
+    after_text = to_s(text[q.start + len(q.text) :])
+    if structure.match(after_text):
+        return None
+    m = _AFTER.match(after_text)
+    after = m.group(1) if m else ""
+    after = re.sub(rf"^[{qty._CN_DIGITS}元个项家处]+", "", after)
+    metric = re.sub(r"\[\d+\]$", "", q.metric)
+    between = to_s(text[prev_end : q.start]) if prev_end else ""
+    if "、" in between and metric and metric in between:
+        metric = between.split("、", 1)[1]
+    if examples_end in metric and len(metric.rsplit(examples_end, 1)[1] + after) >= MIN_AFTER_EXAMPLES:
+        metric = metric.rsplit(examples_end, 1)[1]
+    metric = head.sub("", qty.metric_key(metric).split("#")[0])
+    key = qty.metric_key(metric + after).split("#")[0]
+    return re.split(r"[\d%％]", key)[-1]  # what an earlier figure of the clause measured is not this metric
+
+
+def to_s(text: str) -> str:
+    from ..normalize import to_simplified
+
+    return to_simplified(text)
+
+
+def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
+    """The quantities of ``units`` in the target regions, except in sentences ``skip`` (ids)."""
+    out = []
+    for i, u in enumerate(units):
+        if u.region not in TARGET_REGIONS or u.id in skip:
+            continue
+        qs = qty.extract(u.text)
+        if not qs:
+            continue
+        spans = segment.clauses(u.text)
+        prev_end = 0
+        for q in qs:
+            key = object_key(q, u.text, prev_end)
+            prev_end = q.start + len(q.text)
+            if key is None or len(key) < MIN_OBJECT:
+                continue
+            s, e = next(((s, e) for s, e in spans if s <= q.start < e), (0, len(u.text)))
+            out.append(TaskTarget(i, q, key, u.text[s:e].strip("，,；;。 ")))
+    return out
+
+
+def _similarity(ka: list[str], kb: list[str]) -> np.ndarray:
+    """Similarity of two objects (0..100): the best of the edit ratio, 0.9 x the partial ratio
+    (objects of :data:`MIN_PARTIAL` characters or more) and the characters both spell in order
+    over a length between the shorter's and the longer's (老旧片区综合更新 / 片区更新)."""
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import LCSseq
+
+    sim = process.cdist(ka, kb, scorer=fuzz.ratio, workers=1)
+    part = process.cdist(ka, kb, scorer=fuzz.partial_ratio, workers=1)
+    la, lb = np.array([len(k) for k in ka], dtype=float), np.array([len(k) for k in kb], dtype=float)
+    short, long_ = np.minimum.outer(la, lb), np.maximum.outer(la, lb)
+    lcs = process.cdist(ka, kb, scorer=LCSseq.similarity, workers=1).astype(float)
+    spelled = 100.0 * lcs / (SHORT_WEIGHT * short + (1 - SHORT_WEIGHT) * long_)
+    return np.maximum.reduce([sim, 0.9 * part * (short >= MIN_PARTIAL), spelled])
+
+
+def _comparable(x: Quantity, y: Quantity) -> bool:
+    """Same dimension, or both counts of things (个, 家, 项, 条: ``data/tasks.toml``)."""
+    from .. import vocab
+
+    counts = set(vocab.load("tasks")["units"]["counts"])
+    return qty.same_dimension(x, y) or (x.unit in counts and y.unit in counts)
+
+
+def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Edge]) -> list[tuple[TaskTarget, TaskTarget, float]]:
+    """One-to-one pairs of targets of the two years that count the same object in a
+    compatible unit, most similar first (see :data:`SAME_OBJECT`, :data:`ALIGNED_BONUS`)."""
+    if not ta or not tb:
+        return []
+    sim = _similarity([t.key for t in ta], [t.key for t in tb])
+    linked = {(e.a, e.b) for e in edges}
+    bonus = np.array([[ALIGNED_BONUS if (x.unit, y.unit) in linked else 0 for y in tb] for x in ta], dtype=float)
+    dim = np.array([[_comparable(x.quantity, y.quantity) for y in tb] for x in ta], dtype=bool)
+    score = np.where(dim, sim + bonus, -1.0)
+    out = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    order = np.argsort(-score, axis=None, kind="stable")
+    for flat in order:
+        i, j = divmod(int(flat), len(tb))
+        if score[i, j] < SAME_OBJECT:
+            break
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        out.append((ta[i], tb[j], float(score[i, j])))
+    out.sort(key=lambda p: (p[0].unit, p[0].quantity.start))
+    return out
+
+
+def _fmt(q: Quantity) -> str:
+    if not q.qualifier or q.qualifier in q.text:
+        return q.text
+    return f"{q.text}{q.qualifier}" if q.qualifier in ("以上", "左右", "以内", "以下", "多", "余") else f"{q.qualifier}{q.text}"
+
+
+def _label(t: TaskTarget) -> str:
+    """The metric as the clause writes it, up to the number, and the counted noun after it."""
+    q = t.quantity
+    label = re.sub(r"\[\d+\]$", "", q.metric).strip("“”\"")
+    if q.qualifier and label.endswith(q.qualifier):
+        label = label[: -len(q.qualifier)]
+    return label or t.key
+
+
+def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[Edge]) -> list[Finding]:
+    """One ``number_changed`` finding per task-level target whose value or qualifier
+    changed between the two years (each cites both sentences; ``detail`` names the
+    clauses, values, units and qualifiers)."""
+    from .targets import _change_detail
+
+    both = bool(a.targets and b.targets)
+    skip_a = {t.sentence for t in a.targets} if both else set()
+    skip_b = {t.sentence for t in b.targets} if both else set()
+    ta = task_targets(a, a_units, skip_a)
+    tb = task_targets(b, b_units, skip_b)
+    out = []
+    pairs = pair_task_targets(ta, tb, edges)
+    for x, y, sim in pairs:
+        qx, qy = x.quantity, y.quantity
+        kinds = []
+        if abs(qx.value - qy.value) > 1e-9 * max(1.0, abs(qx.value)):
+            kinds.append("value")
+        if (qx.qualifier or "") != (qy.qualifier or ""):
+            kinds.append("qualifier")
+        if not kinds:
+            continue
+        old, new = _fmt(qx), _fmt(qy)
+        lx, ly = _label(x), _label(y)
+        msg = f"目标调整：{x.clause} → {y.clause}（{old} → {new}）"
+        detail = _change_detail(lx, ly, old, new, qx, qy, kinds) | {"object": x.key, "new_object": y.key, "a_clause": x.clause, "b_clause": y.clause, "similarity": round(sim, 1)}
+        sev = Severity.HIGH if "value" in kinds else Severity.MEDIUM
+        out.append(_finding(FindingType.NUMBER_CHANGED, sev, a, b, [a_units[x.unit]], [b_units[y.unit]], msg, detail))
+    if WORDED:
+        out.extend(worded_task_changes(a, b, a_units, b_units, ta, tb, pairs, edges))
+    return out
+
+
+WORDED = False
+#: an object of this many characters or more, named in a clause of the other year's
+#: commitments that states no figure, is the same task stated in words
+MIN_WORDED_OBJECT = 4
+
+
+def _worded_clauses(units) -> list[tuple[int, str, str]]:
+    """(unit index, clause, normalized clause) of the commitments clauses that state no figure."""
+    out = []
+    for i, u in enumerate(units):
+        if u.region not in TARGET_REGIONS:
+            continue
+        for s, e in segment.clauses(u.text):
+            c = u.text[s:e].strip("，,；;。 ")
+            if c and not qty.extract(c):
+                out.append((i, c, qty.metric_key(c)))
+    return out
+
+
+def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pairs, edges: list[Edge]) -> list[Finding]:
+    """A task-level target of one year with no figure paired in the other year whose object
+    (:data:`MIN_WORDED_OBJECT` characters or more) a figureless clause of the other year's
+    commitments names (完成省重点实验室重组 for 重组200家省重点实验室) in a sentence the
+    alignment links to the target's: quantitative -> qualitative or the reverse, one
+    ``number_changed`` finding each."""
+    linked = {("a", e.a, e.b) for e in edges} | {("b", e.b, e.a) for e in edges}
+    paired_a = {id(x) for x, _, _ in pairs}
+    paired_b = {id(y) for _, y, _ in pairs}
+    out = []
+    for side, mine, paired, other_units in (("a", ta, paired_a, b_units), ("b", tb, paired_b, a_units)):
+        clauses = _worded_clauses(other_units)
+        seen: set[str] = set()
+        for t in mine:
+            if id(t) in paired or len(t.key) < MIN_WORDED_OBJECT or t.key in seen:
+                continue
+            hit = next(((i, c) for i, c, k in clauses if t.key in k and (side, t.unit, i) in linked), None)
+            if hit is None:
+                continue
+            seen.add(t.key)
+            i, c = hit
+            q = t.quantity
+            if side == "a":
+                msg = f"量化目标变为定性表述：{t.clause} → {c}"
+                detail = {"metric": _label(t), "old": _fmt(q), "new": c, "old_value": q.value, "change": "quant_to_qual", "a_clause": t.clause, "b_clause": c}
+                la, lb = [a_units[t.unit]], [b_units[i]]
+            else:
+                msg = f"定性表述变为量化目标：{c} → {t.clause}"
+                detail = {"metric": _label(t), "old": c, "new": _fmt(q), "new_value": q.value, "change": "qual_to_quant", "a_clause": c, "b_clause": t.clause}
+                la, lb = [a_units[i]], [b_units[t.unit]]
+            out.append(_finding(FindingType.NUMBER_CHANGED, Severity.MEDIUM, a, b, la, lb, msg, detail))
+    return out
