@@ -208,15 +208,15 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
         detail = _change_detail(lx, ly, old, new, qx, qy, kinds) | {"object": x.key, "new_object": y.key, "a_clause": x.clause, "b_clause": y.clause, "similarity": round(sim, 1)}
         sev = Severity.HIGH if "value" in kinds else Severity.MEDIUM
         out.append(_finding(FindingType.NUMBER_CHANGED, sev, a, b, [a_units[x.unit]], [b_units[y.unit]], msg, detail))
-    if WORDED:
-        out.extend(worded_task_changes(a, b, a_units, b_units, ta, tb, pairs, edges))
+    out.extend(worded_task_changes(a, b, a_units, b_units, ta, tb, pairs, edges))
     return out
 
 
-WORDED = False
 #: an object of this many characters or more, named in a clause of the other year's
 #: commitments that states no figure, is the same task stated in words
 MIN_WORDED_OBJECT = 4
+#: ... when the clause spells this share of the object in one run
+WORDED_SHARE = 0.5
 
 
 def _worded_clauses(units) -> list[tuple[int, str, str]]:
@@ -232,12 +232,20 @@ def _worded_clauses(units) -> list[tuple[int, str, str]]:
     return out
 
 
+def _shared_run(x: str, y: str) -> int:
+    """Length of the longest run of characters ``x`` and ``y`` share."""
+    import difflib
+
+    return difflib.SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y)).size
+
+
 def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pairs, edges: list[Edge]) -> list[Finding]:
     """A task-level target of one year with no figure paired in the other year whose object
-    (:data:`MIN_WORDED_OBJECT` characters or more) a figureless clause of the other year's
-    commitments names (完成省重点实验室重组 for 重组200家省重点实验室) in a sentence the
-    alignment links to the target's: quantitative -> qualitative or the reverse, one
-    ``number_changed`` finding each."""
+    a figureless clause of the other year's commitments names (完成省重点实验室重组 for
+    重组200家省重点实验室: a shared run of :data:`MIN_WORDED_OBJECT` characters or more, and
+    :data:`WORDED_SHARE` of the object or more) in a sentence the alignment links to the
+    target's: quantitative -> qualitative or the reverse, one ``number_changed`` finding each
+    (``detail["change"]``: ``quant_to_qual`` / ``qual_to_quant``)."""
     linked = {("a", e.a, e.b) for e in edges} | {("b", e.b, e.a) for e in edges}
     paired_a = {id(x) for x, _, _ in pairs}
     paired_b = {id(y) for _, y, _ in pairs}
@@ -248,11 +256,13 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
         for t in mine:
             if id(t) in paired or len(t.key) < MIN_WORDED_OBJECT or t.key in seen:
                 continue
-            hit = next(((i, c) for i, c, k in clauses if t.key in k and (side, t.unit, i) in linked), None)
-            if hit is None:
+            need = max(MIN_WORDED_OBJECT, WORDED_SHARE * len(t.key))
+            runs = [(_shared_run(t.key, k), (side, t.unit, i) in linked, i, c) for i, c, k in clauses]
+            near = [r for r in runs if r[0] >= need and r[1]]
+            if not near:
                 continue
+            _, _, i, c = max(near, key=lambda r: r[0])
             seen.add(t.key)
-            i, c = hit
             q = t.quantity
             if side == "a":
                 msg = f"量化目标变为定性表述：{t.clause} → {c}"
