@@ -40,10 +40,21 @@ def _framing() -> tuple[re.Pattern, re.Pattern, str]:
     return re.compile(f"^(?:{'|'.join(f['openers'])})"), re.compile(f"^(?:{'|'.join(f['openers'] + f['clause_openers'])})"), f["appeal_end"]
 
 
-def is_framing(unit: Unit, doc: Document) -> bool:
-    """A commitments sentence that frames the year's work (:func:`.base.is_rhetoric`, or the
-    framing openers and appeals of ``data/rhetoric.toml``)."""
-    if is_rhetoric(unit, doc):
+def _area_ranks(doc: Document) -> dict[str, int]:
+    """Each sentence's rank in its section's body (0 for the first)."""
+    seen: dict[str, int] = {}
+    out = {}
+    for s in doc.sentences:
+        out[s.id] = seen.get(s.section, 0)
+        seen[s.section] = out[s.id] + 1
+    return out
+
+
+def is_framing(unit: Unit, doc: Document, ranks: dict[str, int] | None = None) -> bool:
+    """A commitments sentence that frames the year's work (:func:`.base.is_rhetoric`, with the
+    body of a task area framing only in its first sentences when ``ranks``
+    (:func:`_area_ranks`) is given, or the framing openers and appeals of ``data/rhetoric.toml``)."""
+    if is_rhetoric(unit, doc, ranks.get(unit.id) if ranks is not None else None):
         return True
     sentence, _, appeal = _framing()
     text = to_simplified(unit.text).strip()
@@ -108,7 +119,8 @@ def new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: b
     best["a"], nearest["a"], best["b"], nearest["b"] = cosine.best(col_mask=commit_b, row_mask=commit_a)
     cands = {}
     for side, units, linked, doc in (("a", a_units, linked_a, a), ("b", b_units, linked_b, b)):
-        cands[side] = [i for i, u in enumerate(units) if i not in linked and u.region == Region.COMMITMENTS and not is_framing(u, doc) and best[side][i] < COSINE_RELATED]
+        ranks = _area_ranks(doc)
+        cands[side] = [i for i, u in enumerate(units) if i not in linked and u.region == Region.COMMITMENTS and not is_framing(u, doc, ranks) and best[side][i] < COSINE_RELATED]
     related = dict(zip("ab", _word_related(a_units, b_units, cands["a"], cands["b"], commit_a, commit_b)))
     commit_text = {
         "a": "".join(fold(u.text) for u in a_units if u.region == Region.COMMITMENTS),
@@ -188,9 +200,10 @@ def clause_new_dropped(a: Document, b: Document, a_units, b_units, edges, later_
         is_later = (side == "b") == later_is_b
         runs: list[list[int]] = []
         prev = -2
+        ranks = _area_ranks(doc)
         for k, (i, text) in enumerate(cl):
             u = units[i]
-            if i not in linked[side] or len(match_key(text)) < MIN_CLAUSE_KEY or is_framing(u, doc) or _is_framing_clause(text):
+            if i not in linked[side] or len(match_key(text)) < MIN_CLAUSE_KEY or is_framing(u, doc, ranks) or _is_framing_clause(text):
                 continue
             if B[k].max() >= CLAUSE_BIGRAM_NEW or W[k].max() >= CLAUSE_WORD_NEW:
                 continue
