@@ -57,6 +57,7 @@ class PairScores:
     base_dropped: Scores
     change_precision: Scores | None = None  #: number_changed and target_changed findings together
     worded_precision: Scores | None = None  #: number_changed findings of a figure stated in words the other year
+    continued_cited: tuple[int, int] = (0, 0)  #: continued key rows inside new / dropped findings
 
 
 def _rows(path: Path) -> list[dict]:
@@ -150,6 +151,14 @@ def _score_novelty(cited: list[str], key: list[dict], status: str) -> Scores:
     return Scores(right / judged if judged else 0.0, len(hit) / gold if gold else 0.0, 0.0, right, judged, gold)
 
 
+def _continued_cited(cited: list[str], key: list[dict]) -> int:
+    """Key rows marked continued whose excerpt lies inside one of the ``cited`` texts: what a
+    sentence-long finding calls new or dropped though the readers found it continues (the
+    precision above counts such a finding right when one other row of it is new)."""
+    texts = [_norm(t) for t in cited]
+    return sum(1 for r in key if r["status"] == "continued" and _norm(r["text"]) and any(_norm(r["text"]) in t for t in texts))
+
+
 def _baseline(a_commit: list[str], b_commit: list[str]) -> tuple[list[str], list[str], list[tuple[str, str]]]:
     """difflib: unmatched sentences of each side, and matched pairs whose numbers differ."""
 
@@ -188,8 +197,10 @@ def score_pair(name: str, a: Path, b: Path, key_dir: Path, split: str) -> PairSc
     key_a = _rows(key_dir / "a_commitments.tsv")
     key_b = _rows(key_dir / "b_commitments.tsv")
     target_recall, false_flags, number_precision, change_precision, worded_precision = _score_targets(findings, key_t)
-    new = _score_novelty([f["b_text"] for f in findings if f["type"] == "new"], key_b, "new")
-    dropped = _score_novelty([f["a_text"] for f in findings if f["type"] == "dropped"], key_a, "dropped")
+    new_texts = [f["b_text"] for f in findings if f["type"] == "new"]
+    dropped_texts = [f["a_text"] for f in findings if f["type"] == "dropped"]
+    new = _score_novelty(new_texts, key_b, "new")
+    dropped = _score_novelty(dropped_texts, key_a, "dropped")
     a_commit = [s.text for s in cmp.a.sentences if s.region == Region.COMMITMENTS]
     b_commit = [s.text for s in cmp.b.sentences if s.region == Region.COMMITMENTS]
     b_new, b_dropped, b_changes = _baseline(a_commit, b_commit)
@@ -208,6 +219,7 @@ def score_pair(name: str, a: Path, b: Path, key_dir: Path, split: str) -> PairSc
         _score_novelty(b_dropped, key_a, "dropped"),
         change_precision,
         worded_precision,
+        (_continued_cited(new_texts, key_b), _continued_cited(dropped_texts, key_a)),
     )
 
 
@@ -233,9 +245,9 @@ def yoy_report(gold_dir: str | Path, repo: str | Path, corpus: str | Path) -> st
         w, n = s.worded_precision, s.number_precision
         fig_p = (n.tp - w.tp) / (n.predicted - w.predicted) if n.predicted > w.predicted else 0.0
         lines.append(f"   其中 数字对数字 {fig_p:.3f}（{n.tp - w.tp}/{n.predicted - w.predicted}），数字↔定性表述 {w.precision:.3f}（{w.tp}/{w.predicted}）")
-        for label, ours, base in (("new", s.new, s.base_new), ("dropped", s.dropped, s.base_dropped)):
+        for label, ours, base, cont in (("new", s.new, s.base_new, s.continued_cited[0]), ("dropped", s.dropped, s.base_dropped, s.continued_cited[1])):
             lines.append(
                 f"   {label:<8} P={ours.precision:.3f} R={ours.recall:.3f}（{ours.tp}/{ours.predicted} 可判定预测，{ours.gold} 金标准）"
-                f"；difflib基线 P={base.precision:.3f} R={base.recall:.3f}"
+                f"，含延续条目 {cont}；difflib基线 P={base.precision:.3f} R={base.recall:.3f}"
             )
     return "\n".join(lines)
