@@ -387,6 +387,35 @@ def _whole_clause(t: Target | None, units: dict) -> Target | None:
     return replace(t, text=text[start : at + len(t.text)].strip())
 
 
+def _moved(t: Target, other: Document, other_units, skip: set[str]):
+    from .tasks import task_counterpart
+
+    return task_counterpart(t, other, other_units, skip)
+
+
+def _moved_finding(a: Document, b: Document, t: Target, task, la: list, lb: list, to_tasks: bool) -> Finding:
+    """A headline target of one year that the other year states among its tasks (or the
+    reverse): a ``target_changed`` finding when the value or qualifier changed, else a
+    low-severity one saying where the target went."""
+    from .tasks import _fmt as fmt_task
+
+    q = task.quantity
+    vt, _, _ = _base(t)
+    kinds = ["moved_to_tasks" if to_tasks else "moved_to_headline"]
+    if vt is not None and abs(vt - q.value) > 1e-9 * max(1.0, abs(vt)):
+        kinds.append("value")
+    if {p for p in t.qualifier.split("+") if p} != ({q.qualifier} - {""}):
+        kinds.append("qualifier")
+    head, other = _target_text(t), fmt_task(q)
+    old, new = (head, other) if to_tasks else (other, head)
+    where = "后一年不再列为主要预期目标，改在年度任务中表述" if to_tasks else "上一年在年度任务中表述，后一年列为主要预期目标"
+    a_text, b_text = (t.text, task.clause) if to_tasks else (task.clause, t.text)
+    msg = f"目标调整（{where}）：{a_text} → {b_text}"
+    detail = {"metric": t.canonical, "old": old, "new": new, "change": "+".join(kinds), "headline": True}
+    sev = Severity.HIGH if "value" in kinds else Severity.LOW
+    return _finding(FindingType.TARGET_CHANGED, sev, a, b, la, lb, msg, detail, a_text=a_text, b_text=b_text)
+
+
 def headline_target_changes(a: Document, b: Document, a_units, b_units) -> list[Finding]:
     """One finding per headline target that changed between the two years, and
     per target of one year only (``target_changed`` / ``target_added`` / ``target_removed``).
@@ -395,6 +424,8 @@ def headline_target_changes(a: Document, b: Document, a_units, b_units) -> list[
         return []  # the other report's target list was not read: nothing to pair against
     ua = {u.id: u for u in a_units}
     ub = {u.id: u for u in b_units}
+    skip_a = {t.sentence for t in a.targets}
+    skip_b = {t.sentence for t in b.targets}
     out = []
     for x0, y0 in _pair_targets(a.targets, b.targets):
         x = _whole_clause(x0, ua)
@@ -418,6 +449,10 @@ def headline_target_changes(a: Document, b: Document, a_units, b_units) -> list[
                 "headline": True,
             }
             out.append(_finding(FindingType.TARGET_CHANGED, sev, a, b, la, lb, msg, detail, a_text=x.text, b_text=y.text))
+        elif x is not None and (moved := _moved(x, b, b_units, skip_b)) is not None:
+            out.append(_moved_finding(a, b, x, moved, la, [b_units[moved.unit]], to_tasks=True))
+        elif y is not None and (moved := _moved(y, a, a_units, skip_a)) is not None:
+            out.append(_moved_finding(a, b, y, moved, [a_units[moved.unit]], lb, to_tasks=False))
         elif x is not None:
             detail = {"metric": x.canonical, "old": _target_text(x) if x.quantitative else x.text, "old_value": x.value, "headline": True}
             sev = Severity.MEDIUM if x.quantitative else Severity.LOW

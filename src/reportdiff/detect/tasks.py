@@ -274,3 +274,21 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
                 la, lb = [a_units[i]], [b_units[t.unit]]
             out.append(_finding(FindingType.NUMBER_CHANGED, Severity.MEDIUM, a, b, la, lb, msg, detail))
     return out
+
+
+def task_counterpart(t, doc: Document, units, skip: set[str]) -> TaskTarget | None:
+    """The task-level target of ``doc`` (sentences ``skip`` left out) that counts what the
+    headline target ``t`` of the other report measures, in a compatible unit: a headline
+    target one year that the next year states among its tasks (工业投资增长10% -> the task
+    part's 工业投资增长5%).  None when there is none (:data:`SAME_OBJECT`)."""
+    qs = qty.extract(t.text)
+    if t.value is None or not qs:
+        return None
+    q = qs[0]
+    key = object_key(q, t.text)
+    cands = [c for c in task_targets(doc, units, skip) if _comparable(q, c.quantity)]
+    if not key or len(key) < MIN_OBJECT or not cands:
+        return None
+    sim = _similarity([key], [c.key for c in cands])[0]
+    k = int(np.argmax(sim))
+    return cands[k] if sim[k] >= SAME_OBJECT else None
