@@ -38,6 +38,8 @@ ALIGNED_BONUS = 10
 MIN_PARTIAL = 4
 #: weight of the shorter object's length in the in-order similarity (the rest: the longer's)
 SHORT_WEIGHT = 0.75
+#: a count whose noun ends in one of these shares the next count's object
+CONJUNCTIONS = "和及与、"
 #: objects shorter than this name nothing (个, 项): such quantities are not paired
 MIN_OBJECT = 2
 #: the object after 等 names the counted thing only with this many characters or more
@@ -57,11 +59,11 @@ class TaskTarget:
     clause: str  #: the clause that states it
 
 
-def _vocab() -> tuple[re.Pattern, str, re.Pattern]:
+def _vocab() -> tuple[re.Pattern, str, re.Pattern, re.Pattern]:
     from .. import vocab
 
     d = vocab.load("tasks")
-    return re.compile(d["key"]["head"]), d["key"]["examples_end"], re.compile(d["structure"]["nouns"])
+    return re.compile(d["key"]["head"]), d["key"]["examples_end"], re.compile(d["structure"]["nouns"]), re.compile(d["structure"]["multi_year"])
 
 
 def object_key(q: Quantity, text: str, prev_end: int = 0) -> str | None:
@@ -69,7 +71,7 @@ def object_key(q: Quantity, text: str, prev_end: int = 0) -> str | None:
     number counts the report's own parts (十个方面的工作).  ``prev_end``: where the
     sentence's previous figure ends (建成38个中小学幼儿园项目、新增4.1万个学位: what
     follows 、 is the metric of 4.1万个)."""
-    head, examples_end, structure = _vocab()
+    head, examples_end, structure, multi_year = _vocab()
     after_text = to_s(text[q.start + len(q.text) :])
     if structure.match(after_text):
         return None
@@ -83,8 +85,12 @@ def object_key(q: Quantity, text: str, prev_end: int = 0) -> str | None:
     if examples_end in metric and len(metric.rsplit(examples_end, 1)[1] + after) >= MIN_AFTER_EXAMPLES:
         metric = metric.rsplit(examples_end, 1)[1]
     metric = head.sub("", qty.metric_key(metric).split("#")[0])
+    if after and after[-1] in CONJUNCTIONS:
+        return None  # 10个国家级和10个省级试点: the first count shares the second's object
+    if multi_year.search(to_s(text)):
+        return None  # a target over several years (年均增长, 今后五年) is not this year's task
     key = qty.metric_key(metric + after).split("#")[0]
-    return re.split(r"[\d%％]", key)[-1]  # what an earlier figure of the clause measured is not this metric
+    return re.sub(r"[\d.%％]+", "", key)  # 产值超200亿元工业企业: the figure inside names no thing
 
 
 def to_s(text: str) -> str:
@@ -253,6 +259,7 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
     for side, mine, paired, other_units in (("a", ta, paired_a, b_units), ("b", tb, paired_b, a_units)):
         clauses = _worded_clauses(other_units)
         seen: set[str] = set()
+        said: set[tuple] = set()
         for t in mine:
             if id(t) in paired or len(t.key) < MIN_WORDED_OBJECT or t.key in seen:
                 continue
@@ -262,6 +269,9 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             if not near:
                 continue
             _, _, i, c = max(near, key=lambda r: r[0])
+            if (t.unit, i, c) in said:
+                continue  # two figures of one clause against one worded clause: one finding
+            said.add((t.unit, i, c))
             seen.add(t.key)
             q = t.quantity
             if side == "a":
