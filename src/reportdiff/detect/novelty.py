@@ -202,9 +202,10 @@ def clause_new_dropped(a: Document, b: Document, a_units, b_units, edges, later_
         runs: list[list[int]] = []
         prev = -2
         ranks = _area_ranks(doc)
+        headline = {t.sentence for t in doc.targets}  # compared target by target (.targets)
         for k, (i, text) in enumerate(cl):
             u = units[i]
-            if i not in linked[side] or len(match_key(text)) < MIN_CLAUSE_KEY or is_framing(u, doc, ranks) or _is_framing_clause(text):
+            if i not in linked[side] or u.id in headline or len(match_key(text)) < MIN_CLAUSE_KEY or is_framing(u, doc, ranks) or _is_framing_clause(text):
                 continue
             if B[k].max() >= CLAUSE_BIGRAM_NEW or W[k].max() >= CLAUSE_WORD_NEW:
                 continue

@@ -116,7 +116,7 @@ def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
             if key is None or len(key) < MIN_OBJECT:
                 continue
             s, e = next(((s, e) for s, e in spans if s <= q.start < e), (0, len(u.text)))
-            out.append(TaskTarget(i, q, key, u.text[s:e].strip("，,；;。 ")))
+            out.append(TaskTarget(i, q, key, u.text[s:e].strip("，,；;。、 ")))
     return out
 
 
