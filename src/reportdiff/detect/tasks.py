@@ -34,6 +34,8 @@ TARGET_REGIONS = (Region.COMMITMENTS, Region.GOALS)
 SAME_OBJECT = 75
 #: what a link of the alignment between the two sentences adds to the similarity of their objects
 ALIGNED_BONUS = 10
+#: ... and, in the order pairs are taken, this many times as much
+ALIGNED_RANK = 2.5
 #: objects shorter than this are compared whole only (高铁 is in 高铁通车里程 but is not it)
 MIN_PARTIAL = 4
 #: weight of the shorter object's length in the in-order similarity (the rest: the longer's)
@@ -154,13 +156,16 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
     bonus = np.array([[ALIGNED_BONUS if (x.unit, y.unit) in linked else 0 for y in tb] for x in ta], dtype=float)
     dim = np.array([[_comparable(x.quantity, y.quantity) for y in tb] for x in ta], dtype=bool)
     score = np.where(dim, sim + bonus, -1.0)
+    # among eligible pairs, a pair of sentences the alignment linked goes first (34个在建项目 of
+    # the motorway sentence is its 34个续建项目, not another sentence's 6个在建项目)
+    rank = np.where(score >= SAME_OBJECT, sim + bonus * ALIGNED_RANK, -1.0)
     out = []
     used_a: set[int] = set()
     used_b: set[int] = set()
-    order = np.argsort(-score, axis=None, kind="stable")
+    order = np.argsort(-rank, axis=None, kind="stable")
     for flat in order:
         i, j = divmod(int(flat), len(tb))
-        if score[i, j] < SAME_OBJECT:
+        if rank[i, j] < 0:
             break
         if i in used_a or j in used_b:
             continue
