@@ -14,6 +14,7 @@ Figures of the review part (last year's results) are never read.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -22,8 +23,8 @@ import numpy as np
 from .. import quantities as qty
 from .. import segment
 from ..align import Edge
-from ..model import Document, Finding, FindingType, Quantity, Region, Severity, Unit
-from ..normalize import fold
+from ..model import Document, Finding, FindingType, Quantity, Region, Severity
+from ..normalize import to_simplified
 from .base import _finding
 
 #: report regions whose figures are targets
@@ -62,6 +63,7 @@ class TaskTarget:
     clause: str  #: the clause that states it
 
 
+@functools.lru_cache(maxsize=1)
 def _vocab() -> tuple[re.Pattern, str, re.Pattern, re.Pattern]:
     from .. import vocab
 
@@ -75,14 +77,14 @@ def object_key(q: Quantity, text: str, prev_end: int = 0) -> str | None:
     sentence's previous figure ends (建成38个中小学幼儿园项目、新增4.1万个学位: what
     follows 、 is the metric of 4.1万个)."""
     head, examples_end, structure, multi_year = _vocab()
-    after_text = to_s(text[q.start + len(q.text) :])
+    after_text = to_simplified(text[q.start + len(q.text) :])
     if structure.match(after_text):
         return None
     m = _AFTER.match(after_text)
     after = m.group(1) if m else ""
     after = re.sub(rf"^[{qty._CN_DIGITS}元个项家处]+", "", after)
     metric = re.sub(r"\[\d+\]$", "", q.metric)
-    between = to_s(text[prev_end : q.start]) if prev_end else ""
+    between = to_simplified(text[prev_end : q.start]) if prev_end else ""
     if "、" in between and metric and metric in between:
         metric = between.split("、", 1)[1]
     if examples_end in metric and len(metric.rsplit(examples_end, 1)[1] + after) >= MIN_AFTER_EXAMPLES:
@@ -90,16 +92,10 @@ def object_key(q: Quantity, text: str, prev_end: int = 0) -> str | None:
     metric = head.sub("", qty.metric_key(metric).split("#")[0])
     if after and after[-1] in CONJUNCTIONS:
         return None  # 10个国家级和10个省级试点: the first count shares the second's object
-    if multi_year.search(to_s(text)):
+    if multi_year.search(to_simplified(text)):
         return None  # a target over several years (年均增长, 今后五年) is not this year's task
     key = qty.metric_key(metric + after).split("#")[0]
     return re.sub(r"[\d.%％]+", "", key)  # 产值超200亿元工业企业: the figure inside names no thing
-
-
-def to_s(text: str) -> str:
-    from ..normalize import to_simplified
-
-    return to_simplified(text)
 
 
 def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
@@ -139,12 +135,16 @@ def _similarity(ka: list[str], kb: list[str]) -> np.ndarray:
     return np.maximum.reduce([sim, 0.9 * part * (short >= MIN_PARTIAL), spelled])
 
 
-def _comparable(x: Quantity, y: Quantity) -> bool:
-    """Same dimension, or both counts of things (个, 家, 项, 条: ``data/tasks.toml``)."""
+@functools.lru_cache(maxsize=1)
+def _counts() -> frozenset[str]:
     from .. import vocab
 
-    counts = set(vocab.load("tasks")["units"]["counts"])
-    return qty.same_dimension(x, y) or (x.unit in counts and y.unit in counts)
+    return frozenset(vocab.load("tasks")["units"]["counts"])
+
+
+def _comparable(x: Quantity, y: Quantity) -> bool:
+    """Same dimension, or both counts of things (个, 家, 项, 条: ``data/tasks.toml``)."""
+    return qty.same_dimension(x, y) or (x.unit in _counts() and y.unit in _counts())
 
 
 def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Edge]) -> list[tuple[TaskTarget, TaskTarget, float]]:
