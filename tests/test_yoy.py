@@ -35,14 +35,14 @@ def chiping():
 
 
 def test_target_changes_tuning_floors(shandong, chiping):
-    # measured: 山东 0.615 (24/39), 0 unchanged flagged, number_changed P 0.704 (figure pairs
-    # 0.833, figure <-> words 0.600); 茌平 0.917 (22/24), 1 flagged, P 0.789 (figure pairs 0.938)
-    assert shandong.target_recall.recall >= 0.58
+    # measured: 山东 0.692 (27/39), 0 unchanged flagged, number_changed P 0.733 (figure pairs
+    # 0.867, figure <-> words 0.600); 茌平 0.958 (23/24), 1 flagged, P 0.800 (figure pairs 0.941)
+    assert shandong.target_recall.recall >= 0.66
     assert shandong.false_flags <= 1
-    assert shandong.number_precision.precision >= 0.65
-    assert chiping.target_recall.recall >= 0.875
+    assert shandong.number_precision.precision >= 0.68
+    assert chiping.target_recall.recall >= 0.9
     assert chiping.false_flags <= 1
-    assert chiping.number_precision.precision >= 0.72
+    assert chiping.number_precision.precision >= 0.75
     for s in (shandong, chiping):
         assert s.target_recall.recall > s.base_target_recall.recall  # difflib: 0.128 / 0.250
 
