@@ -258,23 +258,28 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
     :data:`WORDED_SHARE` of the object or more) in a sentence the alignment links to the
     target's: quantitative -> qualitative or the reverse, one ``number_changed`` finding each
     (``detail["change"]``: ``quant_to_qual`` / ``qual_to_quant``)."""
-    linked = {("a", e.a, e.b) for e in edges} | {("b", e.b, e.a) for e in edges}
+    partners: dict[str, dict[int, list[int]]] = {"a": {}, "b": {}}
+    for e in edges:
+        partners["a"].setdefault(e.a, []).append(e.b)
+        partners["b"].setdefault(e.b, []).append(e.a)
     paired_a = {id(x) for x, _, _ in pairs}
     paired_b = {id(y) for _, y, _ in pairs}
     out = []
     for side, mine, paired, other_units in (("a", ta, paired_a, b_units), ("b", tb, paired_b, a_units)):
-        clauses = _worded_clauses(other_units)
+        clauses: dict[int, list[tuple[str, str]]] = {}
+        for i, c, k in _worded_clauses(other_units):
+            clauses.setdefault(i, []).append((c, k))
         seen: set[str] = set()
         said: set[tuple] = set()
         for t in mine:
             if id(t) in paired or len(t.key) < MIN_WORDED_OBJECT or t.key in seen:
                 continue
             need = max(MIN_WORDED_OBJECT, WORDED_SHARE * len(t.key))
-            runs = [(_shared_run(t.key, k), (side, t.unit, i) in linked, i, c) for i, c, k in clauses]
-            near = [r for r in runs if r[0] >= need and r[1]]
+            runs = [(_shared_run(t.key, k), i, c) for i in partners[side].get(t.unit, ()) for c, k in clauses.get(i, ())]
+            near = [r for r in runs if r[0] >= need]
             if not near:
                 continue
-            _, _, i, c = max(near, key=lambda r: r[0])
+            _, i, c = max(near, key=lambda r: r[0])
             if (t.unit, i, c) in said:
                 continue  # two figures of one clause against one worded clause: one finding
             said.add((t.unit, i, c))
