@@ -231,16 +231,15 @@ MIN_WORDED_OBJECT = 4
 WORDED_SHARE = 0.5
 
 
-def _worded_clauses(units) -> list[tuple[int, str, str]]:
-    """(unit index, clause, normalized clause) of the commitments clauses that state no figure."""
+def _worded_clauses(u) -> list[tuple[str, str]]:
+    """(clause, normalized clause) of the clauses of sentence ``u`` that state no figure, if
+    it is in the target regions."""
     out = []
-    for i, u in enumerate(units):
-        if u.region not in TARGET_REGIONS:
-            continue
+    if u.region in TARGET_REGIONS:
         for s, e in segment.clauses(u.text):
             c = u.text[s:e].strip("，,；;。 ")
             if c and not qty.extract(c):
-                out.append((i, c, qty.metric_key(c)))
+                out.append((c, qty.metric_key(c)))
     return out
 
 
@@ -266,16 +265,17 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
     paired_b = {id(y) for _, y, _ in pairs}
     out = []
     for side, mine, paired, other_units in (("a", ta, paired_a, b_units), ("b", tb, paired_b, a_units)):
-        clauses: dict[int, list[tuple[str, str]]] = {}
-        for i, c, k in _worded_clauses(other_units):
-            clauses.setdefault(i, []).append((c, k))
+        clauses: dict[int, list[tuple[str, str]]] = {}  # read only where needed
         seen: set[str] = set()
         said: set[tuple] = set()
         for t in mine:
             if id(t) in paired or len(t.key) < MIN_WORDED_OBJECT or t.key in seen:
                 continue
             need = max(MIN_WORDED_OBJECT, WORDED_SHARE * len(t.key))
-            runs = [(_shared_run(t.key, k), i, c) for i in partners[side].get(t.unit, ()) for c, k in clauses.get(i, ())]
+            for i in partners[side].get(t.unit, ()):
+                if i not in clauses:
+                    clauses[i] = _worded_clauses(other_units[i])
+            runs = [(_shared_run(t.key, k), i, c) for i in partners[side].get(t.unit, ()) for c, k in clauses[i]]
             near = [r for r in runs if r[0] >= need]
             if not near:
                 continue
