@@ -1,10 +1,11 @@
-"""Year-over-year findings measured on a pair kept out of tuning.
+"""Year-over-year findings measured on keys built by reading (``tests/gold/yoy``).
 
-The key (``tests/gold/yoy/山东省-2024-2025``) was built by reading both reports with the
-tool's output out of sight, and this pair was not used to tune anything (the tuning pairs
-are 茌平区 2022/2024 and 国务院 2022/2023, see ``tests/gold/yoy/pairs.csv``).  The floors sit a
-little below what was measured when they were set; the goals of issue 14 are far above
-(target-change recall >= 0.95, new/dropped P and R >= 0.85): see the README.
+All five keyed pairs are now *tuning* pairs (see ``tests/gold/yoy/pairs.csv``): the rules of
+issue 14 were chosen while looking at their scores.  The floors below are therefore tuning
+floors, regression guards set a little below what was measured on 茌平区 2022/2024 and 山东省
+2024/2025 when they were set; they say nothing about unseen pairs.  Figures on untouched pairs
+come from keys being built elsewhere.  The goals of issue 14 (target-change recall >= 0.95,
+new/dropped P and R >= 0.85, number_changed P >= 0.9) are not reached: see the README.
 """
 
 from __future__ import annotations
@@ -16,30 +17,47 @@ import pytest
 from reportdiff.yoy_eval import _cites_target, score_pair
 
 HERE = Path(__file__).parent
-PAIR = "山东省-2024-2025"
+ROOT = HERE.parent
 
 
 @pytest.fixture(scope="module")
 def shandong():
     corpus = HERE / "data" / "corpus"
-    return score_pair(PAIR, corpus / "山东省-2024.txt", corpus / "山东省-2025.txt", HERE / "gold" / "yoy" / PAIR, "untouched")
+    pair = "山东省-2024-2025"
+    return score_pair(pair, corpus / "山东省-2024.txt", corpus / "山东省-2025.txt", HERE / "gold" / "yoy" / pair, "tuning")
 
 
-def test_target_changes_on_an_untouched_pair(shandong):
-    # measured 0.333 (13/39), 5 unchanged targets flagged, change findings P 0.579 (11/19)
-    assert shandong.target_recall.recall >= 0.30
-    assert shandong.false_flags <= 6
-    assert shandong.change_precision.precision >= 0.5
-    assert shandong.target_recall.recall > shandong.base_target_recall.recall  # difflib: 0.128
+@pytest.fixture(scope="module")
+def chiping():
+    pair = "茌平区-2022-2024"
+    ex = ROOT / "examples"
+    return score_pair(pair, ex / "chiping-2022-report.txt", ex / "chiping-2024-report.txt", HERE / "gold" / "yoy" / pair, "tuning")
 
 
-def test_new_and_dropped_on_an_untouched_pair(shandong):
-    # measured new P 0.762 R 0.479, dropped P 0.740 R 0.475
-    assert shandong.new.precision >= 0.70 and shandong.new.recall >= 0.43
-    assert shandong.dropped.precision >= 0.68 and shandong.dropped.recall >= 0.43
-    # difflib flags nearly everything (R ~0.96) at P ~0.58-0.61
-    assert shandong.new.precision > shandong.base_new.precision
-    assert shandong.dropped.precision > shandong.base_dropped.precision
+def test_target_changes_tuning_floors(shandong, chiping):
+    # measured: 山东 0.692 (27/39), 0 unchanged flagged, number_changed P 0.733 (figure pairs
+    # 0.867, figure <-> words 0.600); 茌平 0.958 (23/24), 1 flagged, P 0.800 (figure pairs 0.941)
+    assert shandong.target_recall.recall >= 0.66
+    assert shandong.false_flags <= 1
+    assert shandong.number_precision.precision >= 0.68
+    assert chiping.target_recall.recall >= 0.9
+    assert chiping.false_flags <= 1
+    assert chiping.number_precision.precision >= 0.75
+    for s in (shandong, chiping):
+        assert s.target_recall.recall > s.base_target_recall.recall  # difflib: 0.128 / 0.250
+
+
+def test_new_and_dropped_tuning_floors(shandong, chiping):
+    # measured: 山东 new P 0.743 R 0.637, dropped P 0.731 R 0.623;
+    # 茌平 new P 0.763 R 0.707, dropped P 0.710 R 0.700
+    assert shandong.new.precision >= 0.70 and shandong.new.recall >= 0.60
+    assert shandong.dropped.precision >= 0.69 and shandong.dropped.recall >= 0.58
+    assert chiping.new.precision >= 0.72 and chiping.new.recall >= 0.66
+    assert chiping.dropped.precision >= 0.67 and chiping.dropped.recall >= 0.66
+    # difflib flags nearly everything (R ~0.96) at P ~0.56-0.66
+    for s in (shandong, chiping):
+        assert s.new.precision > s.base_new.precision
+        assert s.dropped.precision > s.base_dropped.precision
 
 
 def test_a_finding_states_the_key_numbers_side_by_side():

@@ -56,6 +56,8 @@ class PairScores:
     base_new: Scores
     base_dropped: Scores
     change_precision: Scores | None = None  #: number_changed and target_changed findings together
+    worded_precision: Scores | None = None  #: number_changed findings of a figure stated in words the other year
+    continued_cited: tuple[int, int] = (0, 0)  #: continued key rows inside new / dropped findings
 
 
 def _rows(path: Path) -> list[dict]:
@@ -103,7 +105,10 @@ def _said(text: str) -> set[float]:
     return said
 
 
-def _score_targets(findings: list[dict], key: list[dict]) -> tuple[Scores, int, Scores, Scores]:
+_WORDED = ("quant_to_qual", "qual_to_quant", "became_qualitative")
+
+
+def _score_targets(findings: list[dict], key: list[dict]) -> tuple[Scores, int, Scores, Scores, Scores]:
     targets = [f for f in findings if f["type"] in TARGET_TYPES]
     changed = [r for r in key if r["change"] != "unchanged"]
     unchanged = [r for r in key if r["change"] == "unchanged"]
@@ -114,7 +119,17 @@ def _score_targets(findings: list[dict], key: list[dict]) -> tuple[Scores, int, 
     # headline target changes are their own type (target_changed): precision over both
     claims = [f for f in findings if f["type"] in ("number_changed", "target_changed")]
     right_c = sum(any(_cites_target(f, r) for r in changed) for f in claims)
-    return Scores.of(found, found, len(changed)), false_flags, Scores.of(right, len(numbers), len(changed)), Scores.of(right_c, len(claims), len(changed))
+    # figures the other year states in words only: keys of some pairs list such task-level
+    # changes and keys of others do not (see each key's README), so they are also scored apart
+    worded = [f for f in numbers if (f.get("detail") or {}).get("change") in _WORDED]
+    right_w = sum(any(_cites_target(f, r) for r in changed) for f in worded)
+    return (
+        Scores.of(found, found, len(changed)),
+        false_flags,
+        Scores.of(right, len(numbers), len(changed)),
+        Scores.of(right_c, len(claims), len(changed)),
+        Scores.of(right_w, len(worded), len(changed)),
+    )
 
 
 def _score_novelty(cited: list[str], key: list[dict], status: str) -> Scores:
@@ -134,6 +149,14 @@ def _score_novelty(cited: list[str], key: list[dict], status: str) -> Scores:
             hit.update(good)
     gold = sum(1 for _, s in rows if s == status)
     return Scores(right / judged if judged else 0.0, len(hit) / gold if gold else 0.0, 0.0, right, judged, gold)
+
+
+def _continued_cited(cited: list[str], key: list[dict]) -> int:
+    """Key rows marked continued whose excerpt lies inside one of the ``cited`` texts: what a
+    sentence-long finding calls new or dropped though the readers found it continues (the
+    precision above counts such a finding right when one other row of it is new)."""
+    texts = [_norm(t) for t in cited]
+    return sum(1 for r in key if r["status"] == "continued" and _norm(r["text"]) and any(_norm(r["text"]) in t for t in texts))
 
 
 def _baseline(a_commit: list[str], b_commit: list[str]) -> tuple[list[str], list[str], list[tuple[str, str]]]:
@@ -173,9 +196,11 @@ def score_pair(name: str, a: Path, b: Path, key_dir: Path, split: str) -> PairSc
     key_t = _rows(key_dir / "targets.tsv")
     key_a = _rows(key_dir / "a_commitments.tsv")
     key_b = _rows(key_dir / "b_commitments.tsv")
-    target_recall, false_flags, number_precision, change_precision = _score_targets(findings, key_t)
-    new = _score_novelty([f["b_text"] for f in findings if f["type"] == "new"], key_b, "new")
-    dropped = _score_novelty([f["a_text"] for f in findings if f["type"] == "dropped"], key_a, "dropped")
+    target_recall, false_flags, number_precision, change_precision, worded_precision = _score_targets(findings, key_t)
+    new_texts = [f["b_text"] for f in findings if f["type"] == "new"]
+    dropped_texts = [f["a_text"] for f in findings if f["type"] == "dropped"]
+    new = _score_novelty(new_texts, key_b, "new")
+    dropped = _score_novelty(dropped_texts, key_a, "dropped")
     a_commit = [s.text for s in cmp.a.sentences if s.region == Region.COMMITMENTS]
     b_commit = [s.text for s in cmp.b.sentences if s.region == Region.COMMITMENTS]
     b_new, b_dropped, b_changes = _baseline(a_commit, b_commit)
@@ -193,6 +218,8 @@ def score_pair(name: str, a: Path, b: Path, key_dir: Path, split: str) -> PairSc
         _score_novelty(b_new, key_b, "new"),
         _score_novelty(b_dropped, key_a, "dropped"),
         change_precision,
+        worded_precision,
+        (_continued_cited(new_texts, key_b), _continued_cited(dropped_texts, key_a)),
     )
 
 
@@ -215,9 +242,12 @@ def yoy_report(gold_dir: str | Path, repo: str | Path, corpus: str | Path) -> st
             f"   number_changed 精确率 {s.number_precision.precision:.3f}（{s.number_precision.tp}/{s.number_precision.predicted}）"
             f"；连同 target_changed {c.precision:.3f}（{c.tp}/{c.predicted}）"
         )
-        for label, ours, base in (("new", s.new, s.base_new), ("dropped", s.dropped, s.base_dropped)):
+        w, n = s.worded_precision, s.number_precision
+        fig_p = (n.tp - w.tp) / (n.predicted - w.predicted) if n.predicted > w.predicted else 0.0
+        lines.append(f"   其中 数字对数字 {fig_p:.3f}（{n.tp - w.tp}/{n.predicted - w.predicted}），数字↔定性表述 {w.precision:.3f}（{w.tp}/{w.predicted}）")
+        for label, ours, base, cont in (("new", s.new, s.base_new, s.continued_cited[0]), ("dropped", s.dropped, s.base_dropped, s.continued_cited[1])):
             lines.append(
                 f"   {label:<8} P={ours.precision:.3f} R={ours.recall:.3f}（{ours.tp}/{ours.predicted} 可判定预测，{ours.gold} 金标准）"
-                f"；difflib基线 P={base.precision:.3f} R={base.recall:.3f}"
+                f"，含延续条目 {cont}；difflib基线 P={base.precision:.3f} R={base.recall:.3f}"
             )
     return "\n".join(lines)

@@ -25,6 +25,8 @@ def _rhetoric_start() -> re.Pattern:
 _RHETORIC_START = _rhetoric_start()
 #: a sentence that ends by announcing a list (…重点做好七个方面工作：)
 _LEAD_IN_END = re.compile(r"[：:]\s*$")
+#: sentences of a task area's body that frame it (see :func:`is_rhetoric`)
+AREA_FRAMING_SENTENCES = 2
 #: minimum matching-key length of a commitment: shorter sentences are slogans
 MIN_COMMITMENT_LEN = 10
 
@@ -46,10 +48,15 @@ def documents_mismatch(a: Document, b: Document, mode: Mode) -> list[str]:
     return reasons
 
 
-def is_rhetoric(unit: Unit, doc: Document) -> bool:
+def is_rhetoric(unit: Unit, doc: Document, area_rank: int | None = None) -> bool:
     """A commitments-part sentence that states no action of its own: an address,
     a slogan, the "四种思维" preamble, a lead-in that announces the list after
-    it (…重点做好七个方面工作：), or the framing sentence of a task area."""
+    it (…重点做好七个方面工作：), or the framing sentence of a task area.
+
+    ``area_rank``: the sentence's rank in its section's body, when known; the body
+    of a task area with subsections is then its framing only in its first
+    :data:`AREA_FRAMING_SENTENCES` sentences (a body the subsection reading left
+    whole holds the area's tasks after its framing)."""
     text = to_simplified(unit.text)
     if len(unit.key) < MIN_COMMITMENT_LEN or _RHETORIC_START.match(text):
         return True
@@ -61,7 +68,7 @@ def is_rhetoric(unit: Unit, doc: Document) -> bool:
     if sec is not None and sec.level == 2 and sec.number and not qty.extract(unit.text):
         # the body under a （一） heading before its lead-phrase subsections: the
         # area's framing (始终把园区作为发展的主战场…), when the area has subsections
-        if any(s.parent == sec.id for s in doc.sections):
+        if any(s.parent == sec.id for s in doc.sections) and (area_rank is None or area_rank < AREA_FRAMING_SENTENCES):
             return True
     return False
 

@@ -13,24 +13,10 @@ from ..model import DocKind, Document, Finding, FindingType, Mode, Pair, PlanIte
 from ..normalize import fold, match_key, to_simplified
 from .base import _finding
 
-#: report regions whose figures are targets (compared between years)
-_TARGET_REGIONS = (Region.COMMITMENTS, Region.GOALS)
 #: two metric names are the same metric at or above this similarity (ratio, 0..100)
 SAME_METRIC = 85
 #: ... and plausibly related (a renamed metric) at or above this
 RELATED_METRIC = 55
-#: between two years' reports, metrics below this similarity are the same only when they
-#: share a phrase of MIN_SHARED_RUN characters (家属院等老旧小区 yes; …服务中心 no: 新村党群服务中心 is
-#: not 公共综合托育服务中心)
-WEAK_METRIC = 65
-MIN_SHARED_RUN = 5
-#: a clause without a number names a metric when it shares this many characters of it
-SHARED_METRIC_RUN = 4
-
-
-#: what follows a number up to the next punctuation or number (20个「千万元以上技改项目」)
-_AFTER = re.compile(r"^(?:以上|左右|以内|以下|多)?([^，,；;。：:、（()\d“”]{0,12})")
-
 
 
 def _change_detail(metric: str, new_metric: str, old: str, new: str, x, y, kinds: list[str]) -> dict:
@@ -50,38 +36,16 @@ def _change_detail(metric: str, new_metric: str, old: str, new: str, x, y, kinds
         "change": "+".join(kinds),
     }
 
-def _common_run(x: str, y: str) -> int:
-    """Length of the longest run of characters ``x`` and ``y`` share."""
-    import difflib
-
-    return difflib.SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y)).size
-
-
-def _context_key(q: Quantity, text: str) -> str:
-    """The metric of ``q`` with what the sentence says right after the number:
-    a count written before its noun (建设4个省级美丽乡村示范村, 20个千万元以上技改项目)
-    names what it counts after the number."""
-    m = _AFTER.match(text[q.start + len(q.text) :])
-    after = m.group(1) if m else ""
-    after = re.sub(rf"^[{qty._CN_DIGITS}元个项家处]+", "", after)
-    return qty.metric_key(re.sub(r"\[\d+\]$", "", q.metric) + after)
-
-
-def _pair_quantities(
-    qa: list[Quantity], qb: list[Quantity], ka: list[str] | None = None, kb: list[str] | None = None
-) -> list[tuple[Quantity, Quantity | None, float]]:
-    """Match each quantity of A with the most similar metric of B (unit-compatible);
-    ``ka``/``kb``: the keys to compare (default: the metrics' keys).  With keys given
-    (two years' reports), weakly similar keys must share a phrase (:data:`MIN_SHARED_RUN`)."""
-    strict = ka is not None
+def _pair_quantities(qa: list[Quantity], qb: list[Quantity]) -> list[tuple[Quantity, Quantity | None, float]]:
+    """Match each quantity of A with the most similar metric of B (unit-compatible)."""
     from rapidfuzz import fuzz, process
 
     if not qa:
         return []
     if not qb:
         return [(q, None, 0.0) for q in qa]
-    ka = ka or [qty.metric_key(q.metric) for q in qa]
-    kb = kb or [qty.metric_key(q.metric) for q in qb]
+    ka = [qty.metric_key(q.metric) for q in qa]
+    kb = [qty.metric_key(q.metric) for q in qb]
     sim = process.cdist(ka, kb, scorer=fuzz.ratio, workers=1)
     part = process.cdist(ka, kb, scorer=fuzz.partial_ratio, workers=1)
     sim = np.maximum(sim, 0.9 * part * (np.minimum.outer([len(k) for k in ka], [len(k) for k in kb]) >= 4))
@@ -89,7 +53,7 @@ def _pair_quantities(
     used: set[int] = set()
     for i in np.argsort(-sim.max(axis=1), kind="stable"):
         order = [j for j in np.argsort(-sim[i], kind="stable") if j not in used and qty.same_dimension(qa[i], qb[j])]
-        if order and sim[i, order[0]] >= RELATED_METRIC and (not strict or sim[i, order[0]] >= WEAK_METRIC or _common_run(ka[i], kb[order[0]]) >= MIN_SHARED_RUN):
+        if order and sim[i, order[0]] >= RELATED_METRIC:
             used.add(order[0])
             out.append((qa[i], qb[order[0]], float(sim[i, order[0]])))
         else:
@@ -104,86 +68,23 @@ def _fmt(q: Quantity) -> str:
     return f"{q.text}{q.qualifier}" if q.qualifier in ("以上", "左右", "以内", "以下") else f"{q.qualifier}{q.text}"
 
 
-#: a quoted name (“四好农村路”)
-_QUOTED_NAME = re.compile(r"[“「『《]([^”」』》]{3,20})[”」』》]")
-
-
-def _named_quantity_edges(a_units, b_units, edges: list[Edge]) -> list[Edge]:
-    """Sentence pairs the alignment left apart whose quantities measure the same
-    quoted name (年内建设“四好农村路”60公里 / 实施“四好农村路”工程218公里): a name
-    counted in one target sentence of each year's commitments only."""
-
-    def named(units) -> dict[str, list[int]]:
-        out: dict[str, list[int]] = {}
-        for i, u in enumerate(units):
-            if u.region not in _TARGET_REGIONS:
-                continue
-            for name in {n for q in qty.extract(u.text) for n in _QUOTED_NAME.findall(q.metric)}:
-                out.setdefault(name, []).append(i)
-        return out
-
-    na, nb = named(a_units), named(b_units)
-    have = {(e.a, e.b) for e in edges}
-    extra = {(na[n][0], nb[n][0]) for n in na.keys() & nb.keys() if len(na[n]) == 1 and len(nb[n]) == 1}
-    extra |= _same_metric_pairs(a_units, b_units)
-    return [Edge(i, j, 0.0) for i, j in sorted(extra - have)]
-
-
-#: a metric named (nearly) alike in one sentence of each year's commitments pairs those
-#: sentences even where the alignment left them apart (金融业增加值增长7.5% / …5.5%)
-SAME_METRIC_ANYWHERE = 90
-MIN_METRIC_KEY = 4
-
-
-def _same_metric_pairs(a_units, b_units) -> set[tuple[int, int]]:
-    """Sentence pairs (indices) whose quantities measure a metric that each year's
-    commitments name once: keys of :data:`MIN_METRIC_KEY` characters or more, similar at
-    :data:`SAME_METRIC_ANYWHERE` or more, one candidate on each side."""
-    from rapidfuzz import fuzz, process
-
-    def quantities(units):
-        out = []
-        for i, u in enumerate(units):
-            if u.region not in _TARGET_REGIONS:
-                continue
-            for q in qty.extract(u.text):
-                k = _context_key(q, u.text).split("#")[0]
-                if len(k) >= MIN_METRIC_KEY:
-                    out.append((i, q, k))
-        return out
-
-    qa, qb = quantities(a_units), quantities(b_units)
-    if not qa or not qb:
-        return set()
-    sim = process.cdist([k for _, _, k in qa], [k for _, _, k in qb], scorer=fuzz.ratio, workers=1)
-    ok = (sim >= SAME_METRIC_ANYWHERE) & np.array([[qty.same_dimension(x, y) for _, y, _ in qb] for _, x, _ in qa], dtype=bool)
-    out = set()
-    for r in np.flatnonzero(ok.sum(axis=1) == 1):
-        c = int(np.flatnonzero(ok[r])[0])
-        if ok[:, c].sum() == 1:
-            out.add((qa[r][0], qb[c][0]))
-    return out
-
-
 def number_changes(
     a: Document, b: Document, mode: Mode, a_units: tuple[Unit, ...], b_units: tuple[Unit, ...], edges: list[Edge]
 ) -> list[Finding]:
+    """Numbers that differ between aligned units (report and plan), or, between two
+    years' reports, task-level targets that changed (:mod:`.tasks`)."""
+    if mode == Mode.REPORT_REPORT:
+        # two years' reports: task-level targets paired by what they count over the whole
+        # commitments parts (:mod:`.tasks`), not only inside aligned sentences
+        from .tasks import task_target_changes
+
+        return task_target_changes(a, b, a_units, b_units, edges)
     out: list[Finding] = []
     seen: set[tuple] = set()
     cache_a: dict[int, list[Quantity]] = {}
     cache_b: dict[int, list[Quantity]] = {}
-    # sentences of headline targets: compared target by target (:func:`headline_target_changes`)
-    both = bool(a.targets and b.targets)
-    headline_a = {t.sentence for t in a.targets} if both else set()
-    headline_b = {t.sentence for t in b.targets} if both else set()
-    if mode == Mode.REPORT_REPORT:
-        edges = list(edges) + _named_quantity_edges(a_units, b_units, edges)
     for e in edges:
         ua, ub = a_units[e.a], b_units[e.b]
-        if mode == Mode.REPORT_REPORT and (ua.region not in _TARGET_REGIONS or ub.region not in _TARGET_REGIONS):
-            continue  # figures of past years are results, not targets
-        if mode == Mode.REPORT_REPORT and (ua.id in headline_a or ub.id in headline_b):
-            continue
         if e.a not in cache_a:  # (setdefault would extract again on every edge)
             cache_a[e.a] = qty.extract(ua.text)
         if e.b not in cache_b:
@@ -193,32 +94,11 @@ def number_changes(
             continue
         # in a 1-n bead the longer side holds quantities of other partners too:
         # compare from the side with fewer quantities
-        flip = len(qa) > len(qb) and mode != Mode.REPORT_REPORT
-        if mode == Mode.REPORT_REPORT:
-            pairs = _pair_quantities(qa, qb, [_context_key(q, ua.text) for q in qa], [_context_key(q, ub.text) for q in qb])
-        else:
-            pairs = _pair_quantities(qb, qa) if flip else _pair_quantities(qa, qb)
+        flip = len(qa) > len(qb)
+        pairs = _pair_quantities(qb, qa) if flip else _pair_quantities(qa, qb)
         for q1, q2, sim in pairs:
             x, y = (q2, q1) if flip else (q1, q2)
             if x is None or y is None:
-                if mode == Mode.REPORT_REPORT and y is None and x is not None:
-                    change = _became_qualitative(x, ub.text)
-                    if change:
-                        key = ("qual", e.a, x.start)
-                        if key not in seen:
-                            seen.add(key)
-                            out.append(
-                                _finding(
-                                    FindingType.NUMBER_CHANGED,
-                                    Severity.HIGH,
-                                    a,
-                                    b,
-                                    [ua],
-                                    [ub],
-                                    f"量化目标变为定性表述：{x.metric}{_fmt(x)} → {change}",
-                                    {"metric": x.metric, "old": _fmt(x), "new": change, "change": "became_qualitative"},
-                                )
-                            )
                 continue
             kinds = []
             if abs(x.value - y.value) > 1e-9 * max(1.0, abs(x.value)):
@@ -237,7 +117,7 @@ def number_changes(
                 continue
             seen.add(key)
             severity = Severity.HIGH if "value" in kinds or "metric" in kinds else Severity.MEDIUM
-            what = "目标调整" if mode == Mode.REPORT_REPORT else "数字不一致"
+            what = "数字不一致"
             out.append(
                 _finding(
                     FindingType.NUMBER_CHANGED,
@@ -258,26 +138,6 @@ def number_changes(
 def _metric_label(q: Quantity) -> str:
     label = re.sub(r"\[\d+\]$", "", q.metric).strip("“”\"")
     return re.sub(r"^(力争|确保|全力|努力|争取)+", "", label) or q.metric
-
-
-def _became_qualitative(q: Quantity, other_text: str) -> str:
-    """The clause of ``other_text`` that speaks of ``q``'s metric without a number, or ''."""
-    from .. import segment
-
-    mk = qty.metric_key(q.metric).split("#")[0]
-    if len(mk) < 2 or not (q.unit in ("%", "个百分点") or "增长" in q.metric):
-        return ""  # only rate targets (增长8%左右) turn qualitative (外资外贸促稳提质)
-    for s, e in segment.clauses(other_text):
-        clause = other_text[s:e].strip("，,；;。")
-        if qty.extract(clause):
-            continue
-        ck = qty.metric_key(clause)
-        # the clause names the metric (外资外贸促稳提质 for 进出口总额 via the synonyms), not
-        # just a word of it (确保固定资产投资实现正增长 is not 高新技术产业投资增长)
-        if mk in ck or _common_run(mk, ck) >= min(len(mk), SHARED_METRIC_RUN):
-            return clause
-    return ""
-
 
 
 #: two headline targets of different canonical metrics are the same target
@@ -366,6 +226,50 @@ def _target_change(x: Target, y: Target) -> list[str]:
     return kinds
 
 
+def _whole_clause(t: Target | None, units: dict) -> Target | None:
+    """``t`` citing its clause from the previous comma or stop on (其中一、二、三产增加值
+    分别增长5%、6%、4.8%, where the target reads 三产增加值分别增长5%、6%、4.8%)."""
+    from dataclasses import replace
+
+    if t is None or t.sentence not in units:
+        return t
+    text = units[t.sentence].text
+    at = text.find(t.text)
+    if at <= 0:
+        return t
+    start = max(text.rfind(c, 0, at) for c in "，,；;。：:") + 1
+    return replace(t, text=text[start : at + len(t.text)].strip())
+
+
+def _moved(t: Target, other: Document, other_units, skip: set[str]):
+    from .tasks import task_counterpart
+
+    return task_counterpart(t, other, other_units, skip)
+
+
+def _moved_finding(a: Document, b: Document, t: Target, task, la: list, lb: list, to_tasks: bool) -> Finding:
+    """A headline target of one year that the other year states among its tasks (or the
+    reverse): a ``target_changed`` finding when the value or qualifier changed, else a
+    low-severity one saying where the target went."""
+    from .tasks import _fmt as fmt_task
+
+    q = task.quantity
+    vt, _, _ = _base(t)
+    kinds = ["moved_to_tasks" if to_tasks else "moved_to_headline"]
+    if vt is not None and abs(vt - q.value) > 1e-9 * max(1.0, abs(vt)):
+        kinds.append("value")
+    if {p for p in t.qualifier.split("+") if p} != ({q.qualifier} - {""}):
+        kinds.append("qualifier")
+    head, other = _target_text(t), fmt_task(q)
+    old, new = (head, other) if to_tasks else (other, head)
+    where = "后一年不再列为主要预期目标，改在年度任务中表述" if to_tasks else "上一年在年度任务中表述，后一年列为主要预期目标"
+    a_text, b_text = (t.text, task.clause) if to_tasks else (task.clause, t.text)
+    msg = f"目标调整（{where}）：{a_text} → {b_text}"
+    detail = {"metric": t.canonical, "old": old, "new": new, "change": "+".join(kinds), "headline": True}
+    sev = Severity.HIGH if "value" in kinds else Severity.LOW
+    return _finding(FindingType.TARGET_CHANGED, sev, a, b, la, lb, msg, detail, a_text=a_text, b_text=b_text)
+
+
 def headline_target_changes(a: Document, b: Document, a_units, b_units) -> list[Finding]:
     """One finding per headline target that changed between the two years, and
     per target of one year only (``target_changed`` / ``target_added`` / ``target_removed``).
@@ -374,8 +278,12 @@ def headline_target_changes(a: Document, b: Document, a_units, b_units) -> list[
         return []  # the other report's target list was not read: nothing to pair against
     ua = {u.id: u for u in a_units}
     ub = {u.id: u for u in b_units}
+    skip_a = {t.sentence for t in a.targets}
+    skip_b = {t.sentence for t in b.targets}
     out = []
-    for x, y in _pair_targets(a.targets, b.targets):
+    for x0, y0 in _pair_targets(a.targets, b.targets):
+        x = _whole_clause(x0, ua)
+        y = _whole_clause(y0, ub)
         la = [ua[x.sentence]] if x is not None and x.sentence in ua else []
         lb = [ub[y.sentence]] if y is not None and y.sentence in ub else []
         if x is not None and y is not None:
@@ -395,6 +303,10 @@ def headline_target_changes(a: Document, b: Document, a_units, b_units) -> list[
                 "headline": True,
             }
             out.append(_finding(FindingType.TARGET_CHANGED, sev, a, b, la, lb, msg, detail, a_text=x.text, b_text=y.text))
+        elif x is not None and (moved := _moved(x, b, b_units, skip_b)) is not None:
+            out.append(_moved_finding(a, b, x, moved, la, [b_units[moved.unit]], to_tasks=True))
+        elif y is not None and (moved := _moved(y, a, a_units, skip_a)) is not None:
+            out.append(_moved_finding(a, b, y, moved, [a_units[moved.unit]], lb, to_tasks=False))
         elif x is not None:
             detail = {"metric": x.canonical, "old": _target_text(x) if x.quantitative else x.text, "old_value": x.value, "headline": True}
             sev = Severity.MEDIUM if x.quantitative else Severity.LOW

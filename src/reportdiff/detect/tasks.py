@@ -1,0 +1,315 @@
+"""Task-level quantified targets of two years' reports (新改建农村公路7000公里 -> 新建改造农村公路5000公里).
+
+Every quantity of each commitments part (outside the headline-target sentences, which
+:func:`.targets.headline_target_changes` compares target by target) is read as a target of
+a *counted object*: the metric before the number with its action verbs and time words
+stripped, and for a count written before its noun the noun after it (改造提升1万个村卫生室 ->
+村卫生室).  Targets of the two years are paired by that object and a compatible unit over
+the whole commitments parts, not only inside sentences the alignment paired (a task moves
+between sections from one year to the next), one to one, most similar first; a pair of
+sentences the alignment linked counts as more similar.  Each pair whose value or qualifier
+changed is one ``number_changed`` finding, so every target of a sentence is its own finding.
+Figures of the review part (last year's results) are never read.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import quantities as qty
+from .. import segment
+from ..align import Edge
+from ..model import Document, Finding, FindingType, Quantity, Region, Severity
+from ..normalize import to_simplified
+from .base import _finding
+
+#: report regions whose figures are targets
+TARGET_REGIONS = (Region.COMMITMENTS, Region.GOALS)
+#: two objects are the same at or above this similarity (:func:`_similarity`, 0..100, plus
+#: :data:`ALIGNED_BONUS`).  Chosen on the five tuning pairs of ``tests/gold/yoy``: 75 -> 70 adds
+#: 1 target change on 茌平区 and 3 on 山东省 for 1 wrong pair, 65 adds 2 wrong pairs on 南宁市
+#: and 茌平区 and nothing else
+SAME_OBJECT = 70
+#: what a link of the alignment between the two sentences adds to the similarity of their objects
+ALIGNED_BONUS = 10
+#: ... and, in the order pairs are taken, this many times as much
+ALIGNED_RANK = 2.5
+#: objects shorter than this are compared whole only (高铁 is in 高铁通车里程 but is not it)
+MIN_PARTIAL = 4
+#: weight of the shorter object's length in the in-order similarity (the rest: the longer's)
+SHORT_WEIGHT = 0.75
+#: a count whose noun ends in one of these shares the next count's object
+CONJUNCTIONS = "和及与、"
+#: objects shorter than this name nothing (个, 项): such quantities are not paired
+MIN_OBJECT = 2
+#: the object after 等 names the counted thing only with this many characters or more
+#: (推进雄商、济滨等7个高铁项目 -> 高铁项目; 新增医养结合、康复护理等机构100家 keeps the kinds)
+MIN_AFTER_EXAMPLES = 2
+#: what follows a number up to the next punctuation or number (20个「千万元以上技改项目」)
+_AFTER = re.compile(r"^(?:以上|左右|以内|以下|多|余)?([^，,；;。：:、（()\d“”]{0,12})")
+
+
+@dataclass(frozen=True)
+class TaskTarget:
+    """One quantity of a commitments part with the object it counts."""
+
+    unit: int  #: index of its sentence among the document's units
+    quantity: Quantity
+    key: str  #: the counted object, normalized (:func:`object_key`)
+    clause: str  #: the clause that states it
+
+
+@functools.lru_cache(maxsize=1)
+def _vocab() -> tuple[re.Pattern, str, re.Pattern, re.Pattern]:
+    from .. import vocab
+
+    d = vocab.load("tasks")
+    return re.compile(d["key"]["head"]), d["key"]["examples_end"], re.compile(d["structure"]["nouns"]), re.compile(d["structure"]["multi_year"])
+
+
+def object_key(q: Quantity, text: str, prev_end: int = 0) -> str | None:
+    """The object ``q`` counts in ``text`` (its sentence), normalized; None when the
+    number counts the report's own parts (十个方面的工作).  ``prev_end``: where the
+    sentence's previous figure ends (建成38个中小学幼儿园项目、新增4.1万个学位: what
+    follows 、 is the metric of 4.1万个)."""
+    head, examples_end, structure, multi_year = _vocab()
+    after_text = to_simplified(text[q.start + len(q.text) :])
+    if structure.match(after_text):
+        return None
+    m = _AFTER.match(after_text)
+    after = m.group(1) if m else ""
+    after = re.sub(rf"^[{qty._CN_DIGITS}元个项家处]+", "", after)
+    metric = re.sub(r"\[\d+\]$", "", q.metric)
+    between = to_simplified(text[prev_end : q.start]) if prev_end else ""
+    if "、" in between and metric and metric in between:
+        metric = between.split("、", 1)[1]
+    if examples_end in metric and len(metric.rsplit(examples_end, 1)[1] + after) >= MIN_AFTER_EXAMPLES:
+        metric = metric.rsplit(examples_end, 1)[1]
+    metric = head.sub("", qty.metric_key(metric).split("#")[0])
+    if after and after[-1] in CONJUNCTIONS:
+        return None  # 10个国家级和10个省级试点: the first count shares the second's object
+    if multi_year.search(to_simplified(text)):
+        return None  # a target over several years (年均增长, 今后五年) is not this year's task
+    key = qty.metric_key(metric + after).split("#")[0]
+    return re.sub(r"[\d.%％]+", "", key)  # 产值超200亿元工业企业: the figure inside names no thing
+
+
+def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
+    """The quantities of ``units`` in the target regions, except in sentences ``skip`` (ids)."""
+    out = []
+    for i, u in enumerate(units):
+        if u.region not in TARGET_REGIONS or u.id in skip:
+            continue
+        qs = qty.extract(u.text)
+        if not qs:
+            continue
+        spans = segment.clauses(u.text)
+        prev_end = 0
+        for q in qs:
+            key = object_key(q, u.text, prev_end)
+            prev_end = q.start + len(q.text)
+            if key is None or len(key) < MIN_OBJECT:
+                continue
+            s, e = next(((s, e) for s, e in spans if s <= q.start < e), (0, len(u.text)))
+            out.append(TaskTarget(i, q, key, u.text[s:e].strip("，,；;。、 ")))
+    return out
+
+
+def _similarity(ka: list[str], kb: list[str]) -> np.ndarray:
+    """Similarity of two objects (0..100): the best of the edit ratio, 0.9 x the partial ratio
+    (objects of :data:`MIN_PARTIAL` characters or more) and the characters both spell in order
+    over a length between the shorter's and the longer's (老旧片区综合更新 / 片区更新)."""
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import LCSseq
+
+    sim = process.cdist(ka, kb, scorer=fuzz.ratio, workers=1)
+    part = process.cdist(ka, kb, scorer=fuzz.partial_ratio, workers=1)
+    la, lb = np.array([len(k) for k in ka], dtype=float), np.array([len(k) for k in kb], dtype=float)
+    short, long_ = np.minimum.outer(la, lb), np.maximum.outer(la, lb)
+    lcs = process.cdist(ka, kb, scorer=LCSseq.similarity, workers=1).astype(float)
+    spelled = 100.0 * lcs / (SHORT_WEIGHT * short + (1 - SHORT_WEIGHT) * long_)
+    return np.maximum.reduce([sim, 0.9 * part * (short >= MIN_PARTIAL), spelled])
+
+
+@functools.lru_cache(maxsize=1)
+def _counts() -> frozenset[str]:
+    from .. import vocab
+
+    return frozenset(vocab.load("tasks")["units"]["counts"])
+
+
+def _comparable(x: Quantity, y: Quantity) -> bool:
+    """Same dimension, or both counts of things (个, 家, 项, 条: ``data/tasks.toml``)."""
+    return qty.same_dimension(x, y) or (x.unit in _counts() and y.unit in _counts())
+
+
+def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Edge]) -> list[tuple[TaskTarget, TaskTarget, float]]:
+    """One-to-one pairs of targets of the two years that count the same object in a
+    compatible unit, most similar first (see :data:`SAME_OBJECT`, :data:`ALIGNED_BONUS`)."""
+    if not ta or not tb:
+        return []
+    sim = _similarity([t.key for t in ta], [t.key for t in tb])
+    linked = {(e.a, e.b) for e in edges}
+    bonus = np.array([[ALIGNED_BONUS if (x.unit, y.unit) in linked else 0 for y in tb] for x in ta], dtype=float)
+    dim = np.array([[_comparable(x.quantity, y.quantity) for y in tb] for x in ta], dtype=bool)
+    score = np.where(dim, sim + bonus, -1.0)
+    # among eligible pairs, a pair of sentences the alignment linked goes first (34个在建项目 of
+    # the motorway sentence is its 34个续建项目, not another sentence's 6个在建项目)
+    rank = np.where(score >= SAME_OBJECT, sim + bonus * ALIGNED_RANK, -1.0)
+    out = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    order = np.argsort(-rank, axis=None, kind="stable")
+    for flat in order:
+        i, j = divmod(int(flat), len(tb))
+        if rank[i, j] < 0:
+            break
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        out.append((ta[i], tb[j], float(score[i, j])))
+    out.sort(key=lambda p: (p[0].unit, p[0].quantity.start))
+    return out
+
+
+def _fmt(q: Quantity) -> str:
+    if not q.qualifier or q.qualifier in q.text:
+        return q.text
+    return f"{q.text}{q.qualifier}" if q.qualifier in ("以上", "左右", "以内", "以下", "多", "余") else f"{q.qualifier}{q.text}"
+
+
+def _label(t: TaskTarget) -> str:
+    """The metric as the clause writes it, up to the number, and the counted noun after it."""
+    q = t.quantity
+    label = re.sub(r"\[\d+\]$", "", q.metric).strip("“”\"")
+    if q.qualifier and label.endswith(q.qualifier):
+        label = label[: -len(q.qualifier)]
+    return label or t.key
+
+
+def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[Edge]) -> list[Finding]:
+    """One ``number_changed`` finding per task-level target whose value or qualifier
+    changed between the two years (each cites both sentences; ``detail`` names the
+    clauses, values, units and qualifiers)."""
+    from .targets import _change_detail
+
+    both = bool(a.targets and b.targets)
+    skip_a = {t.sentence for t in a.targets} if both else set()
+    skip_b = {t.sentence for t in b.targets} if both else set()
+    ta = task_targets(a, a_units, skip_a)
+    tb = task_targets(b, b_units, skip_b)
+    out = []
+    pairs = pair_task_targets(ta, tb, edges)
+    for x, y, sim in pairs:
+        qx, qy = x.quantity, y.quantity
+        kinds = []
+        if abs(qx.value - qy.value) > 1e-9 * max(1.0, abs(qx.value)):
+            kinds.append("value")
+        if (qx.qualifier or "") != (qy.qualifier or ""):
+            kinds.append("qualifier")
+        if not kinds:
+            continue
+        old, new = _fmt(qx), _fmt(qy)
+        lx, ly = _label(x), _label(y)
+        msg = f"目标调整：{x.clause} → {y.clause}（{old} → {new}）"
+        detail = _change_detail(lx, ly, old, new, qx, qy, kinds) | {"object": x.key, "new_object": y.key, "a_clause": x.clause, "b_clause": y.clause, "similarity": round(sim, 1)}
+        sev = Severity.HIGH if "value" in kinds else Severity.MEDIUM
+        out.append(_finding(FindingType.NUMBER_CHANGED, sev, a, b, [a_units[x.unit]], [b_units[y.unit]], msg, detail))
+    out.extend(worded_task_changes(a, b, a_units, b_units, ta, tb, pairs, edges))
+    return out
+
+
+#: an object of this many characters or more, named in a clause of the other year's
+#: commitments that states no figure, is the same task stated in words
+MIN_WORDED_OBJECT = 4
+#: ... when the clause spells this share of the object in one run
+WORDED_SHARE = 0.5
+
+
+def _worded_clauses(u) -> list[tuple[str, str]]:
+    """(clause, normalized clause) of the clauses of sentence ``u`` that state no figure, if
+    it is in the target regions."""
+    out = []
+    if u.region in TARGET_REGIONS:
+        for s, e in segment.clauses(u.text):
+            c = u.text[s:e].strip("，,；;。 ")
+            if c and not qty.extract(c):
+                out.append((c, qty.metric_key(c)))
+    return out
+
+
+def _shared_run(x: str, y: str) -> int:
+    """Length of the longest run of characters ``x`` and ``y`` share."""
+    import difflib
+
+    return difflib.SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y)).size
+
+
+def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pairs, edges: list[Edge]) -> list[Finding]:
+    """A task-level target of one year with no figure paired in the other year whose object
+    a figureless clause of the other year's commitments names (完成省重点实验室重组 for
+    重组200家省重点实验室: a shared run of :data:`MIN_WORDED_OBJECT` characters or more, and
+    :data:`WORDED_SHARE` of the object or more) in a sentence the alignment links to the
+    target's: quantitative -> qualitative or the reverse, one ``number_changed`` finding each
+    (``detail["change"]``: ``quant_to_qual`` / ``qual_to_quant``)."""
+    partners: dict[str, dict[int, list[int]]] = {"a": {}, "b": {}}
+    for e in edges:
+        partners["a"].setdefault(e.a, []).append(e.b)
+        partners["b"].setdefault(e.b, []).append(e.a)
+    paired_a = {id(x) for x, _, _ in pairs}
+    paired_b = {id(y) for _, y, _ in pairs}
+    out = []
+    for side, mine, paired, other_units in (("a", ta, paired_a, b_units), ("b", tb, paired_b, a_units)):
+        clauses: dict[int, list[tuple[str, str]]] = {}  # read only where needed
+        seen: set[str] = set()
+        said: set[tuple] = set()
+        for t in mine:
+            if id(t) in paired or len(t.key) < MIN_WORDED_OBJECT or t.key in seen:
+                continue
+            need = max(MIN_WORDED_OBJECT, WORDED_SHARE * len(t.key))
+            for i in partners[side].get(t.unit, ()):
+                if i not in clauses:
+                    clauses[i] = _worded_clauses(other_units[i])
+            runs = [(_shared_run(t.key, k), i, c) for i in partners[side].get(t.unit, ()) for c, k in clauses[i]]
+            near = [r for r in runs if r[0] >= need]
+            if not near:
+                continue
+            _, i, c = max(near, key=lambda r: r[0])
+            if (t.unit, i, c) in said:
+                continue  # two figures of one clause against one worded clause: one finding
+            said.add((t.unit, i, c))
+            seen.add(t.key)
+            q = t.quantity
+            if side == "a":
+                msg = f"量化目标变为定性表述：{t.clause} → {c}"
+                detail = {"metric": _label(t), "old": _fmt(q), "new": c, "old_value": q.value, "change": "quant_to_qual", "a_clause": t.clause, "b_clause": c}
+                la, lb = [a_units[t.unit]], [b_units[i]]
+            else:
+                msg = f"定性表述变为量化目标：{c} → {t.clause}"
+                detail = {"metric": _label(t), "old": c, "new": _fmt(q), "new_value": q.value, "change": "qual_to_quant", "a_clause": c, "b_clause": t.clause}
+                la, lb = [a_units[i]], [b_units[t.unit]]
+            out.append(_finding(FindingType.NUMBER_CHANGED, Severity.MEDIUM, a, b, la, lb, msg, detail))
+    return out
+
+
+def task_counterpart(t, doc: Document, units, skip: set[str]) -> TaskTarget | None:
+    """The task-level target of ``doc`` (sentences ``skip`` left out) that counts what the
+    headline target ``t`` of the other report measures, in a compatible unit: a headline
+    target one year that the next year states among its tasks (工业投资增长10% -> the task
+    part's 工业投资增长5%).  None when there is none (:data:`SAME_OBJECT`)."""
+    qs = qty.extract(t.text)
+    if t.value is None or not qs:
+        return None
+    q = qs[0]
+    key = object_key(q, t.text)
+    cands = [c for c in task_targets(doc, units, skip) if _comparable(q, c.quantity)]
+    if not key or len(key) < MIN_OBJECT or not cands:
+        return None
+    sim = _similarity([key], [c.key for c in cands])[0]
+    k = int(np.argmax(sim))
+    return cands[k] if sim[k] >= SAME_OBJECT else None

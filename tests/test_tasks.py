@@ -1,0 +1,59 @@
+"""Task-level targets of two years' reports (detect/tasks.py) and clause-level novelty."""
+
+from __future__ import annotations
+
+from reportdiff import quantities as qty
+from reportdiff.detect.tasks import TaskTarget, object_key, pair_task_targets
+from reportdiff.model import FindingType as T
+from reportdiff.model import Region
+
+
+def _key(text: str, k: int = 0) -> str | None:
+    qs = qty.extract(text)
+    prev = qs[k - 1].start + len(qs[k - 1].text) if k else 0
+    return object_key(qs[k], text, prev)
+
+
+def test_object_is_what_the_number_counts():
+    assert _key("改造提升1万个村卫生室") == _key("新改造提升村卫生室2万个") == "村卫生室"
+    assert _key("推进雄商、济滨等7个高铁项目") == "高铁项目"  # the examples before 等 are not the object
+    assert _key("建成38个中小学幼儿园项目、新增4.1万个学位", 1) == "学位"  # not the previous figure's object
+    assert _key("重点抓好以下十个方面的工作") is None  # the report's own parts
+    assert _key("规模以上工业总产值年均增长8%左右") is None  # a target over several years
+    assert _key("支持10个国家级和10个省级县城城镇化试点") is None  # shares the next count's object
+
+
+def test_pairing_is_one_to_one_and_prefers_the_same_object():
+    def t(unit: int, text: str) -> TaskTarget:
+        q = qty.extract(text)[0]
+        return TaskTarget(unit, q, object_key(q, text) or "", text)
+
+    a = [t(0, "新改建农村公路7000公里"), t(1, "建设旅游公路900公里")]
+    b = [t(0, "新建改造农村公路5000公里")]
+    pairs = pair_task_targets(a, b, [])
+    assert [(x.clause, y.clause) for x, y, _ in pairs] == [("新改建农村公路7000公里", "新建改造农村公路5000公里")]
+    # counts of things in different measure words are comparable (7个高铁项目 / 6条高铁), kilometres are not
+    assert pair_task_targets([t(0, "推进7个高铁项目")], [t(0, "建设6条高铁项目")], [])
+    assert not pair_task_targets([t(0, "建设高铁项目7个")], [t(0, "建设高铁项目60公里")], [])
+
+
+def test_every_task_target_of_a_sentence_is_its_own_finding(rr):
+    found = {(f.detail["old"], f.detail["new"]) for f in rr.findings if f.type == T.NUMBER_CHANGED}
+    # one 2024 sentence: 技改投资 33亿元 and 技改项目 80个以上 (issue 14)
+    assert ("30亿元以上", "力争33亿元") in found and ("20个以上", "80个以上") in found
+    assert ("5万亩以上", "2万亩") in found  # 高标准农田, paired outside any aligned sentence pair
+
+
+def test_no_review_figure_is_compared(rr):
+    units = {u.id: u for u in rr.a_units + rr.b_units}
+    for f in rr.findings:
+        if f.type == T.NUMBER_CHANGED:
+            assert all(units[i].region in (Region.COMMITMENTS, Region.GOALS) for i in f.a_ids + f.b_ids), f.message
+
+
+def test_new_clause_of_a_continuing_sentence(rr):
+    clauses = [f for f in rr.findings if f.type in (T.NEW, T.DROPPED) and "clause" in f.detail]
+    assert clauses and all(f.detail["clause"] in (f.a_text or f.b_text) for f in clauses)
+    assert all(f.detail["nearest_text"] for f in clauses)  # the other report's nearest clause is cited
+    # headline targets have their own findings
+    assert not any(set(f.a_ids) & {t.sentence for t in rr.a.targets} or set(f.b_ids) & {t.sentence for t in rr.b.targets} for f in clauses)
