@@ -223,12 +223,13 @@ def score_pair(name: str, a: Path, b: Path, key_dir: Path, split: str) -> PairSc
     )
 
 
-def yoy_report(gold_dir: str | Path, repo: str | Path, corpus: str | Path) -> str:
-    """Printed lines for every pair of ``<gold_dir>/pairs.csv`` whose documents are present."""
+def yoy_report(gold_dir: str | Path, repo: str | Path, corpus: str | Path, only: str | None = None) -> str:
+    """Printed lines for every pair of ``<gold_dir>/pairs.csv`` whose documents are present
+    (``only``: just the pairs of that split, e.g. ``tuning`` while developing rules)."""
     gold = Path(gold_dir)
     lines = []
     with open(gold / "pairs.csv", encoding="utf-8", newline="") as fh:
-        pairs = list(csv.DictReader(fh))
+        pairs = [p for p in csv.DictReader(fh) if only is None or p["split"] == only]
     for p in pairs:
         a, b = _resolve(p["a"], Path(repo), Path(corpus)), _resolve(p["b"], Path(repo), Path(corpus))
         if not (a.is_file() and b.is_file()):
