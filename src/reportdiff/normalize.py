@@ -62,10 +62,21 @@ _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _LEAD_START = re.compile(r"^[\u4e00-\u9fff“][^，。；：,;]{1,21}[。：]")
 
 
+class _Widths(dict):
+    """Display width of each character met so far (see :func:`display_width`)."""
+
+    def __missing__(self, c: str) -> int:
+        # ambiguous-width characters (“”、…) are full width in Chinese typesetting
+        w = self[c] = 2 if unicodedata.east_asian_width(c) in "WFA" else 1
+        return w
+
+
+_WIDTHS = _Widths()
+
+
 def display_width(s: str) -> int:
     """Width of ``s`` in a monospace layout: CJK and full-width count 2."""
-    # ambiguous-width characters (“”、…) are full width in Chinese typesetting
-    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in s)
+    return sum(map(_WIDTHS.__getitem__, s))
 
 
 @functools.lru_cache(maxsize=1)
@@ -176,10 +187,14 @@ class _Line:
     chars: list[tuple[str, int]]  # kept characters and their raw offsets
     width: int  # display width of the raw line
     md_heading: bool  # the line was a markdown heading
+    text: str = ""  # the kept characters (set from ``chars`` when not given)
 
-    @property
-    def text(self) -> str:
-        return "".join(c for c, _ in self.chars)
+    def __post_init__(self) -> None:
+        if not self.text:
+            self.text = "".join(c for c, _ in self.chars)
+
+
+_SPACE = re.compile(r"\s")  # what str.isspace() calls whitespace
 
 
 def _clean_line(raw: str, start: int) -> _Line | None:
@@ -197,19 +212,23 @@ def _clean_line(raw: str, start: int) -> _Line | None:
         dropped.update((mm.start(), mm.start() + 1))
     chars: list[tuple[str, int]] = []
     n = len(raw)
-    for i in range(skip_to, n):
-        c = raw[i]
-        if i in dropped:
+    # the characters between whitespace and dropped markup are kept as they are
+    special = sorted({m.start() for m in _SPACE.finditer(raw, skip_to)} | {d for d in dropped if d >= skip_to})
+    i = skip_to
+    for s in special:
+        if s > i:
+            chars.extend(zip(raw[i:s], range(start + i, start + s)))
+        i = s + 1
+        if s in dropped:
             continue
-        if c.isspace():
-            # keep one space between two ASCII words ("GB/T 36073"), drop all others;
-            # only a plain space is kept (the text holds original characters only)
-            prev = chars[-1][0] if chars else ""
-            nxt = next((raw[j] for j in range(i + 1, n) if not raw[j].isspace() and j not in dropped), "")
-            if c == " " and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalnum():
-                chars.append((" ", start + i))
-            continue
-        chars.append((c, start + i))
+        # whitespace: keep one space between two ASCII words ("GB/T 36073"), drop all others;
+        # only a plain space is kept (the text holds original characters only)
+        prev = chars[-1][0] if chars else ""
+        nxt = next((raw[j] for j in range(s + 1, n) if not raw[j].isspace() and j not in dropped), "")
+        if raw[s] == " " and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalnum():
+            chars.append((" ", start + s))
+    if i < n:
+        chars.extend(zip(raw[i:n], range(start + i, start + n)))
     if not chars:
         return None
     return _Line(chars=chars, width=display_width(raw.strip()), md_heading=md_heading)
@@ -249,8 +268,9 @@ def _wrap_width(lines: list[_Line]) -> int | None:
     # lines wrapped at the same width scatter a few columns around it
     # (ASCII digits are narrower than CJK): take the densest window
     best_w, best_n = common, 0
-    for w in set(widths):
-        n = sum(1 for x in widths if w - 4 <= x <= w)
+    count = Counter(widths)
+    for w in count:
+        n = sum(count.get(x, 0) for x in range(w - 4, w + 1))
         if n > best_n or (n == best_n and w > best_w):
             best_w, best_n = w, n
     if best_n >= 0.3 * len(lines):
@@ -290,9 +310,10 @@ def paragraphs(text: str) -> tuple[Paragraph, ...]:
         while chars and chars[-1][0] == " ":
             chars.pop()
         if chars:
-            body = "".join(c for c, _ in chars)
+            letters, offsets = zip(*chars)
+            body = "".join(letters)
             heading = len(buf) <= 2 and (buf[0].md_heading or is_heading_text(body))
-            out.append(Paragraph(index=len(out), text=body, offsets=tuple(o for _, o in chars), is_heading=heading))
+            out.append(Paragraph(index=len(out), text=body, offsets=offsets, is_heading=heading))
         buf.clear()
 
     for ln in lines:

@@ -15,6 +15,9 @@ _OPEN = "（(〔【[《"
 _CLOSE = "）)〕】]》"
 #: longest run without an ender before a sentence is cut at a comma anyway
 MAX_SENTENCE = 400
+#: the characters the scans below act on
+_SENTENCE_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + _ENDERS) + "]")
+_CLAUSE_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + "，,、") + "]")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -24,21 +27,22 @@ def sentences(text: str) -> list[tuple[int, int]]:
     depth = 0
     start = 0
     i, n = 0, len(text)
-    while i < n:
-        c = text[i]
+    for m in _SENTENCE_MARKS.finditer(text):  # other characters change nothing
+        k = m.start()
+        if k < i:
+            continue  # passed over after an ender
+        c = text[k]
         if c in _OPEN:
             depth += 1
         elif c in _CLOSE:
             depth = max(0, depth - 1)
-        elif c in _ENDERS and depth == 0:
-            j = i + 1
+        elif depth == 0:  # an ender
+            j = k + 1
             while j < n and (text[j] in _ENDERS or text[j] in _CLOSERS):
                 j += 1
             out.append((start, j))
             start = j
             i = j
-            continue
-        i += 1
     if start < n:
         out.append((start, n))
     # a run with no ender at all (tables, pasted lists) is cut at commas
@@ -67,7 +71,9 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
     """
     cuts: list[int] = []
     depth = 0
-    for i, c in enumerate(sentence):
+    for m in _CLAUSE_MARKS.finditer(sentence):  # other characters change nothing
+        i = m.start()
+        c = sentence[i]
         if c in _OPEN:
             depth += 1
         elif c in _CLOSE:

@@ -85,6 +85,8 @@ def restore_original(doc: Document, raw: RawText, notes: tuple[str, ...] = ("繁
     orig = raw.text
 
     def back(text: str, span: tuple[int, int]) -> str:
+        if span[1] - span[0] == len(text) and view.startswith(text, span[0]):
+            return orig[span[0] : span[1]]  # nothing deleted: what the walk below gives
         # the text is the span with some characters (breaks, page numbers) deleted:
         # walk the span, keeping the positions whose transformed character comes next
         out, j = [], 0
@@ -123,7 +125,7 @@ def restore_original(doc: Document, raw: RawText, notes: tuple[str, ...] = ("繁
         kind_evidence=(*doc.kind_evidence, *notes),
         government=name(doc.government),
         title=name(doc.title),
-        paragraphs=tuple(replace(p, text="".join(orig[k] for k in p.offsets)) for p in doc.paragraphs),
+        paragraphs=tuple(replace(p, text="".join(map(orig.__getitem__, p.offsets))) for p in doc.paragraphs),
         sections=tuple(replace(sec, title=back(sec.title, sec.span)) for sec in doc.sections),
         sentences=tuple(
             replace(st, text=back(st.text, st.span), clauses=tuple(replace(c, text=back(c.text, c.span)) for c in st.clauses)) for st in doc.sentences
