@@ -156,7 +156,9 @@ def _same_metric_pairs(a_units, b_units) -> set[tuple[int, int]]:
     if not qa or not qb:
         return set()
     sim = process.cdist([k for _, _, k in qa], [k for _, _, k in qb], scorer=fuzz.ratio, workers=1)
-    ok = (sim >= SAME_METRIC_ANYWHERE) & np.array([[qty.same_dimension(x, y) for _, y, _ in qb] for _, x, _ in qa], dtype=bool)
+    ok = sim >= SAME_METRIC_ANYWHERE
+    for r, c in zip(*np.nonzero(ok)):  # the units of similar metrics only
+        ok[r, c] = qty.same_dimension(qa[r][1], qb[c][1])
     out = set()
     for r in np.flatnonzero(ok.sum(axis=1) == 1):
         c = int(np.flatnonzero(ok[r])[0])
