@@ -146,15 +146,44 @@ def fold(text: str) -> str:
     """Text for comparison: NFKC (full-width -> half-width), one bracket style,
     traditional characters as simplified, OCR confusions folded, no whitespace."""
     t = text
+    table = _fold_table()
     # NFKC can produce spaces (´ -> space + combining accent) whose removal
     # lets characters compose anew: repeat until nothing changes (idempotent)
     for _ in range(4):
-        step = unicodedata.normalize("NFKC", t).translate(_BRACKETS).translate(t2s_table())
+        if table is None:
+            step = unicodedata.normalize("NFKC", t).translate(_BRACKETS).translate(t2s_table())
+        else:
+            step = unicodedata.normalize("NFKC", t).translate(table)
         step = re.sub(r"\s+", "", step)
         if step == t:
             break
         t = step
+        if table is not None and unicodedata.is_normalized("NFKC", t):
+            break  # the next step would give t again (see _fold_table)
     return t
+
+
+@functools.lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str] | None:
+    """The bracket table and then the traditional -> simplified table, as one
+    table; None when the tables do not allow it.
+
+    They do when no bracket is traditional, no simplified character is a
+    bracket and every simplified character is a fixpoint: then one
+    translation does what the two do, and a text that has been through one
+    step of :func:`fold` and is NFKC-normal is left as it is by the next step
+    (its characters are brackets made round, simplified characters and
+    characters of neither table, none of which the tables change, and it has
+    no whitespace), so :func:`fold` stops there instead of checking it."""
+    t2s = t2s_table()
+    values = set(t2s.values())
+    if any(t2s.get(ord(v), v) != v for v in values):
+        return None
+    if any(k in t2s or chr(k) in values for k in _BRACKETS) or any(ord(v) in t2s for v in _BRACKETS.values()):
+        return None
+    table = dict(t2s)
+    table.update(_BRACKETS)
+    return table
 
 
 _NUM_RUN = re.compile(r"\d+(?:\.\d+)?")
