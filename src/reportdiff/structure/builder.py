@@ -75,6 +75,9 @@ def build_document(raw: RawText, paras: tuple[Paragraph, ...]) -> Document:
     )
 
 
+_SPACE = re.compile(r"\s")
+
+
 def restore_original(doc: Document, raw: RawText, notes: tuple[str, ...] = ("繁体字文本：按简体字识别结构，原文照录",)) -> Document:
     """``doc`` was built from a same-length transform of ``raw.text`` (traditional
     characters made simplified, see :func:`reportdiff.normalize.to_simplified`):
@@ -102,6 +105,9 @@ def restore_original(doc: Document, raw: RawText, notes: tuple[str, ...] = ("繁
         lo, hi = span or (0, len(view))
         if not text:
             return text
+        if not _SPACE.search(view, lo, hi):  # nothing to skip: the pattern below is the text itself
+            at = view.find(text, lo, hi)
+            return text if at < 0 else orig[at : at + len(text)]
         # the name as it stands in the view, perhaps broken across lines
         m = re.compile(r"\s*".join(re.escape(c) for c in text)).search(view, lo, hi)
         if m is None:
