@@ -176,8 +176,7 @@ def _is_report_pair(a: Path, b: Path) -> bool:
 
 def scaling(out: Path, sizes=(1, 2, 4, 8, 16)) -> None:
     pairs = corpus_pairs(max(sizes), report_report=True)
-    print("scaling: reports of k governments per side, concatenated (year N vs N+1; from 4 per side the")
-    print("         concatenation reads as one long generic document), one whole-process compare each:")
+    print("scaling: reports of k governments per side, concatenated (year N vs N+1), one whole-process compare each:")
     pts = []
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
