@@ -1,5 +1,7 @@
 """Timings of reportdiff (not a test), in one run:
 
+* floor   whole-process time of importing only what a compare imports (numpy,
+          rapidfuzz, click, jinja2, the pipeline), beside difflib.HtmlDiff;
 * whole   whole-process ``reportdiff compare`` of the seed pairs and a national
           pair, beside Python's difflib.HtmlDiff at sentence level on the same
           inputs, run alternately in the same run (ratio reportdiff / difflib);
@@ -13,13 +15,14 @@
           against scoring every pair, on corpus pairs;
 * targets ``reportdiff targets`` on the whole corpus (goal: under a minute).
 
-Run: make bench   (or .venv/bin/python benchmarks/bench.py [--only whole,startup,scaling,batch,recall])
+Run: make bench   (or .venv/bin/python benchmarks/bench.py [--only floor,whole,startup,scaling,batch,recall])
 The corpus parts need ../shared/corpus (skipped with a message when absent).
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import csv
 import math
 import os
@@ -83,11 +86,49 @@ def whole(runs: int, out: Path) -> None:
         run(compare_cmd(a, b, out))  # warm caches (file system, user cache folder)
         ours, plain = [], []
         for _ in range(runs):
-            ours.append(run(compare_cmd(a, b, out))[0])
-            plain.append(run([sys.executable, "-c", DIFFLIB, str(a), str(b)])[0])
-        ratio = min(ours) / min(plain)
-        ratio_med = statistics.median(ours) / statistics.median(plain)
-        print(f"  {name:<20} reportdiff {fmt(ours)}   difflib {fmt(plain)}   ratio {ratio:4.2f} (median {ratio_med:4.2f})")
+            ours.append(run(compare_cmd(a, b, out))[:2])
+            plain.append(run([sys.executable, "-c", DIFFLIB, str(a), str(b)])[:2])
+        wo, wp = [w for w, _ in ours], [w for w, _ in plain]
+        ratio = min(wo) / min(wp)
+        ratio_med = statistics.median(wo) / statistics.median(wp)
+        ratio_cpu = min(c for _, c in ours) / min(c for _, c in plain)
+        print(f"  {name:<20} reportdiff {fmt(wo)}   difflib {fmt(wp)}   ratio {ratio:4.2f} (median {ratio_med:4.2f}, CPU {ratio_cpu:4.2f})")
+
+
+#: what a whole-process ``reportdiff compare`` cannot do without: the interpreter,
+#: then the imports (numpy and rapidfuzz for the scores, click for the command line,
+#: jinja2 for the HTML report, the pipeline's own modules)
+FLOOR = (
+    ("python -c pass", "pass"),
+    ("import numpy", "import numpy"),
+    ("+ rapidfuzz", "import numpy, rapidfuzz.process, rapidfuzz.fuzz, rapidfuzz.distance.LCSseq"),
+    ("+ click, jinja2", "import numpy, rapidfuzz.process, rapidfuzz.fuzz, rapidfuzz.distance.LCSseq, click, jinja2"),
+    ("+ reportdiff modules", "import reportdiff.cli, reportdiff.api, reportdiff.align, reportdiff.detect, reportdiff.render, reportdiff.tables, reportdiff.summary, reportdiff.review, rapidfuzz.process, rapidfuzz.fuzz, rapidfuzz.distance.LCSseq, jinja2"),
+)
+
+
+def floor(runs: int) -> None:
+    """The whole-process time of importing only what a compare must import, beside
+    difflib.HtmlDiff on each pair of :func:`whole`: a compare cannot take less."""
+    pairs = [("seed report-plan", EX / "chiping-2024-report.txt", EX / "chiping-2024-plan.txt"), ("seed report-report", EX / "chiping-2022-report.txt", EX / "chiping-2024-report.txt")]
+    nat = CORPUS / "national" / "国务院"
+    if (nat / "2023.txt").exists():
+        pairs.append(("national 2022-2023", nat / "2022.txt", nat / "2023.txt"))
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in FLOOR + tuple((p[0], "") for p in pairs)}
+    for _ in range(runs):
+        for name, code in FLOOR:
+            times[name].append(run([sys.executable, "-c", code])[:2])
+        for name, a, b in pairs:
+            times[name].append(run([sys.executable, "-c", DIFFLIB, str(a), str(b)])[:2])
+    print(f"floor: whole-process seconds of importing only what a compare imports, min over {runs} alternating runs (wall, CPU):")
+    for name, _ in FLOOR:
+        print(f"  {name:<22} wall {min(w for w, _ in times[name]):6.3f}  CPU {min(c for _, c in times[name]):6.3f}")
+    base = min(w for w, _ in times[FLOOR[-1][0]])
+    base_cpu = min(c for _, c in times[FLOOR[-1][0]])
+    for name, _, _ in pairs:
+        plain = min(w for w, _ in times[name])
+        plain_cpu = min(c for _, c in times[name])
+        print(f"  difflib {name:<20} wall {plain:6.3f}  CPU {plain_cpu:6.3f}   imports alone / difflib: wall {base / plain:4.2f}, CPU {base_cpu / plain_cpu:4.2f} (goal for the whole compare: 0.5)")
 
 
 def startup(runs: int) -> None:
@@ -135,8 +176,7 @@ def _is_report_pair(a: Path, b: Path) -> bool:
 
 def scaling(out: Path, sizes=(1, 2, 4, 8, 16)) -> None:
     pairs = corpus_pairs(max(sizes), report_report=True)
-    print("scaling: reports of k governments per side, concatenated (year N vs N+1; from 4 per side the")
-    print("         concatenation reads as one long generic document), one whole-process compare each:")
+    print("scaling: reports of k governments per side, concatenated (year N vs N+1), one whole-process compare each:")
     pts = []
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
@@ -268,7 +308,7 @@ def targets_corpus(corpus: str) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", default="whole,startup,scaling,batch,targets", help="comma-separated sections (whole, startup, scaling, batch, recall, targets)")
+    ap.add_argument("--only", default="floor,whole,startup,scaling,batch,targets", help="comma-separated sections (floor, whole, startup, scaling, batch, recall, targets)")
     ap.add_argument("--runs", type=int, default=5, help="runs per whole-process timing")
     ap.add_argument("--batch-governments", type=int, default=0, help="batch: only the first N governments of the corpus (default 0: the whole corpus)")
     ap.add_argument("--batch-modes", default="serial,pool,dask", help="batch: which of serial, pool, dask to run")
@@ -278,6 +318,11 @@ def main() -> None:
     print(f"reportdiff benchmark  python {sys.version.split()[0]}  {os.cpu_count()} cores  load {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as d:
         out = Path(d)
+        # a stale or missing .pyc (PYTHONDONTWRITEBYTECODE, an edited module) would add
+        # the compiling of the package to every run
+        compileall.compile_dir(str(ROOT / "src" / "reportdiff"), quiet=1)
+        if "floor" in sections:
+            floor(2 * args.runs)
         if "whole" in sections:
             whole(args.runs, out)
         if "startup" in sections:

@@ -62,17 +62,21 @@ _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _LEAD_START = re.compile(r"^[\u4e00-\u9fff“][^，。；：,;]{1,21}[。：]")
 
 
+class _Widths(dict):
+    """Display width of each character met so far (see :func:`display_width`)."""
+
+    def __missing__(self, c: str) -> int:
+        # ambiguous-width characters (“”、…) are full width in Chinese typesetting
+        w = self[c] = 2 if unicodedata.east_asian_width(c) in "WFA" else 1
+        return w
+
+
+_WIDTHS = _Widths()
+
+
 def display_width(s: str) -> int:
     """Width of ``s`` in a monospace layout: CJK and full-width count 2."""
-    if s.isascii():
-        return len(s)
-    return sum(map(_char_width, s))
-
-
-@functools.lru_cache(maxsize=None)
-def _char_width(c: str) -> int:
-    # ambiguous-width characters (“”、…) are full width in Chinese typesetting
-    return 2 if unicodedata.east_asian_width(c) in "WFA" else 1
+    return sum(map(_WIDTHS.__getitem__, s))
 
 
 @functools.lru_cache(maxsize=1)
@@ -142,15 +146,44 @@ def fold(text: str) -> str:
     """Text for comparison: NFKC (full-width -> half-width), one bracket style,
     traditional characters as simplified, OCR confusions folded, no whitespace."""
     t = text
+    table = _fold_table()
     # NFKC can produce spaces (´ -> space + combining accent) whose removal
     # lets characters compose anew: repeat until nothing changes (idempotent)
     for _ in range(4):
-        step = unicodedata.normalize("NFKC", t).translate(_BRACKETS).translate(t2s_table())
+        if table is None:
+            step = unicodedata.normalize("NFKC", t).translate(_BRACKETS).translate(t2s_table())
+        else:
+            step = unicodedata.normalize("NFKC", t).translate(table)
         step = re.sub(r"\s+", "", step)
         if step == t:
             break
         t = step
+        if table is not None and unicodedata.is_normalized("NFKC", t):
+            break  # the next step would give t again (see _fold_table)
     return t
+
+
+@functools.lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str] | None:
+    """The bracket table and then the traditional -> simplified table, as one
+    table; None when the tables do not allow it.
+
+    They do when no bracket is traditional, no simplified character is a
+    bracket and every simplified character is a fixpoint: then one
+    translation does what the two do, and a text that has been through one
+    step of :func:`fold` and is NFKC-normal is left as it is by the next step
+    (its characters are brackets made round, simplified characters and
+    characters of neither table, none of which the tables change, and it has
+    no whitespace), so :func:`fold` stops there instead of checking it."""
+    t2s = t2s_table()
+    values = set(t2s.values())
+    if any(t2s.get(ord(v), v) != v for v in values):
+        return None
+    if any(k in t2s or chr(k) in values for k in _BRACKETS) or any(ord(v) in t2s for v in _BRACKETS.values()):
+        return None
+    table = dict(t2s)
+    table.update(_BRACKETS)
+    return table
 
 
 _NUM_RUN = re.compile(r"\d+(?:\.\d+)?")
@@ -180,13 +213,17 @@ def is_heading_text(text: str) -> bool:
 
 @dataclass
 class _Line:
-    text: str  # the kept characters
-    offsets: list[int]  # the raw offset of each kept character
+    chars: list[tuple[str, int]]  # kept characters and their raw offsets
     width: int  # display width of the raw line
     md_heading: bool  # the line was a markdown heading
+    text: str = ""  # the kept characters (set from ``chars`` when not given)
+
+    def __post_init__(self) -> None:
+        if not self.text:
+            self.text = "".join(c for c, _ in self.chars)
 
 
-_SPACE = re.compile(r"\s")
+_SPACE = re.compile(r"\s")  # what str.isspace() calls whitespace
 
 
 def _clean_line(raw: str, start: int) -> _Line | None:
@@ -199,39 +236,31 @@ def _clean_line(raw: str, start: int) -> _Line | None:
     if not m:
         q = re.match(r"^\s*>\s?", raw)
         skip_to = q.end() if q else 0
-    n = len(raw)
-    if "**" not in raw and "__" not in raw:
-        # no markup: whitespace at the ends goes (no word beside it); when there is none
-        # inside (most lines), the rest is kept as it is
-        lo = n - len(raw[skip_to:].lstrip()) if skip_to < n else n
-        hi = len(raw.rstrip())
-        if lo >= hi:
-            return None
-        if not _SPACE.search(raw, lo, hi):
-            return _Line(text=raw[lo:hi], offsets=list(range(start + lo, start + hi)), width=display_width(raw.strip()), md_heading=md_heading)
     dropped = set()
     for mm in re.finditer(r"\*\*|__", raw):
         dropped.update((mm.start(), mm.start() + 1))
-    chars: list[str] = []
-    offsets: list[int] = []
-    for i in range(skip_to, n):
-        c = raw[i]
-        if i in dropped:
+    chars: list[tuple[str, int]] = []
+    n = len(raw)
+    # the characters between whitespace and dropped markup are kept as they are
+    special = sorted({m.start() for m in _SPACE.finditer(raw, skip_to)} | {d for d in dropped if d >= skip_to})
+    i = skip_to
+    for s in special:
+        if s > i:
+            chars.extend(zip(raw[i:s], range(start + i, start + s)))
+        i = s + 1
+        if s in dropped:
             continue
-        if c.isspace():
-            # keep one space between two ASCII words ("GB/T 36073"), drop all others;
-            # only a plain space is kept (the text holds original characters only)
-            prev = chars[-1] if chars else ""
-            nxt = next((raw[j] for j in range(i + 1, n) if not raw[j].isspace() and j not in dropped), "")
-            if c == " " and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalnum():
-                chars.append(" ")
-                offsets.append(start + i)
-            continue
-        chars.append(c)
-        offsets.append(start + i)
+        # whitespace: keep one space between two ASCII words ("GB/T 36073"), drop all others;
+        # only a plain space is kept (the text holds original characters only)
+        prev = chars[-1][0] if chars else ""
+        nxt = next((raw[j] for j in range(s + 1, n) if not raw[j].isspace() and j not in dropped), "")
+        if raw[s] == " " and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalnum():
+            chars.append((" ", start + s))
+    if i < n:
+        chars.extend(zip(raw[i:n], range(start + i, start + n)))
     if not chars:
         return None
-    return _Line(text="".join(chars), offsets=offsets, width=display_width(raw.strip()), md_heading=md_heading)
+    return _Line(chars=chars, width=display_width(raw.strip()), md_heading=md_heading)
 
 
 def _running_header(text: str) -> bool:
@@ -254,13 +283,9 @@ def _ends_terminal(text: str, para_text: str) -> bool:
     return False
 
 
-_OPENERS = re.compile(r"[（(〔【\[《]")
-_CLOSING = re.compile(r"[）)〕】\]》]")
-
-
 def _open_brackets(text: str) -> int:
     """How many brackets are opened and not closed in ``text``."""
-    return len(_OPENERS.findall(text)) - len(_CLOSING.findall(text))
+    return sum(text.count(c) for c in "（(〔【[《") - sum(text.count(c) for c in "）)〕】]》")
 
 
 def _wrap_width(lines: list[_Line]) -> int | None:
@@ -272,8 +297,9 @@ def _wrap_width(lines: list[_Line]) -> int | None:
     # lines wrapped at the same width scatter a few columns around it
     # (ASCII digits are narrower than CJK): take the densest window
     best_w, best_n = common, 0
-    for w in set(widths):
-        n = sum(1 for x in widths if w - 4 <= x <= w)
+    count = Counter(widths)
+    for w in count:
+        n = sum(count.get(x, 0) for x in range(w - 4, w + 1))
         if n > best_n or (n == best_n and w > best_w):
             best_w, best_n = w, n
     if best_n >= 0.3 * len(lines):
@@ -306,21 +332,17 @@ def paragraphs(text: str) -> tuple[Paragraph, ...]:
     def flush() -> None:
         if not buf:
             return
-        if len(buf) == 1:
-            text, offsets = buf[0].text, buf[0].offsets
-        else:
-            text = "".join(ln.text for ln in buf)
-            offsets = [o for ln in buf for o in ln.offsets]
+        chars = [c for ln in buf for c in ln.chars]
         # a space kept at a line edge has no neighbour word any more
-        lo, hi = 0, len(text)
-        while lo < hi and text[lo] == " ":
-            lo += 1
-        while hi > lo and text[hi - 1] == " ":
-            hi -= 1
-        if hi > lo:
-            body = text[lo:hi]
+        while chars and chars[0][0] == " ":
+            chars.pop(0)
+        while chars and chars[-1][0] == " ":
+            chars.pop()
+        if chars:
+            letters, offsets = zip(*chars)
+            body = "".join(letters)
             heading = len(buf) <= 2 and (buf[0].md_heading or is_heading_text(body))
-            out.append(Paragraph(index=len(out), text=body, offsets=tuple(offsets[lo:hi]), is_heading=heading))
+            out.append(Paragraph(index=len(out), text=body, offsets=offsets, is_heading=heading))
         buf.clear()
 
     for ln in lines:

@@ -141,9 +141,26 @@ def same_dimension(a: Quantity, b: Quantity) -> bool:
     return a.unit == b.unit or (a.unit in pct and b.unit in pct)
 
 
+#: distinct texts whose quantities are kept (emptied when full): the detect
+#: stage reads the same sentences several times (a pure function: the cache
+#: changes no output)
+EXTRACT_CACHE = 1 << 15
+_EXTRACTED: dict[str, tuple[Quantity, ...]] = {}
+
+
 def extract(text: str) -> list[Quantity]:
     """Quantities of ``text`` (a clause or sentence), in order of appearance.
     Traditional characters are read as simplified (億元 is 亿元); offsets hold."""
+    got = _EXTRACTED.get(text)
+    if got is None:
+        got = tuple(_extract(text))
+        if len(_EXTRACTED) >= EXTRACT_CACHE:
+            _EXTRACTED.clear()
+        _EXTRACTED[text] = got
+    return list(got)
+
+
+def _extract(text: str) -> list[Quantity]:
     original, text = text, to_simplified(text)
     out: list[Quantity] = []
     prev_end = 0

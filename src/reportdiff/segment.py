@@ -13,10 +13,11 @@ _ENDERS = "。！？；!?;"
 _CLOSERS = "”’」』"
 _OPEN = "（(〔【[《"
 _CLOSE = "）)〕】]》"
-_SENTENCE_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + _ENDERS) + "]")
-_CLAUSE_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + "，,、") + "]")
 #: longest run without an ender before a sentence is cut at a comma anyway
 MAX_SENTENCE = 400
+#: the characters the scans below act on
+_SENTENCE_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + _ENDERS) + "]")
+_CLAUSE_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + "，,、") + "]")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -25,22 +26,23 @@ def sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     depth = 0
     start = 0
-    n = len(text)
-    skip_to = 0  # the characters before it were taken into the last sentence's end
-    for m in _SENTENCE_MARKS.finditer(text):  # only brackets and enders change anything
-        i, c = m.start(), m.group()
-        if i < skip_to:
-            continue
+    i, n = 0, len(text)
+    for m in _SENTENCE_MARKS.finditer(text):  # other characters change nothing
+        k = m.start()
+        if k < i:
+            continue  # passed over after an ender
+        c = text[k]
         if c in _OPEN:
             depth += 1
         elif c in _CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0:
-            j = i + 1
+        elif depth == 0:  # an ender
+            j = k + 1
             while j < n and (text[j] in _ENDERS or text[j] in _CLOSERS):
                 j += 1
             out.append((start, j))
-            start = skip_to = j
+            start = j
+            i = j
     if start < n:
         out.append((start, n))
     # a run with no ender at all (tables, pasted lists) is cut at commas
@@ -69,8 +71,9 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
     """
     cuts: list[int] = []
     depth = 0
-    for m in _CLAUSE_MARKS.finditer(sentence):  # only brackets, commas and 、 change anything
-        i, c = m.start(), m.group()
+    for m in _CLAUSE_MARKS.finditer(sentence):  # other characters change nothing
+        i = m.start()
+        c = sentence[i]
         if c in _OPEN:
             depth += 1
         elif c in _CLOSE:

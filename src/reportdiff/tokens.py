@@ -114,22 +114,137 @@ class _PartialTokenizer:
         self.tk.total = self.con.execute("SELECT total FROM meta").fetchone()[0]
         self.tk.initialized = True  # FREQ is filled below, text by text
         self.loaded: set[str] = set()
+        self.ready: set[str] = set()  # texts whose entries are loaded
 
     def load(self, texts: list[str]) -> None:
         """Read the entries that cutting ``texts`` can look up (one query per 500 keys)."""
         keys: set[str] = set()
         for text in texts:
+            if text in self.ready:
+                continue
             keys.update(text[i : i + 2] for i in range(len(text)))  # bigrams, and the last character
             keys.update(text)
+        self.ready.update(texts)
         todo = sorted(keys - self.loaded)
         self.loaded.update(todo)
         for i in range(0, len(todo), 500):
             chunk = todo[i : i + 500]
             self.tk.FREQ.update(self.con.execute(f"SELECT word, freq FROM w WHERE k IN ({','.join('?' * len(chunk))})", chunk))
+        if len(self.ready) > WORDS_CACHE:
+            self.ready.clear()  # only a shortcut: a text not in it has its keys looked at again
 
     def lcut(self, text: str) -> list[str]:
-        self.load([text])
-        return self.tk.lcut(text)
+        if text not in self.ready:
+            self.load([text])
+        return _lcut(self.tk, text)
+
+
+class _Cutter:
+    """``jieba.Tokenizer.lcut(text)`` (accurate mode, HMM on) of one tokenizer,
+    the same words computed with less Python overhead: the word graph and the
+    best route in one backward pass, each dictionary word's log frequency
+    computed once.  Every float is computed as jieba computes it (``log(freq) -
+    log(total) + route``, in that order) and ties are broken the same way (the
+    larger end), so the route, and the words, are jieba's.  jieba cuts each run
+    of CJK characters, letters and digits on its own: the words of each run
+    are kept (:data:`WORDS_CACHE` runs)."""
+
+    def __init__(self, tk) -> None:
+        import math
+
+        from jieba import finalseg
+
+        self.tk = tk
+        self.log = math.log
+        self.logtotal = math.log(tk.total)
+        self.weight: dict[str, float] = {}  # word -> log(freq or 1) - log(total)
+        self.hmm_cut = finalseg.cut
+        self.blocks: dict[str, list[str]] = {}  # words of each block cut so far
+
+    def lcut(self, sentence: str) -> list[str]:
+        import jieba
+
+        re_han, re_skip = jieba.re_han_default, jieba.re_skip_default
+        out: list[str] = []
+        for blk in re_han.split(sentence):
+            if not blk:
+                continue
+            if re_han.match(blk):
+                # a block is cut on its own: the clauses of a sentence, and the
+                # two years' reports, share most of theirs
+                got = self.blocks.get(blk)
+                if got is None:
+                    got = []
+                    self._cut_dag(blk, got)
+                    if len(self.blocks) >= WORDS_CACHE:
+                        self.blocks.clear()
+                    self.blocks[blk] = got
+                out.extend(got)
+            else:
+                for x in re_skip.split(blk):
+                    if re_skip.match(x):
+                        out.append(x)
+                    else:
+                        out.extend(x)
+        return out
+
+    def _cut_dag(self, sentence: str, out: list[str]) -> None:
+        freq = self.tk.FREQ
+        weight = self.weight
+        n = len(sentence)
+        route_v: list[float] = [0] * (n + 1)  # jieba's route[n] is (0, 0)
+        route_x = [0] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            best_v = best_x = None
+            i = k
+            frag = sentence[k]
+            while i < n and frag in freq:
+                if freq[frag]:
+                    w = weight.get(frag)
+                    if w is None:
+                        w = weight[frag] = self.log(freq[frag]) - self.logtotal
+                    v = w + route_v[i + 1]
+                    if best_v is None or v > best_v or (v == best_v and i > best_x):
+                        best_v, best_x = v, i
+                i += 1
+                frag = sentence[k : i + 1]
+            if best_v is None:  # no word starts here: the character alone
+                best_v, best_x = self.log(freq.get(sentence[k]) or 1) - self.logtotal + route_v[k + 1], k
+            route_v[k] = best_v
+            route_x[k] = best_x
+        x = 0
+        buf = ""
+        while x < n:
+            y = route_x[x] + 1
+            if y - x == 1:
+                buf += sentence[x]
+            else:
+                if buf:
+                    self._flush(buf, out)
+                    buf = ""
+                out.append(sentence[x:y])
+            x = y
+        if buf:
+            self._flush(buf, out)
+
+    def _flush(self, buf: str, out: list[str]) -> None:
+        if len(buf) == 1:
+            out.append(buf)
+        elif not self.tk.FREQ.get(buf):
+            out.extend(self.hmm_cut(buf))
+        else:
+            out.extend(buf)
+
+
+_CUTTERS: dict[int, _Cutter] = {}
+
+
+def _lcut(tk, text: str) -> list[str]:
+    """``tk.lcut(text)`` through a :class:`_Cutter` of ``tk`` (a jieba.Tokenizer)."""
+    cutter = _CUTTERS.get(id(tk))
+    if cutter is None or cutter.tk is not tk:
+        cutter = _CUTTERS[id(tk)] = _Cutter(tk)
+    return cutter.lcut(text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -187,7 +302,8 @@ def content_words(text: str) -> list[str]:
 
 def _content_words(text: str) -> tuple[str, ...]:
     out = []
-    for w in _content_tokenizer().lcut(text):
+    tk = _content_tokenizer()
+    for w in tk.lcut(text) if isinstance(tk, _PartialTokenizer) else _lcut(tk.dt, text):
         if w.isdigit() or w.replace(".", "").replace("%", "").isdigit():
             if w.isdigit() and len(w) >= 4:
                 out.append(w)

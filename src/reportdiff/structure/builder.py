@@ -75,6 +75,9 @@ def build_document(raw: RawText, paras: tuple[Paragraph, ...]) -> Document:
     )
 
 
+_SPACE = re.compile(r"\s")
+
+
 def restore_original(doc: Document, raw: RawText, notes: tuple[str, ...] = ("繁体字文本：按简体字识别结构，原文照录",)) -> Document:
     """``doc`` was built from a same-length transform of ``raw.text`` (traditional
     characters made simplified, see :func:`reportdiff.normalize.to_simplified`):
@@ -85,6 +88,8 @@ def restore_original(doc: Document, raw: RawText, notes: tuple[str, ...] = ("繁
     orig = raw.text
 
     def back(text: str, span: tuple[int, int]) -> str:
+        if span[1] - span[0] == len(text) and view.startswith(text, span[0]):
+            return orig[span[0] : span[1]]  # nothing deleted: what the walk below gives
         # the text is the span with some characters (breaks, page numbers) deleted:
         # walk the span, keeping the positions whose transformed character comes next
         out, j = [], 0
@@ -100,6 +105,9 @@ def restore_original(doc: Document, raw: RawText, notes: tuple[str, ...] = ("繁
         lo, hi = span or (0, len(view))
         if not text:
             return text
+        if not _SPACE.search(view, lo, hi):  # nothing to skip: the pattern below is the text itself
+            at = view.find(text, lo, hi)
+            return text if at < 0 else orig[at : at + len(text)]
         # the name as it stands in the view, perhaps broken across lines
         m = re.compile(r"\s*".join(re.escape(c) for c in text)).search(view, lo, hi)
         if m is None:
@@ -123,7 +131,7 @@ def restore_original(doc: Document, raw: RawText, notes: tuple[str, ...] = ("繁
         kind_evidence=(*doc.kind_evidence, *notes),
         government=name(doc.government),
         title=name(doc.title),
-        paragraphs=tuple(replace(p, text="".join(orig[k] for k in p.offsets)) for p in doc.paragraphs),
+        paragraphs=tuple(replace(p, text="".join(map(orig.__getitem__, p.offsets))) for p in doc.paragraphs),
         sections=tuple(replace(sec, title=back(sec.title, sec.span)) for sec in doc.sections),
         sentences=tuple(
             replace(st, text=back(st.text, st.span), clauses=tuple(replace(c, text=back(c.text, c.span)) for c in st.clauses)) for st in doc.sentences
