@@ -34,6 +34,11 @@ TARGET_REGIONS = (Region.COMMITMENTS, Region.GOALS)
 #: 1 target change on 茌平区 and 3 on 山东省 for 1 wrong pair, 65 adds 2 wrong pairs on 南宁市
 #: and 茌平区 and nothing else
 SAME_OBJECT = 70
+#: second pass over the targets left unpaired: objects that end in the same head noun of
+#: :data:`MIN_HEAD` characters or more and reach this similarity are the same object when the
+#: alignment links their sentences or the value is the same
+SAME_HEAD = 50
+MIN_HEAD = 2
 #: what a link of the alignment between the two sentences adds to the similarity of their objects
 ALIGNED_BONUS = 10
 #: ... and, in the order pairs are taken, this many times as much
@@ -173,8 +178,41 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         used_a.add(i)
         used_b.add(j)
         out.append((ta[i], tb[j], float(score[i, j])))
+    # second pass: targets left over whose objects end in the same head noun (新品种, 片区,
+    # 机构) and are otherwise alike, in sentences the alignment linked or with the same value
+    # (培育20个以上突破性新品种 -> 培育优良动植物新品种20个)
+    second = np.where(dim & (sim >= SAME_HEAD), sim + bonus * ALIGNED_RANK, -1.0)
+    for flat in np.argsort(-second, axis=None, kind="stable"):
+        i, j = divmod(int(flat), len(tb))
+        if second[i, j] < 0:
+            break
+        if i in used_a or j in used_b or _head(ta[i].key, tb[j].key) < MIN_HEAD:
+            continue
+        x, y = ta[i].quantity, tb[j].quantity
+        if not ((ta[i].unit, tb[j].unit) in linked or abs(x.value - y.value) <= 1e-9 * max(1.0, abs(x.value))):
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        out.append((ta[i], tb[j], float(score[i, j])))
     out.sort(key=lambda p: (p[0].unit, p[0].quantity.start))
     return out
+
+
+def _head(x: str, y: str) -> int:
+    """Length of the ending ``x`` and ``y`` share (their head noun: 突破性新品种 / 优良动植物新品种 -> 3);
+    a measure at its end does not count (幼儿园占比 / 在园幼儿占比 -> 0: ``measures`` of ``data/tasks.toml``)."""
+    n = 0
+    while n < min(len(x), len(y)) and x[-1 - n] == y[-1 - n]:
+        n += 1
+    m = _measures().search(x[len(x) - n :]) if n else None
+    return n - len(m.group(0)) if m else n
+
+
+@functools.lru_cache(maxsize=1)
+def _measures() -> re.Pattern:
+    from .. import vocab
+
+    return re.compile(vocab.load("tasks")["key"]["measures"])
 
 
 def _fmt(q: Quantity) -> str:
