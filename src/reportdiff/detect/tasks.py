@@ -208,11 +208,10 @@ def _head(x: str, y: str) -> int:
     return n - len(m.group(0)) if m else n
 
 
-@functools.lru_cache(maxsize=1)
 def _measures() -> re.Pattern:
     from .. import vocab
 
-    return re.compile(vocab.load("tasks")["key"]["measures"])
+    return vocab.pattern("tasks", "key", "measures")
 
 
 def _fmt(q: Quantity) -> str:
@@ -281,6 +280,16 @@ def _worded_clauses(u) -> list[tuple[str, str]]:
     return out
 
 
+def _names_head(key: str, clause: str) -> bool:
+    """Whether ``clause`` names the head noun of the object ``key`` (its last
+    :data:`MIN_HEAD` characters before a general ending such as 项目: 省级新兴产业集群 is not
+    named by 培育壮大新兴产业, 水库除险加固项目 is by 实施水库除险加固)."""
+    from .. import vocab
+
+    core = vocab.pattern("tasks", "key", "generic_ends").sub("", key) or key
+    return core[-MIN_HEAD:] in clause
+
+
 def _shared_run(x: str, y: str) -> int:
     """Length of the longest run of characters ``x`` and ``y`` share."""
     import difflib
@@ -314,7 +323,8 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
                 if i not in clauses:
                     clauses[i] = _worded_clauses(other_units[i])
             runs = [(_shared_run(t.key, k), i, c) for i in partners[side].get(t.unit, ()) for c, k in clauses[i]]
-            near = [r for r in runs if r[0] >= need]
+            clauses_k = {(i, c): k for i in partners[side].get(t.unit, ()) for c, k in clauses[i]}
+            near = [r for r in runs if r[0] >= need and _names_head(t.key, clauses_k[(r[1], r[2])])]
             if not near:
                 continue
             _, i, c = max(near, key=lambda r: r[0])
