@@ -54,6 +54,8 @@ MIN_OBJECT = 2
 #: the object after 等 names the counted thing only with this many characters or more
 #: (推进雄商、济滨等7个高铁项目 -> 高铁项目; 新增医养结合、康复护理等机构100家 keeps the kinds)
 MIN_AFTER_EXAMPLES = 2
+#: the denominator of a rate unit after a figure (700元/月, 100元/人), not part of the object
+_RATE = re.compile(r"^/[^\d，,；;。、和及与]{1,3}")
 #: what follows a number up to the next punctuation or number (20个「千万元以上技改项目」)
 _AFTER = re.compile(r"^(?:以上|左右|以内|以下|多|余)?([^，,；;。：:、（()\d“”]{0,12})")
 
@@ -76,13 +78,14 @@ def _vocab() -> tuple[re.Pattern, str, re.Pattern, re.Pattern]:
     return re.compile(d["key"]["head"]), d["key"]["examples_end"], re.compile(d["structure"]["nouns"]), re.compile(d["structure"]["multi_year"])
 
 
-def object_key(q: Quantity, text: str, prev_end: int = 0) -> str | None:
+def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "") -> str | None:
     """The object ``q`` counts in ``text`` (its sentence), normalized; None when the
     number counts the report's own parts (十个方面的工作).  ``prev_end``: where the
     sentence's previous figure ends (建成38个中小学幼儿园项目、新增4.1万个学位: what
-    follows 、 is the metric of 4.1万个)."""
+    follows 、 is the metric of 4.1万个); ``prev_metric``: that figure's metric, which a
+    figure joined to it by a conjunction only shares (孤儿补贴标准分别提高到1150元/月和1600元/月)."""
     head, examples_end, structure, multi_year = _vocab()
-    after_text = to_simplified(text[q.start + len(q.text) :])
+    after_text = _RATE.sub("", to_simplified(text[q.start + len(q.text) :]))
     if structure.match(after_text):
         return None
     m = _AFTER.match(after_text)
@@ -90,17 +93,33 @@ def object_key(q: Quantity, text: str, prev_end: int = 0) -> str | None:
     after = re.sub(rf"^[{qty._CN_DIGITS}元个项家处]+", "", after)
     metric = re.sub(r"\[\d+\]$", "", q.metric)
     between = to_simplified(text[prev_end : q.start]) if prev_end else ""
-    if "、" in between and metric and metric in between:
+    if prev_metric and between and not _RATE.sub("", between).strip(CONJUNCTIONS):
+        metric = prev_metric  # 1150元/月和1600元/月: the second figure of the same metric
+    elif "、" in between and metric and metric in between:
         metric = between.split("、", 1)[1]
+    if after and not after.strip(CONJUNCTIONS):
+        after = ""  # 1150元/月和…: a figure joined to the next one of the same metric
     if examples_end in metric and len(metric.rsplit(examples_end, 1)[1] + after) >= MIN_AFTER_EXAMPLES:
         metric = metric.rsplit(examples_end, 1)[1]
     metric = head.sub("", qty.metric_key(metric).split("#")[0])
+    from .. import vocab
+
+    metric = vocab.pattern("tasks", "key", "tail").sub("", metric)
     if after and after[-1] in CONJUNCTIONS:
         return None  # 10个国家级和10个省级试点: the first count shares the second's object
     if multi_year.search(to_simplified(text)):
         return None  # a target over several years (年均增长, 今后五年) is not this year's task
     key = qty.metric_key(metric + after).split("#")[0]
     return re.sub(r"[\d.%％]+", "", key)  # 产值超200亿元工业企业: the figure inside names no thing
+
+
+def _metric_of(q: Quantity, text: str, prev_metric: str) -> str:
+    """The metric :func:`object_key` reads for ``q`` before its object is normalized (what a
+    next figure joined by a conjunction only shares)."""
+    metric = _RATE.sub("", re.sub(r"\[\d+\]$", "", q.metric))
+    if not metric.strip(CONJUNCTIONS):
+        return prev_metric
+    return metric.rsplit("、", 1)[1] if metric.startswith("、") else metric
 
 
 def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
@@ -114,9 +133,11 @@ def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
             continue
         spans = segment.clauses(u.text)
         prev_end = 0
+        prev_metric = ""
         for q in qs:
-            key = object_key(q, u.text, prev_end)
+            key = object_key(q, u.text, prev_end, prev_metric)
             prev_end = q.start + len(q.text)
+            prev_metric = _metric_of(q, u.text, prev_metric)
             if key is None or len(key) < MIN_OBJECT:
                 continue
             s, e = next(((s, e) for s, e in spans if s <= q.start < e), (0, len(u.text)))
