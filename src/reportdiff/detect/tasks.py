@@ -97,8 +97,6 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "")
         metric = prev_metric  # 1150元/月和1600元/月: the second figure of the same metric
     elif "、" in between and metric and metric in between:
         metric = between.split("、", 1)[1]
-    if after and not after.strip(CONJUNCTIONS):
-        after = ""  # 1150元/月和…: a figure joined to the next one of the same metric
     if examples_end in metric and len(metric.rsplit(examples_end, 1)[1] + after) >= MIN_AFTER_EXAMPLES:
         metric = metric.rsplit(examples_end, 1)[1]
     metric = head.sub("", qty.metric_key(metric).split("#")[0])
