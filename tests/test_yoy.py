@@ -85,6 +85,8 @@ def test_floors_on_an_untouched_pair(ningbo):
     # engineers who never saw the key.  Measured 2026-11-23: target recall 0.561 with no unchanged
     # target flagged, figure-pair number_changed P 0.808, new P/R 0.800/0.595, dropped P/R
     # 0.747/0.476 (before that round: 0.474, 2 flagged, new 0.838/0.396, dropped 0.820/0.344).
+    # Session 5, round 2 (one final eval, rules not tuned on it): target recall 0.509, figure-pair
+    # number_changed P 0.750, new 0.800/0.589, dropped 0.747/0.476; floors unchanged.
     # Floors guard against a fall; the goals of issue 14 are far above them.
     assert ningbo.false_flags == 0
     assert ningbo.target_recall.recall >= 0.50
