@@ -57,3 +57,51 @@ def test_new_clause_of_a_continuing_sentence(rr):
     assert all(f.detail["nearest_text"] for f in clauses)  # the other report's nearest clause is cited
     # headline targets have their own findings
     assert not any(set(f.a_ids) & {t.sentence for t in rr.a.targets} or set(f.b_ids) & {t.sentence for t in rr.b.targets} for f in clauses)
+
+
+def test_rate_units_and_verbs_before_the_figure_are_not_the_object():
+    assert _key("城市低保标准提高到700元/月") == "城市低保标准"  # /月 is the unit's, 提高到 the verb's
+    assert _key("农村低保标准提高到不低于5400元/年") == "农村低保标准"
+    # the second of two figures joined by 和 counts what the first counts
+    from reportdiff.detect.tasks import _metric_of
+
+    text = "散居和集中养育孤儿补贴标准分别提高到1150元/月和1600元/月"
+    qs = qty.extract(text)
+    second = object_key(qs[1], text, qs[0].start + len(qs[0].text), _metric_of(qs[0], text, ""))
+    assert second == "散居和集中养育孤儿补贴标准"
+
+
+def test_second_pass_pairs_objects_with_the_same_head_noun_in_linked_sentences():
+    from reportdiff.align import Edge
+
+    def t(text: str) -> TaskTarget:
+        q = qty.extract(text)[0]
+        return TaskTarget(0, q, object_key(q, text) or "", text)
+
+    a, b = [t("培育20个以上突破性新品种")], [t("培育优良动植物新品种30个")]
+    assert not pair_task_targets(a, b, [])  # alike only in their head noun: not without a link
+    assert pair_task_targets(a, b, [Edge(0, 0, 0.5)])
+    # a measure (占比) is not a head noun
+    assert not pair_task_targets([t("省一类以上幼儿园占比达到60%")], [t("公办幼儿园在园幼儿占比达到63%")], [Edge(0, 0, 0.5)])
+
+
+def test_a_worded_clause_names_the_head_noun_of_the_object():
+    from reportdiff.detect.tasks import _names_head
+
+    assert not _names_head("省级新兴产业集群", "培育壮大新兴产业")  # the industry, not its clusters
+    assert _names_head("水库除险加固项目", "实施水库除险加固和中小河流治理")  # 项目 is a general ending
+    assert _names_head("省重点实验室", "完成省重点实验室重组")
+
+
+def test_targets_sharing_one_value_are_paired_one_indicator_at_a_time():
+    from reportdiff.detect.targets import _split_shared
+    from reportdiff.model import Target
+
+    text = "地区生产总值、规模以上工业增加值、固定资产投资、社会消费品零售总额增长5%左右"
+    shared = Target(text[:-4], "规模以上工业增加值增长", 5.0, "%", "左右", text, "s1", (0, len(text)))
+    split = _split_shared((shared,))
+    assert [t.metric for t in split] == ["地区生产总值增长", "规模以上工业增加值增长", "固定资产投资增长", "社会消费品零售总额增长"]
+    assert all(t.text == text and t.value == 5.0 for t in split)
+    assert split[0].canonical == "地区生产总值增长"
+    one = Target("其中一、二、三产增加值分别增长", "x", 5.0, "%", "", "其中一、二、三产增加值分别增长5%", "s1", (0, 1))
+    assert _split_shared((one,)) == (one,)  # values in order (分别) are read elsewhere

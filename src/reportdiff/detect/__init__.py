@@ -19,7 +19,7 @@ from ..model import DocKind, Document, Finding, FindingType, Mode, Pair, Severit
 from ..similarity import Cosine
 from .base import documents_mismatch, is_rhetoric
 from .coverage import coverage_findings
-from .novelty import clause_new_dropped, key_terms, new_dropped
+from .novelty import clause_cosines, clause_new_dropped, key_terms, new_dropped
 from .owners import missing_owner, owner_changes
 from .targets import headline_target_changes, number_changes
 
@@ -136,8 +136,9 @@ def _comparison_findings(a, b, mode, a_units, b_units, edges, cosine, ignored, c
     findings.extend(number_changes(a, b, mode, a_units, b_units, edges))
     later_is_b = (b.year or 0) >= (a.year or 0)
     if mode == Mode.REPORT_REPORT:
-        findings.extend(new_dropped(a, b, a_units, b_units, edges, later_is_b, cosine))
-        findings.extend(clause_new_dropped(a, b, a_units, b_units, edges, later_is_b))
+        cc = clause_cosines(a_units, b_units)
+        findings.extend(new_dropped(a, b, a_units, b_units, edges, later_is_b, cosine, cc))
+        findings.extend(clause_new_dropped(a, b, a_units, b_units, edges, later_is_b, cc))
         findings.extend(target_findings(a, b))  # last year's targets against this year's review
     if mode == Mode.PLAN_PLAN:
         findings.extend(owner_changes(a, b, a_units, b_units, edges))

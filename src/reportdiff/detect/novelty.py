@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -32,6 +33,12 @@ WORD_RELATED = 0.40
 #: brand or plan; its pieces of this many characters or more identify it
 _QUOTED = re.compile(r"[“「『《\"]([^”」』》\"]{2,40})[”」』》\"]")
 MIN_NAME_LEN = 3
+#: an unaligned sentence some of whose clauses have a partner in the other year is reported
+#: by the runs of its other clauses only (:func:`_new_runs`)
+SPLIT_SENTENCES = True
+#: ... a clause has a partner when its best bigram or content-word cosine among the other
+#: year's clauses reaches this value
+CLAUSE_CONTINUED = 0.7
 
 
 def _framing() -> tuple[re.Pattern, re.Pattern, str]:
@@ -96,7 +103,7 @@ def _named_in(units, cands: list[int], other_text: str) -> set[int]:
     return {i for i in cands if any(name in other_text for name in _quoted_names(fold(units[i].text)))}
 
 
-def new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: bool, cosine: Cosine) -> list[Finding]:
+def new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: bool, cosine: Cosine, cc: ClauseCosines | None = None) -> list[Finding]:
     """Commitments of one report with no counterpart in the other.
 
     An unaligned unit is not reported when it is a reworded initiative: its
@@ -129,6 +136,8 @@ def new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: b
     }
     related["a"] |= _named_in(a_units, cands["a"], commit_text["b"])
     related["b"] |= _named_in(b_units, cands["b"], commit_text["a"])
+    if cc is None and SPLIT_SENTENCES:
+        cc = clause_cosines(a_units, b_units)
     for side, units, others in (("a", a_units, b_units), ("b", b_units, a_units)):
         is_later = (side == "b") == later_is_b
         for i in cands[side]:
@@ -136,13 +145,24 @@ def new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: b
                 continue
             u = units[i]
             ftype = FindingType.NEW if is_later else FindingType.DROPPED
-            msg = "新增举措：上一份报告的年度任务中没有对应表述" if is_later else "不再提及：后一份报告的年度任务中没有对应表述"
             a_list, b_list = ([u], []) if side == "a" else ([], [u])
             detail = {"best_cosine": round(float(best[side][i]), 3)}
             if best[side][i] > 0:
                 near = others[int(nearest[side][i])]
                 detail |= {"nearest": near.id, "nearest_text": near.text}
-            out.append(_finding(ftype, Severity.MEDIUM, a, b, a_list, b_list, msg, detail))
+            runs = _new_runs(cc, side, i) if cc is not None and SPLIT_SENTENCES else None
+            if runs is None:
+                msg = "新增举措：上一份报告的年度任务中没有对应表述" if is_later else "不再提及：后一份报告的年度任务中没有对应表述"
+                out.append(_finding(ftype, Severity.MEDIUM, a, b, a_list, b_list, msg, detail))
+                continue
+            # some clauses of the sentence continue a task of the other year: only the runs of
+            # the others are new / dropped (each its own finding citing just those clauses)
+            cl = cc.ca if side == "a" else cc.cb
+            for run in runs:
+                text = "，".join(cl[k][1] for k in run)
+                msg = f"新增举措（语句部分延续，此分句为新内容）：{text}" if is_later else f"不再提及（语句部分延续，此分句无对应）：{text}"
+                d = detail | {"clause": text}
+                out.append(_finding(ftype, Severity.MEDIUM, a, b, a_list, b_list, msg, d, a_text=text if side == "a" else "", b_text=text if side == "b" else ""))
     return out
 
 
@@ -177,23 +197,98 @@ def _commit_clauses(units) -> list[tuple[int, str]]:
     return out
 
 
-def clause_new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: bool) -> list[Finding]:
-    """Clauses of sentences that continue (aligned) with no counterpart among the other
-    year's commitments clauses (:data:`CLAUSE_BIGRAM_NEW`, :data:`CLAUSE_WORD_NEW`):
-    each run of such clauses in one sentence is its own ``new`` / ``dropped`` finding
-    citing its clauses and the other report's nearest clause.  ``detail["initiative"]``
-    says whether the run names an initiative (:data:`initiatives.toml`: …工程, …行动, a quoted name)."""
+@dataclass(frozen=True)
+class ClauseCosines:
+    """The commitments clauses of both reports, (unit index, text) each, and their
+    cosines: character bigrams (``big``, A x B) and content words (``wrd``)."""
+
+    ca: list
+    cb: list
+    big: np.ndarray
+    wrd: np.ndarray
+
+    def best(self, side: str, k: int) -> tuple[float, float]:
+        """Clause ``k`` of ``side``: its best bigram and content-word cosines among the other year's clauses."""
+        big, wrd = (self.big[k], self.wrd[k]) if side == "a" else (self.big[:, k], self.wrd[:, k])
+        return float(big.max()), float(wrd.max())
+
+    def novel(self, side: str, k: int) -> bool:
+        """Whether clause ``k`` of ``side`` has no partner among the other year's clauses
+        (:data:`CLAUSE_BIGRAM_NEW`, :data:`CLAUSE_WORD_NEW`)."""
+        big, wrd = self.best(side, k)
+        return big < CLAUSE_BIGRAM_NEW and wrd < CLAUSE_WORD_NEW
+
+    def continued(self, side: str, k: int) -> bool:
+        """Whether clause ``k`` of ``side`` is stated again, nearly as is, by a clause of the other year."""
+        big, wrd = self.best(side, k)
+        return big >= CLAUSE_CONTINUED or wrd >= CLAUSE_CONTINUED
+
+
+def clause_cosines(a_units, b_units) -> ClauseCosines | None:
+    """:class:`ClauseCosines` of the two reports (None when one has no commitments clause)."""
     from ..similarity import bigram_matrices, token_matrices, tfidf
     from ..tokens import content_words_many
 
     ca, cb = _commit_clauses(a_units), _commit_clauses(b_units)
     if not ca or not cb:
-        return []
+        return None
     ka = [match_key(t) for _, t in ca]
     kb = [match_key(t) for _, t in cb]
     big = Cosine(*tfidf(*bigram_matrices(ka, kb))).dense()
     words = content_words_many([fold(t) for _, t in ca] + [fold(t) for _, t in cb])
     wrd = Cosine(*tfidf(*token_matrices(words[: len(ca)], words[len(ca) :]))).dense()
+    return ClauseCosines(ca, cb, big, wrd)
+
+
+def _new_runs(cc: ClauseCosines, side: str, i: int) -> list[list[int]] | None:
+    """The runs of clauses of sentence ``i`` (indices into ``cc.ca`` / ``cc.cb``) that have no
+    partner in the other year, when some other clause of the sentence does (a sentence that
+    continues a task and adds one: only the added clauses are new); None when no clause of the
+    sentence has a partner.  Short and framing clauses go with their neighbours."""
+    cl = cc.ca if side == "a" else cc.cb
+    ks = [k for k, (j, _) in enumerate(cl) if j == i]
+    flags = []
+    for k in ks:
+        text = cl[k][1]
+        if len(match_key(text)) < MIN_CLAUSE_KEY or _is_framing_clause(text):
+            flags.append(None)
+        else:
+            flags.append(False if cc.continued(side, k) else True)
+    if False not in flags:
+        return None
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for k, f in zip(ks, flags):
+        if f is False:
+            if cur:
+                runs.append(cur)
+            cur = []
+        else:
+            cur.append(k)
+    if cur:
+        runs.append(cur)
+    flag = dict(zip(ks, flags))
+    out = []
+    for run in runs:
+        while run and flag[run[0]] is None:
+            run = run[1:]
+        while run and flag[run[-1]] is None:
+            run = run[:-1]
+        if run:
+            out.append(run)
+    return out
+
+
+def clause_new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: bool, cc: ClauseCosines | None = None) -> list[Finding]:
+    """Clauses of sentences that continue (aligned) with no counterpart among the other
+    year's commitments clauses (:data:`CLAUSE_BIGRAM_NEW`, :data:`CLAUSE_WORD_NEW`):
+    each run of such clauses in one sentence is its own ``new`` / ``dropped`` finding
+    citing its clauses and the other report's nearest clause.  ``detail["initiative"]``
+    says whether the run names an initiative (:data:`initiatives.toml`: …工程, …行动, a quoted name)."""
+    cc = cc or clause_cosines(a_units, b_units)
+    if cc is None:
+        return []
+    ca, cb, big, wrd = cc.ca, cc.cb, cc.big, cc.wrd
     linked = {"a": {e.a for e in edges}, "b": {e.b for e in edges}}
     pat = _initiative()
     out = []

@@ -270,6 +270,30 @@ def _moved_finding(a: Document, b: Document, t: Target, task, la: list, lb: list
     return _finding(FindingType.TARGET_CHANGED, sev, a, b, la, lb, msg, detail, a_text=a_text, b_text=b_text)
 
 
+def _split_shared(targets: tuple[Target, ...]) -> tuple[Target, ...]:
+    """Targets naming several indicators that share one value (地区生产总值、规模以上工业增加值、
+    固定资产投资、社会消费品零售总额增长5%左右) as one target per indicator, each with the
+    predicate the list ends in (``[headline] shared_predicate`` of ``data/tasks.toml``); the
+    text stays the clause that states them."""
+    from dataclasses import replace
+
+    from .. import vocab
+    from ..structure.targets import canonical_metric
+
+    out = []
+    for t in targets:
+        items = t.metric.split("、")
+        m = vocab.pattern("tasks", "headline", "shared_predicate").search(items[-1])
+        if t.value is None or len(items) < 2 or "分别" in t.metric or m is None or any(len(x) < 2 for x in items[:-1]):
+            out.append(t)
+            continue
+        pred = m.group(0)
+        for x in items[:-1] + [items[-1][: m.start()]]:
+            metric = x + pred
+            out.append(replace(t, metric=metric, canonical=canonical_metric(metric)))
+    return tuple(out)
+
+
 def headline_target_changes(a: Document, b: Document, a_units, b_units) -> list[Finding]:
     """One finding per headline target that changed between the two years, and
     per target of one year only (``target_changed`` / ``target_added`` / ``target_removed``).
@@ -281,7 +305,7 @@ def headline_target_changes(a: Document, b: Document, a_units, b_units) -> list[
     skip_a = {t.sentence for t in a.targets}
     skip_b = {t.sentence for t in b.targets}
     out = []
-    for x0, y0 in _pair_targets(a.targets, b.targets):
+    for x0, y0 in _pair_targets(_split_shared(a.targets), _split_shared(b.targets)):
         x = _whole_clause(x0, ua)
         y = _whole_clause(y0, ub)
         la = [ua[x.sentence]] if x is not None and x.sentence in ua else []
