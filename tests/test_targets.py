@@ -387,3 +387,50 @@ def test_targets_output_same_whatever_workers(tmp_path):
         assert code == 0, err
         outs.append({name: (out / name).read_bytes().replace(str(out).encode(), b"OUT") for name in ("targets.csv", "targets.xlsx", "targets.html")})
     assert outs[0] == outs[1] == outs[2]
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        # subjects listed with 、 sharing one predicate and one value: one target each
+        ("地区生产总值、固定资产投资、社会消费品零售总额增长5%左右", [("地区生产总值增长", 5.0, "左右"), ("固定资产投资增长", 5.0, "左右"), ("社会消费品零售总额增长", 5.0, "左右")]),
+        ("规模以上工业增加值、进出口总额分别增长6%", [("规模以上工业增加值增长", 6.0, ""), ("外贸进出口", 6.0, "")]),
+        # not all known metrics: left as one target
+        ("农业、文旅产业增长5%", [("农业、文旅产业增长", 5.0, "")]),
+        # targets in words: a risk, a measure relative to another
+        ("有效防范化解金融风险", [("金融风险防控", None, "")]),
+        ("居民收入增速高于经济增速", [("居民人均可支配收入增长", None, "")]),
+        ("居民消费价格涨幅与全国一致", [("居民消费价格涨幅", None, "")]),
+    ],
+)
+def test_shared_predicates_and_targets_in_words(clause, expected):
+    from reportdiff.structure.targets import targets_in
+
+    assert [(t.canonical, t.value, t.qualifier) for t in targets_in(clause, "s", (0, 1))] == expected
+
+
+def test_targets_set_by_the_level_above():
+    """…完成省下达的目标任务 is the predicate: the metric is what comes before it; 均 (both) makes
+    two targets of two subjects, without it the subjects are one task."""
+    from reportdiff.structure.targets import targets_in
+
+    got = targets_in("工业用水量和城市污水处理率均完成省下达的目标任务", "s", (0, 1))
+    assert [t.metric for t in got] == ["工业用水量", "城市污水处理率"]
+    got = targets_in("节能减排和碳排放强度下降完成国家下达任务", "s", (0, 1))
+    assert [t.canonical for t in got] == ["节能减排约束性指标"]
+    # the metric is the object of 完成: kept as written
+    got = targets_in("按照国家要求坚决完成节能减排降碳任务", "s", (0, 1))
+    assert [(t.metric, t.canonical) for t in got] == [("按照国家要求坚决完成节能减排降碳任务", "节能减排约束性指标")]
+
+
+def test_list_closed_by_a_target_in_words():
+    """…粮食产量600亿斤以上。生态环境质量持续改善。: a short sentence that is one target in words on
+    a known metric still belongs to the list; another sentence does not."""
+    from reportdiff.model import Clause, Region, Sentence
+    from reportdiff.structure.targets import headline_targets
+
+    def sents(*texts):
+        return tuple(Sentence(f"s9.p1.s{k}", t, (0, len(t)), "s9", Region.COMMITMENTS, tuple(Clause(f"s9.p1.s{k}.c{n}", c, (0, len(c))) for n, c in enumerate(_clauses(t)))) for k, t in enumerate(texts, 1))
+
+    got = headline_targets(sents("今年主要预期目标是：地区生产总值增长6%以上，城镇新增就业50万人。", "粮食产量600亿斤以上。", "生态环境质量持续改善。", "做好今年工作要把握好以下几点。"))
+    assert [t.canonical for t in got] == ["地区生产总值增长", "城镇新增就业", "粮食产量", "生态环境质量"]
