@@ -62,6 +62,9 @@ def test_direction_from_metric_and_qualifier():
     assert direction_of(_t(4.5, qualifier="以内", canonical="某指标")) == "down"
     assert direction_of(_t(3, qualifier="左右", canonical="单位生产总值能耗降低")) == "up"
     assert direction_of(_t(None)) == ""
+    # 不低于 is a floor although it holds the ceiling word 低于
+    assert direction_of(_t(5, qualifier="不低于", canonical="地区生产总值增长")) == "up"
+    assert direction_of(_t(5, qualifier="力争+低于", canonical="某指标")) == "down"
 
 
 def test_review_outcomes(national):

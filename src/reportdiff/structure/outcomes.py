@@ -86,7 +86,8 @@ def direction_of(target: Target) -> str:
     """``up`` (a floor), ``down`` (a ceiling) or ``""`` for a target without a number."""
     if target.value is None:
         return ""
-    if any(w in target.qualifier for w in _reading()["ceiling"]):
+    # the qualifier's words (力争+以上), each whole: 不低于 is a floor, though it holds 低于
+    if any(w in _reading()["ceiling"] for w in target.qualifier.split("+")):
         return "down"
     return _directions().get(target.canonical, "up")
 
