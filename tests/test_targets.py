@@ -437,3 +437,34 @@ def test_list_closed_by_a_target_in_words():
 
     got = headline_targets(sents("今年主要预期目标是：地区生产总值增长6%以上，城镇新增就业50万人。", "粮食产量600亿斤以上。", "生态环境质量持续改善。", "做好今年工作要把握好以下几点。"))
     assert [t.canonical for t in got] == ["地区生产总值增长", "城镇新增就业", "粮食产量", "生态环境质量"]
+
+
+def test_review_subject_of_a_clause_without_figure():
+    """A figure that names no known metric takes the subject of the clause before it that has no
+    figure (全年地区生产总值迈上新台阶，总量突破…，增长4.6%; 粮食再获丰收，总产达…); a clause without
+    a figure inside a run of figures (…达到5.53万亿元、稳居全国前十强、增长4.8%) does not hide the subject."""
+    from reportdiff.structure.outcomes import review_outcomes
+
+    doc = _review_doc(
+        [
+            ["全年地区生产总值迈上新台阶，总量突破5万亿元，增长4.6%。"],
+            ["粮食再获丰收，总产达613.6亿斤。"],
+            ["外贸保持稳定，跨境电商增长20%。"],
+        ]
+    )
+    got = {(o.canonical, o.value) for o in review_outcomes(doc)}
+    assert ("地区生产总值增长", 4.6) in got and ("粮食产量", 613.6) in got
+    assert ("外贸进出口", 20.0) not in got
+    doc = _review_doc([["全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%。"]])
+    assert ("地区生产总值增长", 4.8) in {(o.canonical, o.value) for o in review_outcomes(doc)}
+
+
+def test_review_verdicts_on_listed_indicators():
+    """The problems paragraph's verdict on a list of indicators speaks of each, short names
+    included (投资 = 固定资产投资); 内外贸一体化 is no trade figure."""
+    from reportdiff.structure.outcomes import mention_of, review_clauses
+
+    doc = _review_doc([["我们也清醒看到，发展还面临不少困难和问题。", "地区生产总值、规模工业、投资、进出口等指标与年初预期存在一定差距。"], ["内外贸一体化发展稳步推进。"]])
+    clauses = review_clauses(doc)
+    assert mention_of(_t(7, canonical="固定资产投资增长"), doc, clauses).text.startswith("地区生产总值、")
+    assert mention_of(_t(None, canonical="外贸进出口"), doc, [c for c in clauses if "内外贸" in c[2]]) is None

@@ -110,10 +110,12 @@ _EACH_YEAR = re.compile(r"连年|每年|年年|逐年|连续[\d一二三四五�
 #: (节能减排目标全面完成, 贫困人口全部脱贫) or a steady trend (生态环境质量持续提升)
 _THROUGH = re.compile(r"完成|全部|如期|持续")
 #: the review's paragraph on problems (我们也清醒看到…困难和问题): not results, except a verdict on
-#: the year's targets (地区生产总值、投资、进出口等预期性指标未达到年初目标)
+#: the year's targets (地区生产总值、投资、进出口等预期性指标未达到年初目标; …等指标与年初预期存在一定差距)
 _PROBLEMS = re.compile(r"清醒(地)?(看到|认识到)|困难和问题|问题和不足|差距和不足|短板和不足")
-_VERDICT = re.compile(r"(达到|完成|实现)[^，。；]{0,6}(预期|目标)|(低于|不及|未达)(预期|目标)")
+_VERDICT = re.compile(r"(达到|完成|实现)[^，。；]{0,6}(预期|目标)|(低于|不及|未达)(预期|目标)|(预期|目标)[^，。；]{0,4}(存在|有)[^，。；]{0,6}差距")
 #: the completion of a five-year plan's targets (“十三五”规划主要目标任务胜利完成)
+#: a list of indicators (地区生产总值、投资、进出口等预期性指标)
+_INDICATORS = re.compile(r"等[^，。；]{0,6}指标")
 _PLAN_DONE = re.compile(r"(十[三四五]五)[^，。；]{0,10}目标[^，。；]{0,8}完成|完成[^，。；]{0,4}(十[三四五]五)[^，。；]{0,10}目标")
 _PLAN_NAME = re.compile(r"十[三四五]五")
 
@@ -264,6 +266,10 @@ def review_outcomes(doc: Document, review: list[Sentence] | None = None) -> tupl
         named = _respective_names(qs)
         for k, q in enumerate(qs):
             raw = named.get(k) or re.sub(r"\[\d+\]$", "", q.metric)
+            if "、" in raw and not named.get(k):
+                tail = raw.rsplit("、", 1)[1]
+                if tail and _VERB_ONLY.match(trim_metric(_TIME_WORDS.sub("", tail))):
+                    raw = tail  # …达到5.53万亿元、稳居全国前十强、增长4.8%: a clause without a figure between
             lead = s.text[max(0, s.text.rfind("，", 0, q.start)) : q.start]
             if _NOT_YEARS.search(lead) or _NOT_YEARS.search(raw):
                 continue
@@ -291,8 +297,11 @@ def review_outcomes(doc: Document, review: list[Sentence] | None = None) -> tupl
                 else:
                     known = [st + verb for st in reversed(stems) if canonical_metric(st + verb) in _patterns()]
                     if not known and not stems:
-                        continue
-                    metric = known[0] if known else stems[-1] + verb
+                        metric = _borrowed(s, q.start, verb)
+                        if not metric:
+                            continue
+                    else:
+                        metric = known[0] if known else stems[-1] + verb
             else:
                 stem = _STEM_CUT.split(_STEM_TAIL.sub("", metric))[0].strip("、 ")
                 if (raw.startswith("其中") or parts) and whole and canonical_metric(metric) not in _patterns():
@@ -301,6 +310,11 @@ def review_outcomes(doc: Document, review: list[Sentence] | None = None) -> tupl
                         parts.append(named_part)
                         metric = named_part
                         stem = ""
+                if canonical_metric(metric) not in _patterns() and not raw.startswith("其中") and not parts:
+                    # 粮食再获丰收，总产达613.6亿斤: the subject of the clause before, without a figure
+                    borrowed = _borrowed(s, q.start, metric)
+                    if borrowed:
+                        metric = stem = borrowed
                 if len(stem) >= 2:
                     stems.append(stem)
                     whole, parts = stem, []
@@ -319,6 +333,37 @@ def review_outcomes(doc: Document, review: list[Sentence] | None = None) -> tupl
             text, span = _clause_of(s, q.start)
             out.append(Outcome(metric, canonical, float(number), unit.replace("％", "%"), qual, text, s.id, span))
     return tuple(out)
+
+
+def _borrowed(s: Sentence, pos: int, rest: str) -> str:
+    """``全年地区生产总值迈上新台阶，总量突破5万亿元，增长4.6%`` / ``粮食再获丰收，总产达613.6亿斤``:
+    the figure at ``pos`` names no known metric (``rest``: 增长, 总产) and a clause before it in the
+    sentence, without a figure, opens with a subject that makes one with it (地区生产总值增长,
+    粮食总产): that metric, else ``""``.  Only the nearest such clause is read, and the known name
+    must run over the join (外贸 + 跨境电商增长 is not 外贸)."""
+    clause = ""
+    at = 0
+    for c in s.clauses:
+        k = s.text.find(c.text, at)
+        if k < 0:
+            continue
+        if k + len(c.text) > pos:
+            break
+        if not _DIGIT.search(c.text):
+            clause = c.text
+        at = k
+    key = _NOT_KEY.sub("", fold(_TIME_WORDS.sub("", clause)))
+    rest = _NOT_KEY.sub("", fold(rest))
+    if not key or not rest:
+        return ""
+    for i in range(2, min(len(key), 12) + 1):
+        name = key[:i] + rest
+        canon = canonical_metric(name)
+        rx = _any_pattern(canon)
+        m = rx.search(name) if rx is not None else None
+        if m is not None and m.start() < i < m.end():
+            return name
+    return ""
 
 
 def review_clauses(doc: Document, review: list[Sentence] | None = None) -> list[tuple[str, tuple[str, ...], str, tuple[int, int], str]]:
@@ -340,6 +385,10 @@ def review_clauses(doc: Document, review: list[Sentence] | None = None) -> list[
             return
         if _LIST_SEP.search(text):
             parts = tuple(k for k in (_NOT_KEY.sub("", fold(p)) for p in _LIST_SEP.split(text)) if k)
+            if _INDICATORS.search(text):
+                # …、投资、进出口等指标: a short name of a list of indicators is the indicator
+                short = _reading().get("short_names", {})
+                parts = tuple(short.get(p, p) for p in parts)
         else:
             parts = (key,)
         out.append((key, parts or (key,), text, span, sid))
