@@ -468,3 +468,18 @@ def test_review_verdicts_on_listed_indicators():
     clauses = review_clauses(doc)
     assert mention_of(_t(7, canonical="固定资产投资增长"), doc, clauses).text.startswith("地区生产总值、")
     assert mention_of(_t(None, canonical="外贸进出口"), doc, [c for c in clauses if "内外贸" in c[2]]) is None
+
+
+def test_review_parts_named_by_an_earlier_respectively():
+    """城乡居民收入分别达…、…，分别增长5.4%、6.8%: the second 分别 takes the subjects of the first;
+    a target in words on the whole measure is spoken of by its parts' figures."""
+    from dataclasses import replace
+
+    from reportdiff.structure.outcomes import check_targets, review_outcomes
+
+    doc = _review_doc([["城乡居民收入分别达47301元、19546元，分别增长5.4%、6.8%，高于经济增速。"]])
+    got = [(o.canonical, o.value) for o in review_outcomes(doc) if o.unit == "%"]
+    assert got == [("城镇居民人均可支配收入增长", 5.4), ("农村居民人均可支配收入增长", 6.8)]
+    earlier = replace(doc, targets=(_t(None, canonical="居民人均可支配收入增长"),), year=2023)
+    (check,) = check_targets(earlier, doc)
+    assert check.status == TargetStatus.QUALITATIVE and check.outcome.value == 5.4

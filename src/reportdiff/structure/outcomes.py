@@ -63,6 +63,12 @@ def _directions() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _parts() -> dict[str, tuple[str, ...]]:
+    """``metrics.toml`` ``parts``: the metrics a measure is split into (城镇, 农村 of 居民收入)."""
+    return {m["name"]: tuple(m["parts"]) for m in vocab.load("metrics")["metric"] if m.get("parts")}
+
+
+@functools.lru_cache(maxsize=1)
 def _patterns() -> dict[str, tuple[re.Pattern, ...]]:
     return {m["name"]: tuple(re.compile(p) for p in m["patterns"]) for m in vocab.load("metrics")["metric"]}
 
@@ -291,9 +297,13 @@ def review_outcomes(doc: Document, review: list[Sentence] | None = None) -> tupl
                 # nearest earlier subject that makes a known metric with this verb, else the last
                 verb = re.sub(r"[^\w]", "", _TIME_WORDS.sub("", raw))
                 group = [j for j, x in enumerate(qs) if x.metric.rsplit("[", 1)[0] == q.metric.rsplit("[", 1)[0]] if "分别" in raw else []
+                earlier = [named[j] for j in sorted(named) if j < group[0]][-len(group):] if len(group) > 1 else []
                 if len(group) > 1 and len(parts) >= len(group) and q.metric.endswith("]"):
                     # 其中城镇38291元、农村15337元，分别增长7.2%和10.4%: each value of 分别 is one part's
                     metric = parts[len(parts) - len(group) + group.index(k)] + verb.replace("分别", "")
+                elif len(group) > 1 and len(earlier) == len(group) and q.metric.endswith("]"):
+                    # 城乡居民收入分别达47301元、19546元，分别增长5.4%、6.8%: the subjects of the 分别 before
+                    metric = _STEM_TAIL.sub("", re.sub(r"(分别)?(达到|达|为)$", "", earlier[group.index(k)])) + verb.replace("分别", "")
                 else:
                     known = [st + verb for st in reversed(stems) if canonical_metric(st + verb) in _patterns()]
                     if not known and not stems:
@@ -541,6 +551,10 @@ def check_targets(doc: Document, following: Document | None, outcomes: tuple[Out
             chosen = next((o for o in same if not growth or _base(1.0, o.unit)[1] == "%"), None)
         if chosen is None:
             chosen = mention_of(t, following, clauses)
+        if chosen is None and t.value is None and t.canonical in _parts():
+            # a target in words on a measure whose review gives its parts only (城镇, 农村)
+            growth = t.canonical.endswith("增长")
+            chosen = next((o for o in outcomes or () if o.canonical in _parts()[t.canonical] and (not growth or _base(1.0, o.unit)[1] == "%")), None)
         out.append(TargetCheck(gov, year, t, direction, target_status(t, chosen, direction), chosen, doc.raw.path, following.raw.path))
     return tuple(out)
 
