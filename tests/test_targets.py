@@ -483,3 +483,15 @@ def test_review_parts_named_by_an_earlier_respectively():
     earlier = replace(doc, targets=(_t(None, canonical="居民人均可支配收入增长"),), year=2023)
     (check,) = check_targets(earlier, doc)
     assert check.status == TargetStatus.QUALITATIVE and check.outcome.value == 5.4
+
+
+def test_review_risks_handled_and_early_completion():
+    """A risk target is spoken of by 处置…重点领域风险; a five-year target completed ahead of time
+    (提前完成“十四五”…目标) is a result of last year, though it names the plan."""
+    from reportdiff.structure.outcomes import mention_of, review_clauses
+
+    doc = _review_doc([["精准处置房地产、P2P等重点领域风险。"], ["提前完成“十四五”能耗强度下降目标。"], ["“十四五”规划实施情况良好。"]])
+    clauses = review_clauses(doc)
+    assert mention_of(_t(None, canonical="金融风险防控"), doc, clauses).text.startswith("精准处置")
+    assert mention_of(_t(None, canonical="节能减排约束性指标"), doc, clauses).text.startswith("提前完成")
+    assert not any("规划实施" in c[2] for c in clauses)

@@ -120,6 +120,8 @@ _THROUGH = re.compile(r"完成|全部|如期|持续")
 _PROBLEMS = re.compile(r"清醒(地)?(看到|认识到)|困难和问题|问题和不足|差距和不足|短板和不足")
 _VERDICT = re.compile(r"(达到|完成|实现)[^，。；]{0,6}(预期|目标)|(低于|不及|未达)(预期|目标)|(预期|目标)[^，。；]{0,4}(存在|有)[^，。；]{0,6}差距")
 #: the completion of a five-year plan's targets (“十三五”规划主要目标任务胜利完成)
+#: a five-year target completed ahead of time (提前完成“十四五”能耗强度下降目标): done last year
+_EARLY = re.compile(r"提前[^，。；]{0,2}完成")
 #: a list of indicators (地区生产总值、投资、进出口等预期性指标)
 _INDICATORS = re.compile(r"等[^，。；]{0,6}指标")
 _PLAN_DONE = re.compile(r"(十[三四五]五)[^，。；]{0,10}目标[^，。；]{0,8}完成|完成[^，。；]{0,4}(十[三四五]五)[^，。；]{0,10}目标")
@@ -391,7 +393,7 @@ def review_clauses(doc: Document, review: list[Sentence] | None = None) -> list[
 
     def add(text: str, span: tuple[int, int], sid: str) -> None:
         key = _NOT_KEY.sub("", fold(text))
-        if _NOT_YEARS.search(key):
+        if _NOT_YEARS.search(key) and not _EARLY.search(key):
             return
         if _LIST_SEP.search(text):
             parts = tuple(k for k in (_NOT_KEY.sub("", fold(p)) for p in _LIST_SEP.split(text)) if k)
