@@ -322,8 +322,9 @@ def review_outcomes(doc: Document, review: list[Sentence] | None = None) -> tupl
                         parts.append(named_part)
                         metric = named_part
                         stem = ""
-                if canonical_metric(metric) not in _patterns() and not raw.startswith("其中") and not parts:
-                    # 粮食再获丰收，总产达613.6亿斤: the subject of the clause before, without a figure
+                if len(metric) <= 4 and not raw.startswith("其中") and not parts and canonical_metric(metric) not in _patterns():
+                    # 粮食再获丰收，总产达613.6亿斤: a bare measure word (总产, 产量) takes the subject
+                    # of the clause before, without a figure
                     borrowed = _borrowed(s, q.start, metric)
                     if borrowed:
                         metric = stem = borrowed
@@ -364,8 +365,12 @@ def _borrowed(s: Sentence, pos: int, rest: str) -> str:
         if not _DIGIT.search(c.text):
             clause = c.text
         at = k
-    key = _NOT_KEY.sub("", fold(_TIME_WORDS.sub("", clause)))
-    rest = _NOT_KEY.sub("", fold(rest))
+    return _joined(_NOT_KEY.sub("", fold(_TIME_WORDS.sub("", clause))), _NOT_KEY.sub("", fold(rest))) if clause else ""
+
+
+@functools.lru_cache(maxsize=65536)
+def _joined(key: str, rest: str) -> str:
+    """The shortest opening of ``key`` that makes a known metric with ``rest`` across the join."""
     if not key or not rest:
         return ""
     for i in range(2, min(len(key), 12) + 1):
