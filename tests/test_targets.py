@@ -62,6 +62,9 @@ def test_direction_from_metric_and_qualifier():
     assert direction_of(_t(4.5, qualifier="以内", canonical="某指标")) == "down"
     assert direction_of(_t(3, qualifier="左右", canonical="单位生产总值能耗降低")) == "up"
     assert direction_of(_t(None)) == ""
+    # 不低于 is a floor although it holds the ceiling word 低于
+    assert direction_of(_t(5, qualifier="不低于", canonical="地区生产总值增长")) == "up"
+    assert direction_of(_t(5, qualifier="力争+低于", canonical="某指标")) == "down"
 
 
 def test_review_outcomes(national):
@@ -387,3 +390,108 @@ def test_targets_output_same_whatever_workers(tmp_path):
         assert code == 0, err
         outs.append({name: (out / name).read_bytes().replace(str(out).encode(), b"OUT") for name in ("targets.csv", "targets.xlsx", "targets.html")})
     assert outs[0] == outs[1] == outs[2]
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        # subjects listed with 、 sharing one predicate and one value: one target each
+        ("地区生产总值、固定资产投资、社会消费品零售总额增长5%左右", [("地区生产总值增长", 5.0, "左右"), ("固定资产投资增长", 5.0, "左右"), ("社会消费品零售总额增长", 5.0, "左右")]),
+        ("规模以上工业增加值、进出口总额分别增长6%", [("规模以上工业增加值增长", 6.0, ""), ("外贸进出口", 6.0, "")]),
+        # not all known metrics: left as one target
+        ("农业、文旅产业增长5%", [("农业、文旅产业增长", 5.0, "")]),
+        # targets in words: a risk, a measure relative to another
+        ("有效防范化解金融风险", [("金融风险防控", None, "")]),
+        ("居民收入增速高于经济增速", [("居民人均可支配收入增长", None, "")]),
+        ("居民消费价格涨幅与全国一致", [("居民消费价格涨幅", None, "")]),
+    ],
+)
+def test_shared_predicates_and_targets_in_words(clause, expected):
+    from reportdiff.structure.targets import targets_in
+
+    assert [(t.canonical, t.value, t.qualifier) for t in targets_in(clause, "s", (0, 1))] == expected
+
+
+def test_targets_set_by_the_level_above():
+    """…完成省下达的目标任务 is the predicate: the metric is what comes before it; 均 (both) makes
+    two targets of two subjects, without it the subjects are one task."""
+    from reportdiff.structure.targets import targets_in
+
+    got = targets_in("工业用水量和城市污水处理率均完成省下达的目标任务", "s", (0, 1))
+    assert [t.metric for t in got] == ["工业用水量", "城市污水处理率"]
+    got = targets_in("节能减排和碳排放强度下降完成国家下达任务", "s", (0, 1))
+    assert [t.canonical for t in got] == ["节能减排约束性指标"]
+    # the metric is the object of 完成: kept as written
+    got = targets_in("按照国家要求坚决完成节能减排降碳任务", "s", (0, 1))
+    assert [(t.metric, t.canonical) for t in got] == [("按照国家要求坚决完成节能减排降碳任务", "节能减排约束性指标")]
+
+
+def test_list_closed_by_a_target_in_words():
+    """…粮食产量600亿斤以上。生态环境质量持续改善。: a short sentence that is one target in words on
+    a known metric still belongs to the list; another sentence does not."""
+    from reportdiff.model import Clause, Region, Sentence
+    from reportdiff.structure.targets import headline_targets
+
+    def sents(*texts):
+        return tuple(Sentence(f"s9.p1.s{k}", t, (0, len(t)), "s9", Region.COMMITMENTS, tuple(Clause(f"s9.p1.s{k}.c{n}", c, (0, len(c))) for n, c in enumerate(_clauses(t)))) for k, t in enumerate(texts, 1))
+
+    got = headline_targets(sents("今年主要预期目标是：地区生产总值增长6%以上，城镇新增就业50万人。", "粮食产量600亿斤以上。", "生态环境质量持续改善。", "做好今年工作要把握好以下几点。"))
+    assert [t.canonical for t in got] == ["地区生产总值增长", "城镇新增就业", "粮食产量", "生态环境质量"]
+
+
+def test_review_subject_of_a_clause_without_figure():
+    """A figure that names no known metric takes the subject of the clause before it that has no
+    figure (全年地区生产总值迈上新台阶，总量突破…，增长4.6%; 粮食再获丰收，总产达…); a clause without
+    a figure inside a run of figures (…达到5.53万亿元、稳居全国前十强、增长4.8%) does not hide the subject."""
+    from reportdiff.structure.outcomes import review_outcomes
+
+    doc = _review_doc(
+        [
+            ["全年地区生产总值迈上新台阶，总量突破5万亿元，增长4.6%。"],
+            ["粮食再获丰收，总产达613.6亿斤。"],
+            ["外贸保持稳定，跨境电商增长20%。"],
+        ]
+    )
+    got = {(o.canonical, o.value) for o in review_outcomes(doc)}
+    assert ("地区生产总值增长", 4.6) in got and ("粮食产量", 613.6) in got
+    assert ("外贸进出口", 20.0) not in got
+    doc = _review_doc([["全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%。"]])
+    assert ("地区生产总值增长", 4.8) in {(o.canonical, o.value) for o in review_outcomes(doc)}
+
+
+def test_review_verdicts_on_listed_indicators():
+    """The problems paragraph's verdict on a list of indicators speaks of each, short names
+    included (投资 = 固定资产投资); 内外贸一体化 is no trade figure."""
+    from reportdiff.structure.outcomes import mention_of, review_clauses
+
+    doc = _review_doc([["我们也清醒看到，发展还面临不少困难和问题。", "地区生产总值、规模工业、投资、进出口等指标与年初预期存在一定差距。"], ["内外贸一体化发展稳步推进。"]])
+    clauses = review_clauses(doc)
+    assert mention_of(_t(7, canonical="固定资产投资增长"), doc, clauses).text.startswith("地区生产总值、")
+    assert mention_of(_t(None, canonical="外贸进出口"), doc, [c for c in clauses if "内外贸" in c[2]]) is None
+
+
+def test_review_parts_named_by_an_earlier_respectively():
+    """城乡居民收入分别达…、…，分别增长5.4%、6.8%: the second 分别 takes the subjects of the first;
+    a target in words on the whole measure is spoken of by its parts' figures."""
+    from dataclasses import replace
+
+    from reportdiff.structure.outcomes import check_targets, review_outcomes
+
+    doc = _review_doc([["城乡居民收入分别达47301元、19546元，分别增长5.4%、6.8%，高于经济增速。"]])
+    got = [(o.canonical, o.value) for o in review_outcomes(doc) if o.unit == "%"]
+    assert got == [("城镇居民人均可支配收入增长", 5.4), ("农村居民人均可支配收入增长", 6.8)]
+    earlier = replace(doc, targets=(_t(None, canonical="居民人均可支配收入增长"),), year=2023)
+    (check,) = check_targets(earlier, doc)
+    assert check.status == TargetStatus.QUALITATIVE and check.outcome.value == 5.4
+
+
+def test_review_risks_handled_and_early_completion():
+    """A risk target is spoken of by 处置…重点领域风险; a five-year target completed ahead of time
+    (提前完成“十四五”…目标) is a result of last year, though it names the plan."""
+    from reportdiff.structure.outcomes import mention_of, review_clauses
+
+    doc = _review_doc([["精准处置房地产、P2P等重点领域风险。"], ["提前完成“十四五”能耗强度下降目标。"], ["“十四五”规划实施情况良好。"]])
+    clauses = review_clauses(doc)
+    assert mention_of(_t(None, canonical="金融风险防控"), doc, clauses).text.startswith("精准处置")
+    assert mention_of(_t(None, canonical="节能减排约束性指标"), doc, clauses).text.startswith("提前完成")
+    assert not any("规划实施" in c[2] for c in clauses)

@@ -42,8 +42,9 @@ def _untouched(results: dict[str, dict]) -> Scores:
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
 def test_floors_on_the_untouched_keys():
     # measured 2026-11-23 on 杭州市, 江苏省, 郑州市 (never tuned on): targets P 0.946 R 0.904,
-    # outcome status P 0.815 R 0.772; the floors guard against a fall, the goals (0.95 / 0.9)
-    # are not reached there (README "Targets and outcomes")
+    # outcome status P 0.815 R 0.772; after the rules of the 湖南省/广州市 tuning keys (session 5,
+    # round 2): targets P 0.947 R 0.919, status P 0.836 R 0.807. The floors guard against a fall,
+    # the goals (0.95 / 0.9) are not reached there (README "Targets and outcomes")
     t = _untouched(score_targets(GOLD, CORPUS))
     assert t.precision >= 0.90 and t.recall >= 0.85, t
     s = _untouched(score_status(GOLD, CORPUS))

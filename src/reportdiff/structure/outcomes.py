@@ -63,6 +63,12 @@ def _directions() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _parts() -> dict[str, tuple[str, ...]]:
+    """``metrics.toml`` ``parts``: the metrics a measure is split into (城镇, 农村 of 居民收入)."""
+    return {m["name"]: tuple(m["parts"]) for m in vocab.load("metrics")["metric"] if m.get("parts")}
+
+
+@functools.lru_cache(maxsize=1)
 def _patterns() -> dict[str, tuple[re.Pattern, ...]]:
     return {m["name"]: tuple(re.compile(p) for p in m["patterns"]) for m in vocab.load("metrics")["metric"]}
 
@@ -86,7 +92,8 @@ def direction_of(target: Target) -> str:
     """``up`` (a floor), ``down`` (a ceiling) or ``""`` for a target without a number."""
     if target.value is None:
         return ""
-    if any(w in target.qualifier for w in _reading()["ceiling"]):
+    # the qualifier's words (力争+以上), each whole: 不低于 is a floor, though it holds 低于
+    if any(w in _reading()["ceiling"] for w in target.qualifier.split("+")):
         return "down"
     return _directions().get(target.canonical, "up")
 
@@ -109,10 +116,14 @@ _EACH_YEAR = re.compile(r"连年|每年|年年|逐年|连续[\d一二三四五�
 #: (节能减排目标全面完成, 贫困人口全部脱贫) or a steady trend (生态环境质量持续提升)
 _THROUGH = re.compile(r"完成|全部|如期|持续")
 #: the review's paragraph on problems (我们也清醒看到…困难和问题): not results, except a verdict on
-#: the year's targets (地区生产总值、投资、进出口等预期性指标未达到年初目标)
+#: the year's targets (地区生产总值、投资、进出口等预期性指标未达到年初目标; …等指标与年初预期存在一定差距)
 _PROBLEMS = re.compile(r"清醒(地)?(看到|认识到)|困难和问题|问题和不足|差距和不足|短板和不足")
-_VERDICT = re.compile(r"(达到|完成|实现)[^，。；]{0,6}(预期|目标)|(低于|不及|未达)(预期|目标)")
+_VERDICT = re.compile(r"(达到|完成|实现)[^，。；]{0,6}(预期|目标)|(低于|不及|未达)(预期|目标)|(预期|目标)[^，。；]{0,4}(存在|有)[^，。；]{0,6}差距")
 #: the completion of a five-year plan's targets (“十三五”规划主要目标任务胜利完成)
+#: a five-year target completed ahead of time (提前完成“十四五”能耗强度下降目标): done last year
+_EARLY = re.compile(r"提前[^，。；]{0,2}完成")
+#: a list of indicators (地区生产总值、投资、进出口等预期性指标)
+_INDICATORS = re.compile(r"等[^，。；]{0,6}指标")
 _PLAN_DONE = re.compile(r"(十[三四五]五)[^，。；]{0,10}目标[^，。；]{0,8}完成|完成[^，。；]{0,4}(十[三四五]五)[^，。；]{0,10}目标")
 _PLAN_NAME = re.compile(r"十[三四五]五")
 
@@ -263,6 +274,10 @@ def review_outcomes(doc: Document, review: list[Sentence] | None = None) -> tupl
         named = _respective_names(qs)
         for k, q in enumerate(qs):
             raw = named.get(k) or re.sub(r"\[\d+\]$", "", q.metric)
+            if "、" in raw and not named.get(k):
+                tail = raw.rsplit("、", 1)[1]
+                if tail and _VERB_ONLY.match(trim_metric(_TIME_WORDS.sub("", tail))):
+                    raw = tail  # …达到5.53万亿元、稳居全国前十强、增长4.8%: a clause without a figure between
             lead = s.text[max(0, s.text.rfind("，", 0, q.start)) : q.start]
             if _NOT_YEARS.search(lead) or _NOT_YEARS.search(raw):
                 continue
@@ -284,14 +299,21 @@ def review_outcomes(doc: Document, review: list[Sentence] | None = None) -> tupl
                 # nearest earlier subject that makes a known metric with this verb, else the last
                 verb = re.sub(r"[^\w]", "", _TIME_WORDS.sub("", raw))
                 group = [j for j, x in enumerate(qs) if x.metric.rsplit("[", 1)[0] == q.metric.rsplit("[", 1)[0]] if "分别" in raw else []
+                earlier = [named[j] for j in sorted(named) if j < group[0]][-len(group):] if len(group) > 1 else []
                 if len(group) > 1 and len(parts) >= len(group) and q.metric.endswith("]"):
                     # 其中城镇38291元、农村15337元，分别增长7.2%和10.4%: each value of 分别 is one part's
                     metric = parts[len(parts) - len(group) + group.index(k)] + verb.replace("分别", "")
+                elif len(group) > 1 and len(earlier) == len(group) and q.metric.endswith("]"):
+                    # 城乡居民收入分别达47301元、19546元，分别增长5.4%、6.8%: the subjects of the 分别 before
+                    metric = _STEM_TAIL.sub("", re.sub(r"(分别)?(达到|达|为)$", "", earlier[group.index(k)])) + verb.replace("分别", "")
                 else:
                     known = [st + verb for st in reversed(stems) if canonical_metric(st + verb) in _patterns()]
                     if not known and not stems:
-                        continue
-                    metric = known[0] if known else stems[-1] + verb
+                        metric = _borrowed(s, q.start, verb)
+                        if not metric:
+                            continue
+                    else:
+                        metric = known[0] if known else stems[-1] + verb
             else:
                 stem = _STEM_CUT.split(_STEM_TAIL.sub("", metric))[0].strip("、 ")
                 if (raw.startswith("其中") or parts) and whole and canonical_metric(metric) not in _patterns():
@@ -300,6 +322,12 @@ def review_outcomes(doc: Document, review: list[Sentence] | None = None) -> tupl
                         parts.append(named_part)
                         metric = named_part
                         stem = ""
+                if len(metric) <= 4 and not raw.startswith("其中") and not parts and canonical_metric(metric) not in _patterns():
+                    # 粮食再获丰收，总产达613.6亿斤: a bare measure word (总产, 产量) takes the subject
+                    # of the clause before, without a figure
+                    borrowed = _borrowed(s, q.start, metric)
+                    if borrowed:
+                        metric = stem = borrowed
                 if len(stem) >= 2:
                     stems.append(stem)
                     whole, parts = stem, []
@@ -320,6 +348,41 @@ def review_outcomes(doc: Document, review: list[Sentence] | None = None) -> tupl
     return tuple(out)
 
 
+def _borrowed(s: Sentence, pos: int, rest: str) -> str:
+    """``全年地区生产总值迈上新台阶，总量突破5万亿元，增长4.6%`` / ``粮食再获丰收，总产达613.6亿斤``:
+    the figure at ``pos`` names no known metric (``rest``: 增长, 总产) and a clause before it in the
+    sentence, without a figure, opens with a subject that makes one with it (地区生产总值增长,
+    粮食总产): that metric, else ``""``.  Only the nearest such clause is read, and the known name
+    must run over the join (外贸 + 跨境电商增长 is not 外贸)."""
+    clause = ""
+    at = 0
+    for c in s.clauses:
+        k = s.text.find(c.text, at)
+        if k < 0:
+            continue
+        if k + len(c.text) > pos:
+            break
+        if not _DIGIT.search(c.text):
+            clause = c.text
+        at = k
+    return _joined(_NOT_KEY.sub("", fold(_TIME_WORDS.sub("", clause))), _NOT_KEY.sub("", fold(rest))) if clause else ""
+
+
+@functools.lru_cache(maxsize=65536)
+def _joined(key: str, rest: str) -> str:
+    """The shortest opening of ``key`` that makes a known metric with ``rest`` across the join."""
+    if not key or not rest:
+        return ""
+    for i in range(2, min(len(key), 12) + 1):
+        name = key[:i] + rest
+        canon = canonical_metric(name)
+        rx = _any_pattern(canon)
+        m = rx.search(name) if rx is not None else None
+        if m is not None and m.start() < i < m.end():
+            return name
+    return ""
+
+
 def review_clauses(doc: Document, review: list[Sentence] | None = None) -> list[tuple[str, tuple[str, ...], str, tuple[int, int], str]]:
     """The review's clauses as (key, keys of its listed parts, text, span, sentence id): a clause
     that lists metrics (地区生产总值、固定资产投资、…等指标未达到预期) speaks of each.  The
@@ -335,10 +398,14 @@ def review_clauses(doc: Document, review: list[Sentence] | None = None) -> list[
 
     def add(text: str, span: tuple[int, int], sid: str) -> None:
         key = _NOT_KEY.sub("", fold(text))
-        if _NOT_YEARS.search(key):
+        if _NOT_YEARS.search(key) and not _EARLY.search(key):
             return
         if _LIST_SEP.search(text):
             parts = tuple(k for k in (_NOT_KEY.sub("", fold(p)) for p in _LIST_SEP.split(text)) if k)
+            if _INDICATORS.search(text):
+                # …、投资、进出口等指标: a short name of a list of indicators is the indicator
+                short = _reading().get("short_names", {})
+                parts = tuple(short.get(p, p) for p in parts)
         else:
             parts = (key,)
         out.append((key, parts or (key,), text, span, sid))
@@ -491,6 +558,10 @@ def check_targets(doc: Document, following: Document | None, outcomes: tuple[Out
             chosen = next((o for o in same if not growth or _base(1.0, o.unit)[1] == "%"), None)
         if chosen is None:
             chosen = mention_of(t, following, clauses)
+        if chosen is None and t.value is None and t.canonical in _parts():
+            # a target in words on a measure whose review gives its parts only (城镇, 农村)
+            growth = t.canonical.endswith("增长")
+            chosen = next((o for o in outcomes or () if o.canonical in _parts()[t.canonical] and (not growth or _base(1.0, o.unit)[1] == "%")), None)
         out.append(TargetCheck(gov, year, t, direction, target_status(t, chosen, direction), chosen, doc.raw.path, following.raw.path))
     return tuple(out)
 

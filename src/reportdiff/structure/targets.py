@@ -18,7 +18,7 @@ from ..model import Region, Section, Sentence, Target
 from ..normalize import fold
 from .sections import is_targets_lead
 
-__all__ = ("headline_targets", "canonical_metric", "targets_in", "bare_persons", "trim_metric", "respectively", "part_of")
+__all__ = ("headline_targets", "canonical_metric", "targets_in", "bare_persons", "trim_metric", "respectively", "part_of", "shared_subjects")
 
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[—–\-－~～至到]{1,2}\s*(\d+(?:\.\d+)?)\s*%")
 _HEAD_WORDS = re.compile(r"^(其中|全年|今年|全[国省市区县](?!部)|地方|力争|确保|努力|实现|保持|继续|经济社会发展的?|全面完成|完成|(国家|上级|省|市)?下达的?)+")
@@ -33,9 +33,14 @@ _ACCOUNTING = re.compile(r"不(纳入|计入)")
 #: a target on a metric stated as "<metric>目标…" (能耗强度目标在“十四五”规划期内统筹考核)
 _METRIC_TARGET = re.compile(r"^(.{2,12}?)(?:目标|指标)")
 #: words that make a clause without a number a (qualitative) target
-_QUALITATIVE = re.compile(r"同步|平衡|质升|稳定|下降|降低|改善|提高|提升|增长|完成|达到|控制|优化|合理|保持|提质|稳升|减少|脱贫|摘帽|防控|约束性指标|不低于|不少于")
+#: (防范: a risk target, 有效防范经济金融风险; 高于/快于/一致: a target relative to another measure,
+#: 居民收入增速高于经济增速, 居民消费价格涨幅与全国一致)
+_QUALITATIVE = re.compile(r"同步|平衡|质升|稳定|下降|降低|改善|提高|提升|增长|完成|达到|控制|优化|合理|保持|提质|稳升|减少|脱贫|摘帽|防控|防范|高于|快于|一致|约束性指标|不低于|不少于")
 #: the predicate of a qualitative target (基本平衡, 继续下降): what follows its metric
-_PREDICATE = re.compile(r"(基本|保持|继续|稳中|稳定|持续|进一步|不断|有所|明显|合理|有效|全部|量稳质升|促稳|保稳|稳步|与经济|和经济|同经济|只增不减|不低于|不少于).*$")
+#: (…均完成省下达的目标任务: a target set by the level above, to be completed)
+_PREDICATE = re.compile(r"(基本|保持|继续|稳中|稳定|持续|进一步|不断|有所|明显|合理|有效|全部|量稳质升|促稳|保稳|稳步|与经济|和经济|同经济|只增不减|不低于|不少于|(?:均|全面|确保|坚决|超额|统筹|不折不扣)?完成[^，；。]*(?:任务|目标)$).*$")
+#: a target relative to another measure: what follows its metric (项目投资增速高于全部投资增速)
+_RELATIVE = re.compile(r"(略|明显)?(高于|快于|低于|慢于|与全国|同全国).*$")
 _SUFFIXES = ("左右", "以上", "以内", "以下")
 _QUALIFIERS = ("左右", "以上", "以内", "以下", "不低于", "不少于", "不超过", "高于", "低于", "超过", "力争", "约")
 
@@ -148,8 +153,14 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
             return out
         if _QUALITATIVE.search(clause) and len(clause) <= 60 and not _ASPIRATION.match(clause):
             for part in _qualitative_parts(clause):
-                metric = _PREDICATE.sub("", trim_metric(part)) or trim_metric(part) or part
-                out.append(Target(metric=metric, canonical=canonical_metric(part), value=None, unit="", qualifier="", text=clause, sentence=sentence, span=span))
+                whole = trim_metric(part) or part
+                metric = _RELATIVE.sub("", _PREDICATE.sub("", whole)) or whole
+                canonical = canonical_metric(part)
+                if canonical in _known() and canonical_metric(metric) != canonical:
+                    metric = whole  # 按照国家要求坚决完成节能减排降碳任务: the metric is not before the predicate
+                elif canonical not in _known():
+                    canonical = canonical_metric(metric)
+                out.append(Target(metric=metric, canonical=canonical, value=None, unit="", qualifier="", text=clause, sentence=sentence, span=span))
         elif (m := _METRIC_TARGET.match(clause)) and canonical_metric(m.group(1)) in _known():
             metric = trim_metric(m.group(1))
             out.append(Target(metric=metric, canonical=canonical_metric(metric), value=None, unit="", qualifier="", text=clause, sentence=sentence, span=span))
@@ -161,6 +172,14 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
     own_suffixes = bool(split_names) and any(q.text.endswith(w) for q in qs[:-1] for w in _SUFFIXES)
     for n, q in enumerate(qs):
         raw_metric = split_names[n] if split_names else re.sub(r"\[\d+\]$", "", q.metric)
+        shared = [] if split_names else shared_subjects(raw_metric)
+        if shared:
+            # 地区生产总值、固定资产投资、社会消费品零售总额增长5%左右: one target per subject
+            number, unit = q.written
+            qual = _qualifier(clause, q.start, q.start + len(q.text), q.qualifier if q.qualifier in _SUFFIXES else "")
+            out.extend(Target(metric=name, canonical=canonical_metric(name), value=float(number), unit=unit.replace("％", "%"), qualifier=qual, text=clause, sentence=sentence, span=span) for name in shared)
+            last_metric = shared[-1]
+            continue
         metric = trim_metric(raw_metric)
         if not metric:
             if _ASPIRATION.match(clause) or not last_metric:
@@ -187,6 +206,28 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
     return out
 
 
+_SHARED_VERB = re.compile(r"(分别)?(增长|增速|提高|下降|降低)$")
+
+
+def shared_subjects(metric: str) -> list[str]:
+    """``地区生产总值、固定资产投资、社会消费品零售总额增长`` (one value after it, or ``…分别增长5%``):
+    subjects listed with 、 that share one predicate and one value, each with the predicate, when
+    every one of them makes a known and distinct metric; else []."""
+    m = _SHARED_VERB.search(metric)
+    if m is None or "、" not in metric:
+        return []
+    head, verb = trim_metric(metric[: m.start()]), m.group(2)
+    parts = [p for p in head.split("、") if p]
+    if len(parts) < 2:
+        return []
+    names = [p + verb for p in parts]
+    canons = [canonical_metric(n) for n in names]
+    known = _known()
+    if all(c in known for c in canons) and len(set(canons)) == len(canons):
+        return names
+    return []
+
+
 _BARE_WAN = re.compile(r"(\d+(?:\.\d+)?)万(以上|左右|以内|以下)?(?![\u4e00-\u9fff]*[元亩吨斤户个家辆套平千米公里])")
 _PERSONS = re.compile(r"(人口|人数|人员|就业|劳动力|人次)")
 
@@ -210,7 +251,8 @@ def _qualitative_parts(clause: str) -> list[str]:
     if len(parts) > 1 and all(_QUALITATIVE.search(p) and _PREDICATE.search(p) for p in parts):
         return parts
     m = _PREDICATE.search(clause)
-    if m and m.start() > 0 and not re.search(r"同步|一致|高于|快于|与", clause):  # A与B同步 relates two things: one target
+    # A与B同步 relates two things: one target; A和B完成…任务 is one task unless 均 (both) says two
+    if m and m.start() > 0 and not re.search(r"同步|一致|高于|快于|与", clause) and not re.match(r"(全面|确保|坚决|超额|统筹|不折不扣)?完成", clause[m.start() :]):
         subject, predicate = clause[: m.start()], clause[m.start() :]
         names = [n for n in re.split(r"和|及|、", subject) if n]
         if len(names) == 2 and all(len(n) >= 4 for n in names):
@@ -325,6 +367,15 @@ def _paragraph(sentence_id: str) -> str:
     return sentence_id.rsplit(".s", 1)[0]
 
 
+def _known_in_words(text: str) -> bool:
+    """A short sentence that is one target in words on a known metric (生态环境质量持续改善。)."""
+    t = text.strip().rstrip("。")
+    if len(t) > 20 or re.search(r"[，,；;：:]", t):
+        return False
+    found = targets_in(t, "", (0, 0))
+    return len(found) == 1 and found[0].canonical in _known()
+
+
 def _list_after(sentences: tuple[Sentence, ...], k: int, start: int) -> list[tuple[Sentence, int]]:
     """The sentences of a targets list that begins in sentence ``k`` at ``start``: to the end of
     its paragraph while sentences carry numbers (the list may go on after a 。), or, when the
@@ -339,8 +390,10 @@ def _list_after(sentences: tuple[Sentence, ...], k: int, start: int) -> list[tup
         if not same and not rest_empty:
             break
         if not re.search(r"\d", nxt.text) or re.match(r"^(上述|这些|提出|以上|综合|设定)", nxt.text):
-            if same and not chosen[-1][0].text.rstrip().endswith("。"):
-                chosen.append((nxt, 0))  # a qualitative target inside the list
+            if same and (not chosen[-1][0].text.rstrip().endswith("。") or _known_in_words(nxt.text)):
+                # a qualitative target inside the list, or closing it in a short sentence of its
+                # own (…粮食产量600亿斤以上。生态环境质量持续改善。)
+                chosen.append((nxt, 0))
                 j += 1
                 continue
             break
