@@ -191,13 +191,15 @@ def clause_new_dropped(a: Document, b: Document, a_units, b_units, edges, later_
         return []
     ka = [match_key(t) for _, t in ca]
     kb = [match_key(t) for _, t in cb]
-    big = Cosine(*tfidf(*bigram_matrices(ka, kb))).dense()
+    # each clause's best partner among the other side's (value, first index on ties),
+    # block by block: the clause matrices themselves grow as the product of the sides
+    big_a, arg_a, big_b, arg_b = Cosine(*tfidf(*bigram_matrices(ka, kb))).best()
     words = content_words_many([fold(t) for _, t in ca] + [fold(t) for _, t in cb])
-    wrd = Cosine(*tfidf(*token_matrices(words[: len(ca)], words[len(ca) :]))).dense()
+    wrd_a, _, wrd_b, _ = Cosine(*tfidf(*token_matrices(words[: len(ca)], words[len(ca) :]))).best()
     linked = {"a": {e.a for e in edges}, "b": {e.b for e in edges}}
     pat = _initiative()
     out = []
-    for side, cl, other, units, doc, B, W in (("a", ca, cb, a_units, a, big, wrd), ("b", cb, ca, b_units, b, big.T, wrd.T)):
+    for side, cl, other, units, doc, B, J, W in (("a", ca, cb, a_units, a, big_a, arg_a, wrd_a), ("b", cb, ca, b_units, b, big_b, arg_b, wrd_b)):
         is_later = (side == "b") == later_is_b
         runs: list[list[int]] = []
         prev = -2
@@ -207,7 +209,7 @@ def clause_new_dropped(a: Document, b: Document, a_units, b_units, edges, later_
             u = units[i]
             if i not in linked[side] or u.id in headline or len(match_key(text)) < MIN_CLAUSE_KEY or is_framing(u, doc, ranks) or _is_framing_clause(text):
                 continue
-            if B[k].max() >= CLAUSE_BIGRAM_NEW or W[k].max() >= CLAUSE_WORD_NEW:
+            if B[k] >= CLAUSE_BIGRAM_NEW or W[k] >= CLAUSE_WORD_NEW:
                 continue
             if runs and prev == k - 1 and cl[prev][0] == i:
                 runs[-1].append(k)
@@ -218,8 +220,8 @@ def clause_new_dropped(a: Document, b: Document, a_units, b_units, edges, later_
             i = cl[run[0]][0]
             u = units[i]
             text = "，".join(cl[k][1] for k in run)
-            k = min(run, key=lambda k: B[k].max())
-            j = int(B[k].argmax())
+            k = min(run, key=lambda k: B[k])
+            j = int(J[k])
             near_unit = (b_units if side == "a" else a_units)[other[j][0]]
             ftype = FindingType.NEW if is_later else FindingType.DROPPED
             msg = f"新增举措（所在语句延续，此分句为新内容）：{text}" if is_later else f"不再提及（所在语句延续，此分句无对应）：{text}"
@@ -227,7 +229,7 @@ def clause_new_dropped(a: Document, b: Document, a_units, b_units, edges, later_
             detail = {
                 "clause": text,
                 "initiative": bool(pat.search(text)),
-                "best_cosine": round(float(max(B[k].max() for k in run)), 3),
+                "best_cosine": round(float(max(B[k] for k in run)), 3),
                 "nearest": near_unit.id,
                 "nearest_text": other[j][1],
             }
