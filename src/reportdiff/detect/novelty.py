@@ -262,10 +262,16 @@ def key_terms(a_units, b_units, later_is_b: bool) -> dict:
         other_text = sides[other][2]
         words = content_words_many(texts)
         seen: dict[str, list] = {}
+        absent: dict[str, bool] = {}  # a term's search of the other year's text, once per term
         for u, text, ws in zip(commit, texts, words):
             quoted = set(_quoted_names(text))
             for w in list(quoted) + ws:
-                if len(w) < MIN_TERM_LEN or w.isdigit() or w in other_text:
+                if len(w) < MIN_TERM_LEN or w.isdigit():
+                    continue
+                out_of_other = absent.get(w)
+                if out_of_other is None:
+                    out_of_other = absent[w] = w not in other_text
+                if not out_of_other:
                     continue
                 entry = seen.setdefault(w, [w in quoted, 0, u.id, u.text])
                 entry[0] = entry[0] or w in quoted
