@@ -199,15 +199,21 @@ def clause_new_dropped(a: Document, b: Document, a_units, b_units, edges, later_
     linked = {"a": {e.a for e in edges}, "b": {e.b for e in edges}}
     pat = _initiative()
     out = []
-    for side, cl, other, units, doc, B, J, W in (("a", ca, cb, a_units, a, big_a, arg_a, wrd_a), ("b", cb, ca, b_units, b, big_b, arg_b, wrd_b)):
+    for side, cl, keys, other, units, doc, B, J, W in (("a", ca, ka, cb, a_units, a, big_a, arg_a, wrd_a), ("b", cb, kb, ca, b_units, b, big_b, arg_b, wrd_b)):
         is_later = (side == "b") == later_is_b
         runs: list[list[int]] = []
         prev = -2
         ranks = _area_ranks(doc)
         headline = {t.sentence for t in doc.targets}  # compared target by target (.targets)
+        framing: dict[int, bool] = {}  # is_framing of each sentence, once (a sentence has several clauses)
         for k, (i, text) in enumerate(cl):
             u = units[i]
-            if i not in linked[side] or u.id in headline or len(match_key(text)) < MIN_CLAUSE_KEY or is_framing(u, doc, ranks) or _is_framing_clause(text):
+            if i not in linked[side] or u.id in headline or len(keys[k]) < MIN_CLAUSE_KEY:
+                continue
+            f = framing.get(i)
+            if f is None:
+                f = framing[i] = is_framing(u, doc, ranks)
+            if f or _is_framing_clause(text):
                 continue
             if B[k] >= CLAUSE_BIGRAM_NEW or W[k] >= CLAUSE_WORD_NEW:
                 continue
