@@ -6,8 +6,9 @@
           pair, beside Python's difflib.HtmlDiff at sentence level on the same
           inputs, run alternately in the same run (ratio reportdiff / difflib);
 * startup ``reportdiff --help`` against a bare ``python -c pass``;
-* scaling 1, 2, 4, 8, 16 corpus reports per side (concatenated), whole process:
-          time, fitted exponent, peak memory (max RSS of the child, from wait4);
+* scaling 1, 2, 4, 8, 16 corpus reports per side (one long report each: the
+          commitments of all k), whole process: sentences aligned, time, fitted
+          exponent, peak memory (max RSS of the child, from wait4);
 * batch   the whole corpus in one ``reportdiff batch`` (every government's
           consecutive years): pairs, wall time and pairs/min, serial (-j 1),
           process pool (-j 2) and Dask LocalCluster (--scheduler local);
@@ -174,25 +175,79 @@ def _is_report_pair(a: Path, b: Path) -> bool:
         return False
 
 
+def _commitments_span(doc) -> tuple[int, int]:
+    """Raw-text span of a report's commitments part as the tool reads it: from the end
+    of the last paragraph before it that holds another part's sentence (so the part's
+    headings come along) to the end of its last sentence's paragraph."""
+    import bisect
+
+    from reportdiff.model import Region
+
+    starts = [p.span[0] for p in doc.paragraphs]
+    para = [bisect.bisect_right(starts, s.span[0]) - 1 for s in doc.sentences]
+    com = [k for k, s in zip(para, doc.sentences) if s.region == Region.COMMITMENTS]
+    before = [k for k, s in zip(para, doc.sentences) if s.region != Region.COMMITMENTS and k < com[0]]
+    lo = doc.paragraphs[before[-1]].span[1] if before else doc.paragraphs[com[0]].span[0]
+    return lo, doc.paragraphs[com[-1]].span[1]
+
+
+def scaling_side(paths: list[Path]) -> str:
+    """One long report: the first report whole, with the commitments parts of the
+    others inserted after its own commitments (before its closing), so the tool
+    reads every report's commitments as one report's and aligns all of them."""
+    from reportdiff import api
+
+    docs = [api.load_document(p) for p in paths]
+    first = docs[0].raw.text
+    cut = _commitments_span(docs[0])[1]
+    parts = [first[:cut]]
+    for d in docs[1:]:
+        lo, hi = _commitments_span(d)
+        parts.append(d.raw.text[lo:hi])
+    parts.append(first[cut:])
+    return "\n".join(parts)
+
+
+def _aligned_units(out: Path) -> tuple[int, int]:
+    """Distinct sentences of A and of B in the alignment table (CSV) of the last compare."""
+    (path,) = (out / "alignments").glob("*.csv")
+    a, b = set(), set()
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh):
+            a.update(row["A编号"].split())
+            b.update(row["B编号"].split())
+    return len(a), len(b)
+
+
 def scaling(out: Path, sizes=(1, 2, 4, 8, 16)) -> None:
     pairs = corpus_pairs(max(sizes), report_report=True)
-    print("scaling: reports of k governments per side, concatenated (year N vs N+1), one whole-process compare each:")
+    print("scaling: k governments' reports per side (year N vs N+1) as one long report each (the first report with the")
+    print("  commitments of the others after its own), one whole-process compare each; sentences aligned from its CSV:")
     pts = []
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         for k in sizes:
             a, b = tmp / f"a{k}.txt", tmp / f"b{k}.txt"
-            a.write_text("\n".join(p.read_text(encoding="utf-8") for p, _ in pairs[:k]), encoding="utf-8")
-            b.write_text("\n".join(q.read_text(encoding="utf-8") for _, q in pairs[:k]), encoding="utf-8")
-            wall, cpu, rss, code = min((run(compare_cmd(a, b, out)) for _ in range(2 if k <= 4 else 1)), key=lambda r: r[0])
-            pts.append((k, wall))
+            a.write_text(scaling_side([p for p, _ in pairs[:k]]), encoding="utf-8")
+            b.write_text(scaling_side([q for _, q in pairs[:k]]), encoding="utf-8")
+            o = tmp / f"out{k}"
+            wall, cpu, rss, code = min((run(compare_cmd(a, b, o)) for _ in range(2 if k <= 4 else 1)), key=lambda r: r[0])
             chars = (len(a.read_text(encoding="utf-8")), len(b.read_text(encoding="utf-8")))
-            print(f"  {k:>2} per side: {chars[0] / 1000:6.0f}k + {chars[1] / 1000:6.0f}k chars  wall {wall:6.2f} s  CPU {cpu:6.2f} s  max RSS {rss:6.0f} MiB  exit {code}")
-    xs = [math.log(k) for k, _ in pts]
-    ys = [math.log(t) for _, t in pts]
+            na, nb = _aligned_units(o) if code == 0 else (0, 0)
+            pts.append((k, na + nb, wall))
+            print(
+                f"  {k:>2} per side: {chars[0] / 1000:6.0f}k + {chars[1] / 1000:6.0f}k chars  {na:5d} x {nb:5d} sentences aligned  "
+                f"wall {wall:6.2f} s  CPU {cpu:6.2f} s  max RSS {rss:6.0f} MiB  exit {code}"
+            )
+    ys = [math.log(t) for _, _, t in pts]
+    by_k = _slope([math.log(k) for k, _, _ in pts], ys)
+    by_n = _slope([math.log(max(n, 1)) for _, n, _ in pts], ys)
+    print(f"  fitted exponent, log wall vs log k (1..{sizes[-1]}): {by_k:.2f};  vs log of the sentences aligned (both sides): {by_n:.2f}")
+
+
+def _slope(xs: list[float], ys: list[float]) -> float:
     mx, my = statistics.fmean(xs), statistics.fmean(ys)
-    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
-    print(f"  fitted exponent (log wall vs log k, 1..{sizes[-1]}): {slope:.2f}")
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
 
 
 def batch(out: Path, governments: int = 0, modes: str = "serial,pool,dask") -> None:

@@ -199,18 +199,26 @@ def _commit_clauses(units) -> list[tuple[int, str]]:
 
 @dataclass(frozen=True)
 class ClauseCosines:
-    """The commitments clauses of both reports, (unit index, text) each, and their
-    cosines: character bigrams (``big``, A x B) and content words (``wrd``)."""
+    """The commitments clauses of both reports, (unit index, text) each, their match keys,
+    and each clause's best partner among the other year's clauses: character-bigram cosine
+    and which clause (``big_a``/``arg_a`` for A's clauses, ``big_b``/``arg_b`` for B's; first
+    index on ties) and content-word cosine (``wrd_a``, ``wrd_b``).  Only the best partners are
+    kept: the clause matrices themselves grow as the product of the two sides."""
 
     ca: list
     cb: list
-    big: np.ndarray
-    wrd: np.ndarray
+    ka: list
+    kb: list
+    big_a: np.ndarray
+    arg_a: np.ndarray
+    big_b: np.ndarray
+    arg_b: np.ndarray
+    wrd_a: np.ndarray
+    wrd_b: np.ndarray
 
     def best(self, side: str, k: int) -> tuple[float, float]:
         """Clause ``k`` of ``side``: its best bigram and content-word cosines among the other year's clauses."""
-        big, wrd = (self.big[k], self.wrd[k]) if side == "a" else (self.big[:, k], self.wrd[:, k])
-        return float(big.max()), float(wrd.max())
+        return (float(self.big_a[k]), float(self.wrd_a[k])) if side == "a" else (float(self.big_b[k]), float(self.wrd_b[k]))
 
     def novel(self, side: str, k: int) -> bool:
         """Whether clause ``k`` of ``side`` has no partner among the other year's clauses
@@ -234,10 +242,12 @@ def clause_cosines(a_units, b_units) -> ClauseCosines | None:
         return None
     ka = [match_key(t) for _, t in ca]
     kb = [match_key(t) for _, t in cb]
-    big = Cosine(*tfidf(*bigram_matrices(ka, kb))).dense()
+    # each clause's best partner among the other side's (value, first index on ties),
+    # block by block: the clause matrices themselves grow as the product of the sides
+    big_a, arg_a, big_b, arg_b = Cosine(*tfidf(*bigram_matrices(ka, kb))).best()
     words = content_words_many([fold(t) for _, t in ca] + [fold(t) for _, t in cb])
-    wrd = Cosine(*tfidf(*token_matrices(words[: len(ca)], words[len(ca) :]))).dense()
-    return ClauseCosines(ca, cb, big, wrd)
+    wrd_a, _, wrd_b, _ = Cosine(*tfidf(*token_matrices(words[: len(ca)], words[len(ca) :]))).best()
+    return ClauseCosines(ca, cb, ka, kb, big_a, arg_a, big_b, arg_b, wrd_a, wrd_b)
 
 
 def _new_runs(cc: ClauseCosines, side: str, i: int) -> list[list[int]] | None:
@@ -288,21 +298,27 @@ def clause_new_dropped(a: Document, b: Document, a_units, b_units, edges, later_
     cc = cc or clause_cosines(a_units, b_units)
     if cc is None:
         return []
-    ca, cb, big, wrd = cc.ca, cc.cb, cc.big, cc.wrd
+    ca, cb = cc.ca, cc.cb
     linked = {"a": {e.a for e in edges}, "b": {e.b for e in edges}}
     pat = _initiative()
     out = []
-    for side, cl, other, units, doc, B, W in (("a", ca, cb, a_units, a, big, wrd), ("b", cb, ca, b_units, b, big.T, wrd.T)):
+    for side, cl, keys, other, units, doc, B, J, W in (("a", ca, cc.ka, cb, a_units, a, cc.big_a, cc.arg_a, cc.wrd_a), ("b", cb, cc.kb, ca, b_units, b, cc.big_b, cc.arg_b, cc.wrd_b)):
         is_later = (side == "b") == later_is_b
         runs: list[list[int]] = []
         prev = -2
         ranks = _area_ranks(doc)
         headline = {t.sentence for t in doc.targets}  # compared target by target (.targets)
+        framing: dict[int, bool] = {}  # is_framing of each sentence, once (a sentence has several clauses)
         for k, (i, text) in enumerate(cl):
             u = units[i]
-            if i not in linked[side] or u.id in headline or len(match_key(text)) < MIN_CLAUSE_KEY or is_framing(u, doc, ranks) or _is_framing_clause(text):
+            if i not in linked[side] or u.id in headline or len(keys[k]) < MIN_CLAUSE_KEY:
                 continue
-            if B[k].max() >= CLAUSE_BIGRAM_NEW or W[k].max() >= CLAUSE_WORD_NEW:
+            f = framing.get(i)
+            if f is None:
+                f = framing[i] = is_framing(u, doc, ranks)
+            if f or _is_framing_clause(text):
+                continue
+            if B[k] >= CLAUSE_BIGRAM_NEW or W[k] >= CLAUSE_WORD_NEW:
                 continue
             if runs and prev == k - 1 and cl[prev][0] == i:
                 runs[-1].append(k)
@@ -313,8 +329,8 @@ def clause_new_dropped(a: Document, b: Document, a_units, b_units, edges, later_
             i = cl[run[0]][0]
             u = units[i]
             text = "，".join(cl[k][1] for k in run)
-            k = min(run, key=lambda k: B[k].max())
-            j = int(B[k].argmax())
+            k = min(run, key=lambda k: B[k])
+            j = int(J[k])
             near_unit = (b_units if side == "a" else a_units)[other[j][0]]
             ftype = FindingType.NEW if is_later else FindingType.DROPPED
             msg = f"新增举措（所在语句延续，此分句为新内容）：{text}" if is_later else f"不再提及（所在语句延续，此分句无对应）：{text}"
@@ -322,7 +338,7 @@ def clause_new_dropped(a: Document, b: Document, a_units, b_units, edges, later_
             detail = {
                 "clause": text,
                 "initiative": bool(pat.search(text)),
-                "best_cosine": round(float(max(B[k].max() for k in run)), 3),
+                "best_cosine": round(float(max(B[k] for k in run)), 3),
                 "nearest": near_unit.id,
                 "nearest_text": other[j][1],
             }
@@ -355,10 +371,16 @@ def key_terms(a_units, b_units, later_is_b: bool) -> dict:
         other_text = sides[other][2]
         words = content_words_many(texts)
         seen: dict[str, list] = {}
+        absent: dict[str, bool] = {}  # a term's search of the other year's text, once per term
         for u, text, ws in zip(commit, texts, words):
             quoted = set(_quoted_names(text))
             for w in list(quoted) + ws:
-                if len(w) < MIN_TERM_LEN or w.isdigit() or w in other_text:
+                if len(w) < MIN_TERM_LEN or w.isdigit():
+                    continue
+                out_of_other = absent.get(w)
+                if out_of_other is None:
+                    out_of_other = absent[w] = w not in other_text
+                if not out_of_other:
                     continue
                 entry = seen.setdefault(w, [w in quoted, 0, u.id, u.text])
                 entry[0] = entry[0] or w in quoted

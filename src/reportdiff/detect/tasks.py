@@ -151,11 +151,11 @@ def _similarity(ka: list[str], kb: list[str]) -> np.ndarray:
     from rapidfuzz import fuzz, process
     from rapidfuzz.distance import LCSseq
 
-    sim = process.cdist(ka, kb, scorer=fuzz.ratio, workers=1)
-    part = process.cdist(ka, kb, scorer=fuzz.partial_ratio, workers=1)
+    sim = process.cdist(ka, kb, scorer=fuzz.ratio, workers=-1)
+    part = process.cdist(ka, kb, scorer=fuzz.partial_ratio, workers=-1)
     la, lb = np.array([len(k) for k in ka], dtype=float), np.array([len(k) for k in kb], dtype=float)
     short, long_ = np.minimum.outer(la, lb), np.maximum.outer(la, lb)
-    lcs = process.cdist(ka, kb, scorer=LCSseq.similarity, workers=1).astype(float)
+    lcs = process.cdist(ka, kb, scorer=LCSseq.similarity, workers=-1).astype(float)
     spelled = 100.0 * lcs / (SHORT_WEIGHT * short + (1 - SHORT_WEIGHT) * long_)
     return np.maximum.reduce([sim, 0.9 * part * (short >= MIN_PARTIAL), spelled])
 
@@ -178,9 +178,26 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
     if not ta or not tb:
         return []
     sim = _similarity([t.key for t in ta], [t.key for t in tb])
-    linked = {(e.a, e.b) for e in edges}
-    bonus = np.array([[ALIGNED_BONUS if (x.unit, y.unit) in linked else 0 for y in tb] for x in ta], dtype=float)
-    dim = np.array([[_comparable(x.quantity, y.quantity) for y in tb] for x in ta], dtype=bool)
+    # which pairs of sentences the alignment linked, and which units compare (by unit
+    # name only: one small table over the distinct names), as whole matrices
+    ua = np.array([x.unit for x in ta], dtype=np.int64)
+    ub = np.array([y.unit for y in tb], dtype=np.int64)
+    pos_a = {u: k for k, u in enumerate(np.unique(ua).tolist())}
+    pos_b = {u: k for k, u in enumerate(np.unique(ub).tolist())}
+    link = np.zeros((len(pos_a), len(pos_b)), dtype=bool)
+    for e in edges:
+        if e.a in pos_a and e.b in pos_b:
+            link[pos_a[e.a], pos_b[e.b]] = True
+    la = np.array([pos_a[u] for u in ua.tolist()], dtype=np.int64)
+    lb = np.array([pos_b[u] for u in ub.tolist()], dtype=np.int64)
+    bonus = np.where(link[la[:, None], lb[None, :]], float(ALIGNED_BONUS), 0.0)
+    names_a = {x.quantity.unit: x.quantity for x in ta}
+    names_b = {y.quantity.unit: y.quantity for y in tb}
+    na, nb = list(names_a), list(names_b)
+    table = np.array([[_comparable(names_a[p], names_b[q]) for q in nb] for p in na], dtype=bool).reshape(len(na), len(nb))
+    ka = {p: k for k, p in enumerate(na)}
+    kb = {q: k for k, q in enumerate(nb)}
+    dim = table[np.array([ka[x.quantity.unit] for x in ta], dtype=np.int64)[:, None], np.array([kb[y.quantity.unit] for y in tb], dtype=np.int64)[None, :]]
     score = np.where(dim, sim + bonus, -1.0)
     # among eligible pairs, a pair of sentences the alignment linked goes first (34个在建项目 of
     # the motorway sentence is its 34个续建项目, not another sentence's 6个在建项目)
@@ -208,7 +225,7 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
             break
         if i in used_a or j in used_b or _head(ta[i].key, tb[j].key) < MIN_HEAD:
             continue
-        if (ta[i].unit, tb[j].unit) not in linked:
+        if not link[la[i], lb[j]]:  # sentences the alignment linked only
             continue
         used_a.add(i)
         used_b.add(j)
