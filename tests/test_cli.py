@@ -79,3 +79,24 @@ def test_too_many_sentence_pairs_is_refused_with_a_message(tmp_path):
     code, _, err = run_cli(["compare", str(big), str(REPORT_2024), "--out-dir", str(tmp_path), "--max-pairs", "1", "-q"])
     assert code == 2 and "句子太多" in err and "--max-pairs" in err and err.count("\n") == 1
     assert not (tmp_path / "reports" / "big__chiping-2024-report.html").exists()
+
+
+def test_a_defect_is_one_line_and_exit_70(monkeypatch, capsys):
+    """A bug of reportdiff (not of the input) is said in one line with its own exit code;
+    REPORTDIFF_DEBUG=1 lets the traceback through for the developer."""
+    import pytest
+
+    from reportdiff import api
+    from reportdiff.cli import main
+
+    def broken(*args, **kwargs):
+        raise NameError("name 'linked' is not defined")
+
+    monkeypatch.setattr(api, "compare_documents", broken)
+    monkeypatch.delenv("REPORTDIFF_DEBUG", raising=False)
+    assert main(["compare", str(REPORT_2022), str(REPORT_2024), "-q"]) == 70
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "内部错误" in err and "NameError" in err and "Traceback" not in err
+    monkeypatch.setenv("REPORTDIFF_DEBUG", "1")
+    with pytest.raises(NameError):
+        main(["compare", str(REPORT_2022), str(REPORT_2024), "-q"])

@@ -14,11 +14,13 @@ EXIT CODES
     1    --fail-on matched at least one finding
     2    bad usage, unusable input or environment (one line on stderr)
     3    batch finished, but some pairs failed (listed in the summary)
+    70   a defect of reportdiff itself (one line; REPORTDIFF_DEBUG=1 shows the traceback)
     130  interrupted (Ctrl-C); outputs already written stay whole
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 
@@ -58,6 +60,8 @@ def cli() -> None:
            too long a name, output outside --out-dir or equal to an input):
            one line on stderr
       3    batch finished, but some pairs failed (listed in the summary)
+      70   a defect of reportdiff itself (one line on stderr; set
+           REPORTDIFF_DEBUG=1 for the traceback)
       130  interrupted (Ctrl-C); outputs already written stay whole
     """
 
@@ -404,6 +408,12 @@ def main(argv: list[str] | None = None) -> int:
         why = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         _echo_err(f"{where}：{why}" if where else why)
         return ExitStatus.BAD_INPUT
+    except Exception as exc:  # a defect of reportdiff, not of the input: say so in one line
+        if os.environ.get("REPORTDIFF_DEBUG") == "1":
+            raise
+        detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        _echo_err(f"内部错误（{detail}）：这是 reportdiff 的缺陷，不是输入的问题；请连同所用命令报告。设置环境变量 REPORTDIFF_DEBUG=1 可看到完整调用栈")
+        return ExitStatus.INTERNAL
     return int(code) if isinstance(code, int) else ExitStatus.OK
 
 

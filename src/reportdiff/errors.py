@@ -45,6 +45,7 @@ class ExitStatus(enum.IntEnum):
     FINDINGS = 1  #: ``--fail-on`` matched at least one finding
     BAD_INPUT = 2  #: bad usage or unusable input
     PARTIAL = 3  #: ``batch`` finished, but some pairs failed (see the summary table)
+    INTERNAL = 70  #: a defect of reportdiff itself (EX_SOFTWARE): one line, the traceback with REPORTDIFF_DEBUG=1
 
 
 class ReportdiffError(Exception):
