@@ -37,8 +37,8 @@ _METRIC_TARGET = re.compile(r"^(.{2,12}?)(?:目标|指标)")
 #: 居民收入增速高于经济增速, 居民消费价格涨幅与全国一致)
 _QUALITATIVE = re.compile(r"同步|平衡|质升|稳定|下降|降低|改善|提高|提升|增长|完成|达到|控制|优化|合理|保持|提质|稳升|减少|脱贫|摘帽|防控|防范|高于|快于|一致|约束性指标|不低于|不少于")
 #: the predicate of a qualitative target (基本平衡, 继续下降): what follows its metric
-#: (…均完成省下达的目标任务: a target set by the level above, to be completed)
-_PREDICATE = re.compile(r"(基本|保持|继续|稳中|稳定|持续|进一步|不断|有所|明显|合理|有效|全部|量稳质升|促稳|保稳|稳步|与经济|和经济|同经济|只增不减|不低于|不少于|(?:均|全面|确保|坚决|超额|统筹|不折不扣)?完成[^，；。]*(?:任务|目标)$).*$")
+#: (…均完成省下达的目标任务, 减排完成省定指标: a target set by the level above, to be completed)
+_PREDICATE = re.compile(r"(基本|保持|继续|稳中|稳定|持续|进一步|不断|有所|明显|合理|有效|全部|量稳质升|促稳|保稳|稳步|与经济|和经济|同经济|只增不减|不低于|不少于|(?:均|全面|确保|坚决|超额|统筹|不折不扣)?完成[^，；。]*(?:任务|目标|指标)$).*$")
 #: a target relative to another measure: what follows its metric (项目投资增速高于全部投资增速)
 _RELATIVE = re.compile(r"(略|明显)?(高于|快于|低于|慢于|与全国|同全国).*$")
 _SUFFIXES = ("左右", "以上", "以内", "以下")
@@ -251,6 +251,10 @@ def _qualitative_parts(clause: str) -> list[str]:
     if len(parts) > 1 and all(_QUALITATIVE.search(p) and _PREDICATE.search(p) for p in parts):
         return parts
     m = _PREDICATE.search(clause)
+    if m and m.start() > 0 and not re.search(r"同步|一致|高于|快于|与", clause):
+        listed = _listed(clause[: m.start()])
+        if listed:
+            return [n + clause[m.start() :] for n in listed]
     # A与B同步 relates two things: one target; A和B完成…任务 is one task unless 均 (both) says two
     if m and m.start() > 0 and not re.search(r"同步|一致|高于|快于|与", clause) and not re.match(r"(全面|确保|坚决|超额|统筹|不折不扣)?完成", clause[m.start() :]):
         subject, predicate = clause[: m.start()], clause[m.start() :]
@@ -258,6 +262,25 @@ def _qualitative_parts(clause: str) -> list[str]:
         if len(names) == 2 and all(len(n) >= 4 for n in names):
             return [n + predicate for n in _shared_head(names)]
     return [clause]
+
+
+def _listed(subject: str) -> list[str]:
+    """``城镇新增就业、粮食产量、节能减排和碳排放强度下降`` (before 完成省定任务): a list of three or
+    more subjects written with 、 (和/及 joining the last, or two inside one item: 粮食产量和粮食播种
+    面积、能耗降低及生态环境质量指标) that share one predicate in words: each subject, when those of
+    every item but the last are known and distinct metrics; else [].  A closing 等 (…排放指标等) is
+    dropped.  (Two subjects joined by 和 alone stay one target unless 均 says both: see the caller.)"""
+    if "、" not in subject:
+        return []
+    groups = [[n for n in re.split(r"和|及", g)] for g in re.sub(r"等$", "", subject).split("、")]
+    items = [n for g in groups for n in g]
+    if len(items) < 3 or any(len(n) < 2 for n in items):
+        return []
+    known = _known()
+    canons = [canonical_metric(n) for g in groups[:-1] for n in g]
+    if all(c in known for c in canons) and len(set(canons)) == len(canons):
+        return items
+    return []
 
 
 def _shared_head(names: list[str]) -> list[str]:
