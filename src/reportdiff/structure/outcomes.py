@@ -227,7 +227,16 @@ def _qualified(metric: str, canonical: str) -> bool:
     starts = [m.start() for p in pats for m in [p.search(key)] if m]
     if not starts:
         return False
-    return len(_scope().sub("", key[: min(starts)])) >= 2
+    prefix = _scope().sub("", key[: min(starts)])
+    if _cause().search(prefix):
+        return False  # 有力推动全市规模以上工业增加值增长9.1%以上: the measure itself, caused
+    return len(prefix) >= 2
+
+
+@functools.lru_cache(maxsize=1)
+def _cause() -> re.Pattern:
+    """A prefix that ends in a verb of cause (``data/metrics.toml`` ``[reading] causes``)."""
+    return re.compile("(" + "|".join(map(re.escape, _reading()["causes"])) + ")$")
 
 
 def _respective_names(qs: list) -> dict[int, str]:
