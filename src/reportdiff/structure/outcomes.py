@@ -48,6 +48,9 @@ _SHARE = re.compile(r"比重|占比|占[^，。；]{0,20}的?比")
 #: a fall: the figure is a negative growth (进出口总额下降15%)
 _FALL = re.compile(r"(下降|减少|回落|降低)$")
 _REDUCTION = re.compile(r"降低|下降|减少|降幅")
+#: a bracketed figure on a comparable basis after a figure (增长1.7%（同口径增长2.5%以上）): reviews
+#: add it when the headline figure is distorted by a change of scope or policy (tax cuts, 退税)
+_COMPARABLE = re.compile(r"^%?[（(](同口径|可比口径|剔除)[^（）()%]*$")
 #: words of a review figure that are not part of its metric (预计GDP全年增长5%: GDP增长)
 _TIME_WORDS = re.compile(r"(?:19|20)\d\d年|预计|全年|去年|上年|同比|比上年|同口径|按?可比价格?计算|实现了?|完成了?")
 
@@ -353,7 +356,14 @@ def review_outcomes(doc: Document, review: list[Sentence] | None = None) -> tupl
             pre = next((w for w in _PRE_QUALS if w in lead), "")
             qual = "+".join(x for x in (pre, q.qualifier if q.qualifier in ("以上", "以下", "左右", "以内", "多", "余") else "") if x)
             text, span = _clause_of(s, q.start)
-            out.append(Outcome(metric, canonical, float(number), unit.replace("％", "%"), qual, text, s.id, span))
+            found = Outcome(metric, canonical, float(number), unit.replace("％", "%"), qual, text, s.id, span)
+            prev = out[-1] if out else None
+            if prev is not None and prev.sentence == s.id and prev.unit == found.unit and _COMPARABLE.search(s.text[max(0, s.text.rfind("%", 0, q.start)) : q.start]):
+                # 增长1.7%（同口径增长2.5%以上）: the same measure on a comparable basis, the one a
+                # target is held against
+                out.insert(len(out) - 1, Outcome(prev.metric, prev.canonical, found.value, found.unit, found.qualifier, text, s.id, span))
+            else:
+                out.append(found)
     return tuple(out)
 
 
