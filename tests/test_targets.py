@@ -495,3 +495,32 @@ def test_review_risks_handled_and_early_completion():
     assert mention_of(_t(None, canonical="金融风险防控"), doc, clauses).text.startswith("精准处置")
     assert mention_of(_t(None, canonical="节能减排约束性指标"), doc, clauses).text.startswith("提前完成")
     assert not any("规划实施" in c[2] for c in clauses)
+
+
+def test_targets_listed_with_a_closing_conjunction():
+    """A、B、C和D完成省定任务: a list of three or more subjects sharing one predicate in words is one
+    target each when the items before the last are known metrics (two items inside one 、-item too);
+    完成…指标 is such a predicate; two subjects joined by 和 alone stay one task."""
+    from reportdiff.structure.targets import targets_in
+
+    got = targets_in("城镇新增就业、粮食产量、节能减排和碳排放强度下降完成省定任务", "s", (0, 1))
+    assert [t.metric for t in got] == ["城镇新增就业", "粮食产量", "节能减排", "碳排放强度下降"]
+    got = targets_in("粮食产量和粮食播种面积、单位地区生产总值能耗降低及生态环境质量指标完成国家下达目标任务", "s", (0, 1))
+    assert [t.canonical for t in got] == ["粮食产量", "粮食播种面积", "单位生产总值能耗降低", "生态环境质量"]
+    assert [t.metric for t in targets_in("减排完成省定指标", "s", (0, 1))] == ["减排"]
+    # items before the last that are no known metrics: one target
+    assert len(targets_in("农业、文旅和消费完成省定任务", "s", (0, 1))) == 1
+
+
+def test_review_caused_figure_and_comparable_basis():
+    """有力推动全市规模以上工业增加值增长9.1%以上: a verb of cause leaves the measure whole;
+    增长1.7%（同口径增长2.5%以上）: the comparable-basis figure comes first for the same measure."""
+    from reportdiff.structure.outcomes import review_outcomes
+
+    doc = _review_doc([["深入开展园区制造业提升行动，有力推动全市规模以上工业增加值增长9.1%以上。"], ["地方一般公共预算收入达3507.6亿元、增长1.7%（同口径增长2.5%以上），粮食产量突破620亿斤。"]])
+    got = [(o.canonical, o.value) for o in review_outcomes(doc) if o.unit == "%"]
+    assert got[0] == ("规模以上工业增加值增长", 9.1)
+    assert [v for c, v in got if c == "一般公共预算收入增长"] == [2.5, 1.7]
+    # another subject before the measure still makes a part of it
+    doc = _review_doc([["促进跨境电商进出口增长20%。"]])
+    assert ("外贸进出口", 20.0) not in {(o.canonical, o.value) for o in review_outcomes(doc)}
