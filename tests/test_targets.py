@@ -524,3 +524,16 @@ def test_review_caused_figure_and_comparable_basis():
     # another subject before the measure still makes a part of it
     doc = _review_doc([["促进跨境电商进出口增长20%。"]])
     assert ("外贸进出口", 20.0) not in {(o.canonical, o.value) for o in review_outcomes(doc)}
+
+
+def test_rate_units():
+    """全员劳动生产率16.8万元/人左右: the denominator is part of the unit, the qualifier after it
+    the figure's; the review's figure gets the same unit."""
+    from reportdiff.structure.outcomes import review_outcomes
+    from reportdiff.structure.targets import targets_in
+
+    got = targets_in("全员劳动生产率16.8万元/人左右", "s", (0, 1))
+    assert [(t.value, t.unit, t.qualifier) for t in got] == [(16.8, "万元/人", "左右")]
+    assert [(t.unit, t.qualifier) for t in targets_in("全员劳动生产率力争14.5万元/人", "s", (0, 1))] == [("万元/人", "力争")]
+    doc = _review_doc([["全员劳动生产率达到16.2万元/人。"]])
+    assert [(o.value, o.unit) for o in review_outcomes(doc)] == [(16.2, "万元/人")]

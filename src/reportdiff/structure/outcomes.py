@@ -27,7 +27,7 @@ from .. import quantities, vocab
 from ..model import Document, Outcome, Region, Sentence, Target, TargetCheck, TargetStatus
 from ..normalize import fold
 from .sections import is_targets_lead
-from .targets import bare_persons, canonical_metric, part_of, respectively, trim_metric
+from .targets import bare_persons, canonical_metric, part_of, rate_unit, respectively, trim_metric
 
 __all__ = ("review_sentences", "review_outcomes", "review_clauses", "review_parts", "pair_years", "check_targets", "target_status", "direction_of", "mention_of")
 
@@ -346,6 +346,7 @@ def review_outcomes(doc: Document, review: list[Sentence] | None = None) -> tupl
             if not metric:
                 continue
             number, unit = q.written
+            unit, _ = rate_unit(s.text, q.start + len(q.text), unit)
             canonical = canonical_metric(metric)
             if _SHARE.search(metric) and canonical.endswith("增长"):
                 canonical = trim_metric(metric)  # a share (占…比重), not the growth of what it names

@@ -18,7 +18,7 @@ from ..model import Region, Section, Sentence, Target
 from ..normalize import fold
 from .sections import is_targets_lead
 
-__all__ = ("headline_targets", "canonical_metric", "targets_in", "bare_persons", "trim_metric", "respectively", "part_of", "shared_subjects")
+__all__ = ("headline_targets", "canonical_metric", "targets_in", "bare_persons", "trim_metric", "respectively", "part_of", "shared_subjects", "rate_unit")
 
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[—–\-－~～至到]{1,2}\s*(\d+(?:\.\d+)?)\s*%")
 _HEAD_WORDS = re.compile(r"^(其中|全年|今年|全[国省市区县](?!部)|地方|力争|确保|努力|实现|保持|继续|经济社会发展的?|全面完成|完成|(国家|上级|省|市)?下达的?)+")
@@ -176,7 +176,8 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
         if shared:
             # 地区生产总值、固定资产投资、社会消费品零售总额增长5%左右: one target per subject
             number, unit = q.written
-            qual = _qualifier(clause, q.start, q.start + len(q.text), q.qualifier if q.qualifier in _SUFFIXES else "")
+            unit, end = rate_unit(clause, q.start + len(q.text), unit)
+            qual = _qualifier(clause, q.start, end, q.qualifier if q.qualifier in _SUFFIXES else "")
             out.extend(Target(metric=name, canonical=canonical_metric(name), value=float(number), unit=unit.replace("％", "%"), qualifier=qual, text=clause, sentence=sentence, span=span) for name in shared)
             last_metric = shared[-1]
             continue
@@ -191,19 +192,32 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
             raw_metric = metric
         last_metric = metric
         number, unit = q.written
+        unit, end = rate_unit(clause, q.start + len(q.text), unit)
         out.append(
             Target(
                 metric=metric,
                 canonical=canonical_metric(raw_metric if raw_metric.strip() else metric),
                 value=float(number),
                 unit=unit.replace("％", "%"),
-                qualifier=_qualifier(clause, q.start, q.start + len(q.text), next((w for w in _SUFFIXES if q.text.endswith(w)), "") if own_suffixes else q.qualifier if q.qualifier in _SUFFIXES else ""),
+                qualifier=_qualifier(clause, q.start, end, next((w for w in _SUFFIXES if q.text.endswith(w)), "") if own_suffixes else q.qualifier if q.qualifier in _SUFFIXES else ""),
                 text=clause,
                 sentence=sentence,
                 span=span,
             )
         )
     return out
+
+
+#: the denominator of a rate unit right after a figure (全员劳动生产率16.8万元/人左右, 1150元/月): part of
+#: the unit, the qualifier after it still the figure's
+_RATE = re.compile(r"^/([^\d，,；;。、和及与（()]{1,3}?)(?=左右|以上|以内|以下|力争|[\d，,；;。、和及与（()）]|$)")
+
+
+def rate_unit(text: str, end: int, unit: str) -> tuple[str, int]:
+    """``unit`` with the denominator of a rate that follows the figure ending at ``end`` in
+    ``text`` (万元 -> 万元/人), and where the figure with it ends."""
+    m = _RATE.match(text[end:])
+    return (f"{unit}/{m.group(1)}", end + m.end()) if m and unit else (unit, end)
 
 
 _SHARED_VERB = re.compile(r"(分别)?(增长|增速|提高|下降|降低)$")
