@@ -537,3 +537,12 @@ def test_rate_units():
     assert [(t.unit, t.qualifier) for t in targets_in("全员劳动生产率力争14.5万元/人", "s", (0, 1))] == [("万元/人", "力争")]
     doc = _review_doc([["全员劳动生产率达到16.2万元/人。"]])
     assert [(o.value, o.unit) for o in review_outcomes(doc)] == [(16.2, "万元/人")]
+
+
+def test_canonical_of_an_unknown_relative_metric():
+    """An unknown metric's canonical name drops a bracketed note and a predicate relative to
+    another measure, as the target read from that clause does."""
+    from reportdiff.structure.targets import canonical_metric, targets_in
+
+    (t,) = targets_in("项目（不含房地产开发）投资增速高于全部投资增速".replace("（不含房地产开发）", ""), "s", (0, 1))
+    assert canonical_metric("项目（不含房地产开发）投资增速高于全部投资增速") == t.canonical == "项目投资增速"

@@ -76,8 +76,10 @@ def canonical_metric(metric: str) -> str:
     m = rx.search(k)
     if m is not None:
         return names[_outer_group(m)]
-    trimmed = trim_metric(metric)
-    return _PREDICATE.sub("", trimmed) or trimmed
+    # an unknown metric: without a bracketed note (项目（不含房地产开发）投资增速) and without its
+    # predicate, in words or relative to another measure (…高于全部投资增速)
+    trimmed = trim_metric(re.sub(r"（[^（）]*）|\([^()]*\)", "", metric))
+    return _RELATIVE.sub("", _PREDICATE.sub("", trimmed)) or _PREDICATE.sub("", trimmed) or trimmed
 
 
 def _outer_group(m: re.Match) -> int:
