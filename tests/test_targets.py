@@ -546,3 +546,10 @@ def test_canonical_of_an_unknown_relative_metric():
 
     (t,) = targets_in("项目（不含房地产开发）投资增速高于全部投资增速".replace("（不含房地产开发）", ""), "s", (0, 1))
     assert canonical_metric("项目（不含房地产开发）投资增速高于全部投资增速") == t.canonical == "项目投资增速"
+
+
+def test_two_subjects_share_a_measure_word():
+    """制造业投资和民间投资占比稳步提升: the measure word of the last subject is the first's too."""
+    from reportdiff.structure.targets import targets_in
+
+    assert [t.metric for t in targets_in("制造业投资和民间投资占比稳步提升", "s", (0, 1))] == ["制造业投资占比", "民间投资占比"]

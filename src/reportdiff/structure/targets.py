@@ -276,7 +276,7 @@ def _qualitative_parts(clause: str) -> list[str]:
         subject, predicate = clause[: m.start()], clause[m.start() :]
         names = [n for n in re.split(r"和|及|、", subject) if n]
         if len(names) == 2 and all(len(n) >= 4 for n in names):
-            return [n + predicate for n in _shared_head(names)]
+            return [n + predicate for n in _shared_tail(_shared_head(names))]
     return [clause]
 
 
@@ -297,6 +297,18 @@ def _listed(subject: str) -> list[str]:
     if all(c in known for c in canons) and len(set(canons)) == len(canons):
         return items
     return []
+
+
+_MEASURE_TAIL = re.compile(r"(占比|比重|比例|增速)$")
+
+
+def _shared_tail(names: list[str]) -> list[str]:
+    """``制造业投资和民间投资占比``: a measure word that ends the last name only (占比, 比重, 增速)
+    is shared by the first (制造业投资占比)."""
+    m = _MEASURE_TAIL.search(names[-1])
+    if m is None:
+        return names
+    return [n if _MEASURE_TAIL.search(n) else n + m.group(1) for n in names[:-1]] + names[-1:]
 
 
 def _shared_head(names: list[str]) -> list[str]:
