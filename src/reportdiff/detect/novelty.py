@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -231,6 +232,21 @@ class ClauseCosines:
         big, wrd = self.best(side, k)
         return big >= CLAUSE_CONTINUED or wrd >= CLAUSE_CONTINUED
 
+    @cached_property
+    def _by_unit(self) -> dict[str, dict[int, list[int]]]:
+        """Clause indices of each unit, per side, in order (computed once, not once per sentence)."""
+        out: dict[str, dict[int, list[int]]] = {}
+        for side, cl in (("a", self.ca), ("b", self.cb)):
+            d: dict[int, list[int]] = {}
+            for k, (j, _) in enumerate(cl):
+                d.setdefault(j, []).append(k)
+            out[side] = d
+        return out
+
+    def clauses_of(self, side: str, i: int) -> list[int]:
+        """Indices (into ``ca`` / ``cb``) of the clauses of unit ``i`` of ``side``, in order."""
+        return self._by_unit[side].get(i, [])
+
 
 def clause_cosines(a_units, b_units) -> ClauseCosines | None:
     """:class:`ClauseCosines` of the two reports (None when one has no commitments clause)."""
@@ -256,7 +272,7 @@ def _new_runs(cc: ClauseCosines, side: str, i: int) -> list[list[int]] | None:
     continues a task and adds one: only the added clauses are new); None when no clause of the
     sentence has a partner.  Short and framing clauses go with their neighbours."""
     cl = cc.ca if side == "a" else cc.cb
-    ks = [k for k, (j, _) in enumerate(cl) if j == i]
+    ks = cc.clauses_of(side, i)
     flags = []
     for k in ks:
         text = cl[k][1]
