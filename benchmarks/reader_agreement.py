@@ -15,26 +15,16 @@ other way round:
   whose A and B excerpts overlap Y's (either side may be empty) and whose change is not
   ``unchanged`` either.
 
-Usage: python benchmarks/reader_agreement.py FIRST_KEY_DIR SECOND_KEY_DIR A_FILE B_FILE
+Usage: .venv/bin/python benchmarks/reader_agreement.py FIRST_KEY_DIR SECOND_KEY_DIR A_FILE B_FILE
 """
 
 from __future__ import annotations
 
-import csv
-import re
 import sys
 from pathlib import Path
 
-_DROP = re.compile(r"[\s*#]")
-
-
-def _norm(s: str) -> str:
-    return _DROP.sub("", s or "")
-
-
-def _rows(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+# keys are read and excerpts normalised exactly as ``reportdiff eval`` does
+from reportdiff.yoy_eval import _norm, _rows
 
 
 def _spans(rows: list[dict], doc: str) -> list[tuple[int, int, str]]:
