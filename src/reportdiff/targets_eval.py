@@ -162,7 +162,7 @@ def _score_lines(label: str, results: dict[str, dict], listed: tuple[tuple[str, 
         for key, said in listed:
             lines += [f"      {said}：{m}" for m in r[key][:show]]
     for group, name in (("tuning", "合计（调参用）"), ("untouched", "合计（未触碰）"), ("all", "合计")):
-        if group in totals and (group == "all" or len(totals) > 2 or "" not in totals):
+        if group in totals and (group == "all" or uses):
             sc = Scores.of(*totals[group])
             lines.append(f"   {label} {name} P={sc.precision:.3f} R={sc.recall:.3f}  ({sc.tp}/{sc.predicted} 预测, {sc.gold} 金标准)")
     return lines
