@@ -96,3 +96,18 @@ def test_dask_chunks_write_the_same_bytes_as_the_local_pool(misnamed, tmp_path):
     assert len(files) == 2 + 2 + 2  # reports, sheets, index and summary
     for f in files:
         assert (tmp_path / "dask" / f).read_bytes() == (tmp_path / "pool" / f).read_bytes(), f
+
+
+def test_a_folder_of_year_named_files_gives_outputs_named_by_government(tmp_path):
+    """``<government>/<year>.txt`` (the corpus layout): file names hold only the
+    year, so the outputs are led by the government read from the text."""
+    src = tmp_path / "in"
+    for gov in ("宁波市", "山东省"):
+        (src / gov).mkdir(parents=True)
+        for year in ("2024", "2025"):
+            shutil.copy(CORPUS / f"{gov}-{year}.txt", src / gov / f"{year}.txt")
+    code, out, err = run_cli(["batch", str(src), "--out-dir", str(tmp_path / "out"), "-j", "1"])
+    assert code == 0, err
+    names = sorted(p.name for p in (tmp_path / "out" / "reports").glob("*.html") if p.name != "index.html")
+    assert names == ["宁波市-2024__2025.html", "山东省-2024__2025.html"]
+    assert sorted(p.name for p in (tmp_path / "out" / "alignments").glob("*.csv")) == ["宁波市-2024__2025.csv", "山东省-2024__2025.csv"]
