@@ -320,10 +320,25 @@ def _names_head(key: str, clause: str) -> bool:
     """Whether ``clause`` names the head noun of the object ``key`` (its last
     :data:`MIN_HEAD` characters before a general ending such as 项目: 省级新兴产业集群 is not
     named by 培育壮大新兴产业, 水库除险加固项目 is by 实施水库除险加固)."""
+    return _core(key)[-MIN_HEAD:] in clause
+
+
+def _named_once(core: str, clause: str, text: str) -> bool:
+    """Whether the worded ``clause`` names the whole object ``core`` (:data:`MIN_WORDED_OBJECT`
+    characters or more) and the other year's target regions ``text`` name it nowhere else: in a
+    sentence the alignment links to nothing, the only clause that names the object is its
+    counterpart (旅游公路, 智能算力), one of several is not (龙头企业, 数字经济)."""
+    return len(core) >= MIN_WORDED_OBJECT and core in clause and text.count(core) == 1
+
+
+def _core(key: str) -> str:
+    """The object ``key`` without a general ending (项目, 工程: ``generic_ends``) nor, when
+    :data:`MIN_WORDED_OBJECT` characters are left, a measure (智能算力比例 -> 智能算力)."""
     from .. import vocab
 
     core = vocab.pattern("tasks", "key", "generic_ends").sub("", key) or key
-    return core[-MIN_HEAD:] in clause
+    bare = _measures().sub("", core)
+    return bare if len(bare) >= MIN_WORDED_OBJECT else core
 
 
 def _shared_run(x: str, y: str) -> int:
@@ -344,6 +359,17 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
     for e in edges:
         partners["a"].setdefault(e.a, []).append(e.b)
         partners["b"].setdefault(e.b, []).append(e.a)
+    # sentences of the other year the alignment links to nothing: a task may move between
+    # sections from one year to the next, and its worded clause be left unaligned
+    alone = {
+        "a": [i for i, u in enumerate(b_units) if u.region in TARGET_REGIONS and i not in partners["b"]],
+        "b": [i for i, u in enumerate(a_units) if u.region in TARGET_REGIONS and i not in partners["a"]],
+    }
+    # the other year's target regions, normalized as worded clauses are (see _named_once)
+    texts = {
+        "a": qty.metric_key("。".join(u.text for u in b_units if u.region in TARGET_REGIONS)),
+        "b": qty.metric_key("。".join(u.text for u in a_units if u.region in TARGET_REGIONS)),
+    }
     paired_a = {id(x) for x, _, _ in pairs}
     paired_b = {id(y) for _, y, _ in pairs}
     out = []
@@ -355,12 +381,16 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             if id(t) in paired or len(t.key) < MIN_WORDED_OBJECT or t.key in seen:
                 continue
             need = max(MIN_WORDED_OBJECT, WORDED_SHARE * len(t.key))
-            for i in partners[side].get(t.unit, ()):
+            where = list(partners[side].get(t.unit, ())) + alone[side]
+            for i in where:
                 if i not in clauses:
                     clauses[i] = _worded_clauses(other_units[i])
-            runs = [(_shared_run(t.key, k), i, c) for i in partners[side].get(t.unit, ()) for c, k in clauses[i]]
-            clauses_k = {(i, c): k for i in partners[side].get(t.unit, ()) for c, k in clauses[i]}
-            near = [r for r in runs if r[0] >= need and _names_head(t.key, clauses_k[(r[1], r[2])])]
+            runs = [(_shared_run(t.key, k), i, c) for i in where for c, k in clauses[i]]
+            clauses_k = {(i, c): k for i in where for c, k in clauses[i]}
+            linked = set(partners[side].get(t.unit, ()))
+            core = _core(t.key)
+            # in a sentence the alignment links to nothing, the clause must name the whole object
+            near = [r for r in runs if r[0] >= need and _names_head(t.key, clauses_k[(r[1], r[2])]) and (r[1] in linked or _named_once(core, clauses_k[(r[1], r[2])], texts[side]))]
             if not near:
                 continue
             _, i, c = max(near, key=lambda r: r[0])
