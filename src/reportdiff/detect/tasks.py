@@ -69,6 +69,8 @@ class TaskTarget:
     quantity: Quantity
     key: str  #: the counted object, normalized (:func:`object_key`)
     clause: str  #: the clause that states it
+    #: qualifiers the sentence puts on it besides the quantity's own (:func:`_sentence_qualifiers`)
+    quals: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -140,8 +142,44 @@ def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
             if key is None or len(key) < MIN_OBJECT:
                 continue
             s, e = next(((s, e) for s, e in spans if s <= q.start < e), (0, len(u.text)))
-            out.append(TaskTarget(i, q, key, u.text[s:e].strip("，,；;。、 ")))
+            out.append(TaskTarget(i, q, key, u.text[s:e].strip("，,；;。、 "), _sentence_qualifiers(q, u.text)))
     return out
+
+
+#: qualifiers of aim that open a sentence and hold for every figure after them in it
+#: (力争引进投资5000万元以上项目超200个，其中工业项目超160个: both are aims); inside a sentence
+#: they qualify their clause only, as :func:`reportdiff.quantities.extract` reads them
+SENTENCE_QUALIFIERS = ("力争", "确保")
+#: what may come before such a qualifier at the opening of a sentence (③, 今年，)
+_OPENING = re.compile(r"^[\s\d①-⑳、.．（）()]*(?:今年|全年|年内)?[，,]?")
+#: a character just before a figure that qualifies it (超160个 is 超过160个, 约23万亩)
+_BEFORE = {"超": "超过", "约": "约"}
+
+
+def _sentence_qualifiers(q: Quantity, text: str) -> frozenset[str]:
+    """The qualifiers of aim said earlier in the sentence ``text`` (:data:`SENTENCE_QUALIFIERS`)
+    and the one written just before the figure (:data:`_BEFORE`), besides ``q.qualifier``."""
+    before = to_simplified(text[: q.start])
+    opening = before[_OPENING.match(before).end() :]
+    out = {w for w in SENTENCE_QUALIFIERS if opening.startswith(w)}
+    if before[-1:] in _BEFORE:
+        out.add(_BEFORE[before[-1]])
+    return frozenset(out)
+
+
+def _qualifiers(t: TaskTarget) -> frozenset[str]:
+    """All qualifiers of ``t``: the quantity's own and the sentence's."""
+    return t.quals | ({t.quantity.qualifier} - {""})
+
+
+def _fmt_task(t: TaskTarget) -> str:
+    """The figure as stated with its qualifiers (力争超160个)."""
+    q = t.quantity
+    suffix = q.qualifier if q.qualifier in ("以上", "左右", "以内", "以下", "多", "余") else ""
+    own = [] if suffix else [q.qualifier]
+    words = [w for w in SENTENCE_QUALIFIERS if w in t.quals] + own + [w for w in _BEFORE.values() if w in t.quals]
+    pre = "".join(dict.fromkeys(w for w in words if w and w not in q.text))
+    return pre + q.text + (suffix if suffix not in q.text else "")
 
 
 def _similarity(ka: list[str], kb: list[str]) -> np.ndarray:
@@ -283,11 +321,11 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
         kinds = []
         if abs(qx.value - qy.value) > 1e-9 * max(1.0, abs(qx.value)):
             kinds.append("value")
-        if (qx.qualifier or "") != (qy.qualifier or ""):
+        if _qualifiers(x) != _qualifiers(y):
             kinds.append("qualifier")
         if not kinds:
             continue
-        old, new = _fmt(qx), _fmt(qy)
+        old, new = _fmt_task(x), _fmt_task(y)
         lx, ly = _label(x), _label(y)
         msg = f"目标调整：{x.clause} → {y.clause}（{old} → {new}）"
         detail = _change_detail(lx, ly, old, new, qx, qy, kinds) | {"object": x.key, "new_object": y.key, "a_clause": x.clause, "b_clause": y.clause, "similarity": round(sim, 1)}
