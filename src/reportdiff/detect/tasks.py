@@ -92,7 +92,8 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "")
     follows 、 is the metric of 4.1万个); ``prev_metric``: that figure's metric, which a
     figure joined to it by a conjunction only shares (孤儿补贴标准分别提高到1150元/月和1600元/月)."""
     head, examples_end, structure, multi_year = _vocab()
-    after_text = _RATE.sub("", to_simplified(text[q.start + len(q.text) :]))
+    # a quoted name after the count is the counted thing (5个“平急两用”公共基础设施项目)
+    after_text = _RATE.sub("", to_simplified(text[q.start + len(q.text) :])).replace("“", "").replace("”", "")
     if structure.match(after_text):
         return None
     m = _AFTER.match(after_text)
