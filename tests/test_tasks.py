@@ -110,3 +110,15 @@ def test_targets_sharing_one_value_are_paired_one_indicator_at_a_time():
     assert split[0].canonical == "地区生产总值增长"
     one = Target("其中一、二、三产增加值分别增长", "x", 5.0, "%", "", "其中一、二、三产增加值分别增长5%", "s1", (0, 1))
     assert _split_shared((one,)) == (one,)  # values in order (分别) are read elsewhere
+
+
+def test_a_bound_before_the_counted_noun_is_a_threshold_not_a_target():
+    from reportdiff.detect.tasks import _threshold
+
+    def flags(text: str) -> list[bool]:
+        qs = qty.extract(text)
+        return [_threshold(q, text, qs) for q in qs]
+
+    assert flags("力争引进投资5000万元以上项目超200个，其中工业项目超160个") == [True, False, False]
+    assert flags("创建年收益50万元以上集体经济强村100个") == [True, False]
+    assert flags("新增高技能人才4万人以上，培育10家") == [False, False]  # a count of its own clause

@@ -144,7 +144,7 @@ def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
             key = object_key(q, u.text, prev_end, prev_metric)
             prev_end = q.start + len(q.text)
             prev_metric = _metric_of(q, u.text, prev_metric)
-            if key is None or len(key) < MIN_OBJECT:
+            if key is None or len(key) < MIN_OBJECT or _threshold(q, u.text, qs):
                 continue
             s, e = next(((s, e) for s, e in spans if s <= q.start < e), (0, len(u.text)))
             out.append(TaskTarget(i, q, key, u.text[s:e].strip("，,；;。、 "), _sentence_qualifiers(q, u.text)))
@@ -185,6 +185,27 @@ def _fmt_task(t: TaskTarget) -> str:
     words = [w for w in SENTENCE_QUALIFIERS if w in t.quals] + own + [w for w in _BEFORE.values() if w in t.quals]
     pre = "".join(dict.fromkeys(w for w in words if w and w not in q.text))
     return pre + q.text + (suffix if suffix not in q.text else "")
+
+
+#: a figure with one of these bounds written straight before a noun, and a count of that
+#: noun later in its clause, is a threshold that defines the counted thing, not a target
+#: (引进投资5000万元以上项目超200个, 创建年收益50万元以上集体经济强村100个)
+_THRESHOLD_BOUNDS = ("以上", "以下")
+
+
+def _threshold(q: Quantity, text: str, qs: list[Quantity]) -> bool:
+    """Whether ``q`` is a threshold inside the object of a later count of its clause."""
+    end = q.start + len(q.text)
+    rest = to_simplified(text[end:])
+    if q.qualifier not in _THRESHOLD_BOUNDS or q.qualifier in q.text:
+        bound = next((b for b in _THRESHOLD_BOUNDS if q.text.endswith(b)), "")
+    else:
+        bound = q.qualifier if rest.startswith(q.qualifier) else ""
+        rest = rest[len(bound) :]
+    if not bound or not re.match(r"[\u4e00-\u9fff“]", rest):
+        return False
+    clause_end = min((k for k in (rest.find(c) for c in "，,；;。") if k >= 0), default=len(rest))
+    return any(o.start > end and o.start - end <= clause_end + len(bound) for o in qs)
 
 
 def _similarity(ka: list[str], kb: list[str]) -> np.ndarray:
