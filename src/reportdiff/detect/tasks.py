@@ -436,6 +436,10 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
         "a": qty.metric_key("。".join(u.text for u in b_units if u.region in TARGET_REGIONS)),
         "b": qty.metric_key("。".join(u.text for u in a_units if u.region in TARGET_REGIONS)),
     }
+    alone_text = {
+        "a": {i: qty.metric_key(b_units[i].text) for i in alone["a"]},
+        "b": {i: qty.metric_key(a_units[i].text) for i in alone["b"]},
+    }
     paired_a = {id(x) for x, _, _ in pairs}
     paired_b = {id(y) for _, y, _ in pairs}
     out = []
@@ -447,14 +451,16 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             if id(t) in paired or len(t.key) < MIN_WORDED_OBJECT or t.key in seen:
                 continue
             need = max(MIN_WORDED_OBJECT, WORDED_SHARE * len(t.key))
-            where = list(partners[side].get(t.unit, ())) + alone[side]
+            linked = set(partners[side].get(t.unit, ()))
+            core = _core(t.key)
+            # sentences linked to nothing are read only when the other year names the object once
+            lone = [i for i in alone[side] if core in alone_text[side][i]] if len(core) >= MIN_WORDED_OBJECT and texts[side].count(core) == 1 else []
+            where = list(partners[side].get(t.unit, ())) + lone
             for i in where:
                 if i not in clauses:
                     clauses[i] = _worded_clauses(other_units[i])
             runs = [(_shared_run(t.key, k), i, c) for i in where for c, k in clauses[i]]
             clauses_k = {(i, c): k for i in where for c, k in clauses[i]}
-            linked = set(partners[side].get(t.unit, ()))
-            core = _core(t.key)
             # in a sentence the alignment links to nothing, the clause must name the whole object
             near = [r for r in runs if r[0] >= need and _names_head(t.key, clauses_k[(r[1], r[2])]) and (r[1] in linked or _named_once(core, clauses_k[(r[1], r[2])], texts[side]))]
             if not near:
