@@ -454,7 +454,11 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             linked = set(partners[side].get(t.unit, ()))
             core = _core(t.key)
             # sentences linked to nothing are read only when the other year names the object once
-            lone = [i for i in alone[side] if core in alone_text[side][i]] if len(core) >= MIN_WORDED_OBJECT and texts[side].count(core) == 1 else []
+            once = len(core) >= MIN_WORDED_OBJECT and texts[side].count(core) == 1
+            lone = [i for i in alone[side] if core in alone_text[side][i]] if once else []
+            if once and not linked and any(n in core for n in re.findall(r"“([^”]{%d,})”" % MIN_WORDED_OBJECT, t.clause)):
+                # a quoted name (力争新增“双百双新”项目10个以上) the other year names once, in any sentence
+                lone = [i for i, u in enumerate(other_units) if u.region in TARGET_REGIONS and core in qty.metric_key(u.text)]
             where = list(partners[side].get(t.unit, ())) + lone
             for i in where:
                 if i not in clauses:
