@@ -122,3 +122,5 @@ def test_a_bound_before_the_counted_noun_is_a_threshold_not_a_target():
     assert flags("力争引进投资5000万元以上项目超200个，其中工业项目超160个") == [True, False, False]
     assert flags("创建年收益50万元以上集体经济强村100个") == [True, False]
     assert flags("新增高技能人才4万人以上，培育10家") == [False, False]  # a count of its own clause
+    assert flags("投资超5亿元工业项目新开工220个") == [True, False]
+    assert flags("年收益超10万元，培育强村100个") == [False, False]

@@ -187,9 +187,9 @@ def _fmt_task(t: TaskTarget) -> str:
     return pre + q.text + (suffix if suffix not in q.text else "")
 
 
-#: a figure with one of these bounds written straight before a noun, and a count of that
-#: noun later in its clause, is a threshold that defines the counted thing, not a target
-#: (引进投资5000万元以上项目超200个, 创建年收益50万元以上集体经济强村100个)
+#: a figure with one of these bounds (or 超 before it) written straight before a noun, and a
+#: count of that noun later in its clause, is a threshold that defines the counted thing, not a
+#: target (引进投资5000万元以上项目超200个, 创建年收益50万元以上集体经济强村100个, 投资超5亿元工业项目新开工220个)
 _THRESHOLD_BOUNDS = ("以上", "以下")
 
 
@@ -197,15 +197,15 @@ def _threshold(q: Quantity, text: str, qs: list[Quantity]) -> bool:
     """Whether ``q`` is a threshold inside the object of a later count of its clause."""
     end = q.start + len(q.text)
     rest = to_simplified(text[end:])
-    if q.qualifier not in _THRESHOLD_BOUNDS or q.qualifier in q.text:
-        bound = next((b for b in _THRESHOLD_BOUNDS if q.text.endswith(b)), "")
-    else:
-        bound = q.qualifier if rest.startswith(q.qualifier) else ""
-        rest = rest[len(bound) :]
+    bound = next((b for b in _THRESHOLD_BOUNDS if q.text.endswith(b)), "")
+    if not bound and q.qualifier in _THRESHOLD_BOUNDS and rest.startswith(q.qualifier):
+        bound, end, rest = q.qualifier, end + len(q.qualifier), rest[len(q.qualifier) :]
+    if not bound and to_simplified(text[: q.start])[-1:] == "超":  # 投资超5亿元工业项目新开工220个
+        bound = "超"
     if not bound or not re.match(r"[\u4e00-\u9fff“]", rest):
         return False
     clause_end = min((k for k in (rest.find(c) for c in "，,；;。") if k >= 0), default=len(rest))
-    return any(o.start > end and o.start - end <= clause_end + len(bound) for o in qs)
+    return any(end < o.start <= end + clause_end for o in qs)
 
 
 def _similarity(ka: list[str], kb: list[str]) -> np.ndarray:
