@@ -71,7 +71,7 @@ def test_rate_units_and_verbs_before_the_figure_are_not_the_object():
     assert second == "散居和集中养育孤儿补贴标准"
 
 
-def test_second_pass_pairs_objects_with_the_same_head_noun_in_linked_sentences():
+def test_second_pass_pairs_objects_with_the_same_head_noun_in_linked_or_unlinked_sentences():
     from reportdiff.align import Edge
 
     def t(text: str) -> TaskTarget:
@@ -79,8 +79,13 @@ def test_second_pass_pairs_objects_with_the_same_head_noun_in_linked_sentences()
         return TaskTarget(0, q, object_key(q, text) or "", text)
 
     a, b = [t("培育20个以上突破性新品种")], [t("培育优良动植物新品种30个")]
-    assert not pair_task_targets(a, b, [])  # alike only in their head noun: not without a link
+    # alike only in their head noun: not when the alignment links the sentence to another one
+    assert not pair_task_targets(a, b, [Edge(0, 1, 0.5)])
     assert pair_task_targets(a, b, [Edge(0, 0, 0.5)])
+    # two sentences the alignment links to nothing: a head noun of three characters or more
+    assert pair_task_targets(a, b, [])
+    assert not pair_task_targets([t("新创建省级示范片区70个左右")], [t("新增省级乡村振兴片区75个")], [])
+    assert pair_task_targets([t("新创建省级示范片区70个左右")], [t("新增省级乡村振兴片区75个")], [Edge(0, 0, 0.5)])
     # a measure (占比) is not a head noun
     assert not pair_task_targets([t("省一类以上幼儿园占比达到60%")], [t("公办幼儿园在园幼儿占比达到63%")], [Edge(0, 0, 0.5)])
 
@@ -105,3 +110,17 @@ def test_targets_sharing_one_value_are_paired_one_indicator_at_a_time():
     assert split[0].canonical == "地区生产总值增长"
     one = Target("其中一、二、三产增加值分别增长", "x", 5.0, "%", "", "其中一、二、三产增加值分别增长5%", "s1", (0, 1))
     assert _split_shared((one,)) == (one,)  # values in order (分别) are read elsewhere
+
+
+def test_a_bound_before_the_counted_noun_is_a_threshold_not_a_target():
+    from reportdiff.detect.tasks import _threshold
+
+    def flags(text: str) -> list[bool]:
+        qs = qty.extract(text)
+        return [_threshold(q, text, qs) for q in qs]
+
+    assert flags("力争引进投资5000万元以上项目超200个，其中工业项目超160个") == [True, False, False]
+    assert flags("创建年收益50万元以上集体经济强村100个") == [True, False]
+    assert flags("新增高技能人才4万人以上，培育10家") == [False, False]  # a count of its own clause
+    assert flags("投资超5亿元工业项目新开工220个") == [True, False]
+    assert flags("年收益超10万元，培育强村100个") == [False, False]

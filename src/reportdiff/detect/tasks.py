@@ -40,6 +40,10 @@ SAME_OBJECT = 70
 #: that added 1 right pair and 2 wrong ones)
 SAME_HEAD = 50
 MIN_HEAD = 2
+#: ... or, in two sentences the alignment links to nothing, that end in the same head noun of this
+#: many characters (培育20个以上突破性新品种 / 培育优良动植物新品种20个; two characters, 项目 or 企业,
+#: paired unrelated tasks on dev corpus pairs: 5 wrong of 6)
+MIN_HEAD_ALONE = 3
 #: what a link of the alignment between the two sentences adds to the similarity of their objects
 ALIGNED_BONUS = 10
 #: ... and, in the order pairs are taken, this many times as much
@@ -69,6 +73,8 @@ class TaskTarget:
     quantity: Quantity
     key: str  #: the counted object, normalized (:func:`object_key`)
     clause: str  #: the clause that states it
+    #: qualifiers the sentence puts on it besides the quantity's own (:func:`_sentence_qualifiers`)
+    quals: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,7 +92,8 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "")
     follows 、 is the metric of 4.1万个); ``prev_metric``: that figure's metric, which a
     figure joined to it by a conjunction only shares (孤儿补贴标准分别提高到1150元/月和1600元/月)."""
     head, examples_end, structure, multi_year = _vocab()
-    after_text = _RATE.sub("", to_simplified(text[q.start + len(q.text) :]))
+    # a quoted name after the count is the counted thing (5个“平急两用”公共基础设施项目)
+    after_text = _RATE.sub("", to_simplified(text[q.start + len(q.text) :])).replace("“", "").replace("”", "")
     if structure.match(after_text):
         return None
     m = _AFTER.match(after_text)
@@ -137,11 +144,68 @@ def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
             key = object_key(q, u.text, prev_end, prev_metric)
             prev_end = q.start + len(q.text)
             prev_metric = _metric_of(q, u.text, prev_metric)
-            if key is None or len(key) < MIN_OBJECT:
+            if key is None or len(key) < MIN_OBJECT or _threshold(q, u.text, qs):
                 continue
             s, e = next(((s, e) for s, e in spans if s <= q.start < e), (0, len(u.text)))
-            out.append(TaskTarget(i, q, key, u.text[s:e].strip("，,；;。、 ")))
+            out.append(TaskTarget(i, q, key, u.text[s:e].strip("，,；;。、 "), _sentence_qualifiers(q, u.text)))
     return out
+
+
+#: qualifiers of aim that open a sentence and hold for every figure after them in it
+#: (力争引进投资5000万元以上项目超200个，其中工业项目超160个: both are aims); inside a sentence
+#: they qualify their clause only, as :func:`reportdiff.quantities.extract` reads them
+SENTENCE_QUALIFIERS = ("力争", "确保")
+#: what may come before such a qualifier at the opening of a sentence (③, 今年，)
+_OPENING = re.compile(r"^[\s\d①-⑳、.．（）()]*(?:今年|全年|年内)?[，,]?")
+#: a character just before a figure that qualifies it (超160个 is 超过160个, 约23万亩)
+_BEFORE = {"超": "超过", "约": "约"}
+
+
+def _sentence_qualifiers(q: Quantity, text: str) -> frozenset[str]:
+    """The qualifiers of aim said earlier in the sentence ``text`` (:data:`SENTENCE_QUALIFIERS`)
+    and the one written just before the figure (:data:`_BEFORE`), besides ``q.qualifier``."""
+    before = to_simplified(text[: q.start])
+    opening = before[_OPENING.match(before).end() :]
+    out = {w for w in SENTENCE_QUALIFIERS if opening.startswith(w)}
+    if before[-1:] in _BEFORE:
+        out.add(_BEFORE[before[-1]])
+    return frozenset(out)
+
+
+def _qualifiers(t: TaskTarget) -> frozenset[str]:
+    """All qualifiers of ``t``: the quantity's own and the sentence's."""
+    return t.quals | ({t.quantity.qualifier} - {""})
+
+
+def _fmt_task(t: TaskTarget) -> str:
+    """The figure as stated with its qualifiers (力争超160个)."""
+    q = t.quantity
+    suffix = q.qualifier if q.qualifier in ("以上", "左右", "以内", "以下", "多", "余") else ""
+    own = [] if suffix else [q.qualifier]
+    words = [w for w in SENTENCE_QUALIFIERS if w in t.quals] + own + [w for w in _BEFORE.values() if w in t.quals]
+    pre = "".join(dict.fromkeys(w for w in words if w and w not in q.text))
+    return pre + q.text + (suffix if suffix not in q.text else "")
+
+
+#: a figure with one of these bounds (or 超 before it) written straight before a noun, and a
+#: count of that noun later in its clause, is a threshold that defines the counted thing, not a
+#: target (引进投资5000万元以上项目超200个, 创建年收益50万元以上集体经济强村100个, 投资超5亿元工业项目新开工220个)
+_THRESHOLD_BOUNDS = ("以上", "以下")
+
+
+def _threshold(q: Quantity, text: str, qs: list[Quantity]) -> bool:
+    """Whether ``q`` is a threshold inside the object of a later count of its clause."""
+    end = q.start + len(q.text)
+    rest = to_simplified(text[end:])
+    bound = next((b for b in _THRESHOLD_BOUNDS if q.text.endswith(b)), "")
+    if not bound and q.qualifier in _THRESHOLD_BOUNDS and rest.startswith(q.qualifier):
+        bound, end, rest = q.qualifier, end + len(q.qualifier), rest[len(q.qualifier) :]
+    if not bound and to_simplified(text[: q.start])[-1:] == "超":  # 投资超5亿元工业项目新开工220个
+        bound = "超"
+    if not bound or not re.match(r"[\u4e00-\u9fff“]", rest):
+        return False
+    clause_end = min((k for k in (rest.find(c) for c in "，,；;。") if k >= 0), default=len(rest))
+    return any(end < o.start <= end + clause_end for o in qs)
 
 
 def _similarity(ka: list[str], kb: list[str]) -> np.ndarray:
@@ -218,6 +282,7 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
     # second pass: targets left over whose objects end in the same head noun (新品种, 片区,
     # 机构) and are otherwise alike, in sentences the alignment linked (新创建省级示范片区70个左右
     # -> 新增省级乡村振兴片区75个)
+    linked_a, linked_b = {e.a for e in edges}, {e.b for e in edges}
     second = np.where(dim & (sim >= SAME_HEAD), sim + bonus * ALIGNED_RANK, -1.0)
     for flat in np.argsort(-second, axis=None, kind="stable"):
         i, j = divmod(int(flat), len(tb))
@@ -225,8 +290,9 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
             break
         if i in used_a or j in used_b or _head(ta[i].key, tb[j].key) < MIN_HEAD:
             continue
-        if not link[la[i], lb[j]]:  # sentences the alignment linked only
-            continue
+        if not link[la[i], lb[j]] and (ta[i].unit in linked_a or tb[j].unit in linked_b or _head(ta[i].key, tb[j].key) < MIN_HEAD_ALONE):
+            continue  # sentences the alignment linked, or two it links to nothing sharing a longer head
+
         used_a.add(i)
         used_b.add(j)
         out.append((ta[i], tb[j], float(score[i, j])))
@@ -283,11 +349,11 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
         kinds = []
         if abs(qx.value - qy.value) > 1e-9 * max(1.0, abs(qx.value)):
             kinds.append("value")
-        if (qx.qualifier or "") != (qy.qualifier or ""):
+        if _qualifiers(x) != _qualifiers(y):
             kinds.append("qualifier")
         if not kinds:
             continue
-        old, new = _fmt(qx), _fmt(qy)
+        old, new = _fmt_task(x), _fmt_task(y)
         lx, ly = _label(x), _label(y)
         msg = f"目标调整：{x.clause} → {y.clause}（{old} → {new}）"
         detail = _change_detail(lx, ly, old, new, qx, qy, kinds) | {"object": x.key, "new_object": y.key, "a_clause": x.clause, "b_clause": y.clause, "similarity": round(sim, 1)}
@@ -320,10 +386,25 @@ def _names_head(key: str, clause: str) -> bool:
     """Whether ``clause`` names the head noun of the object ``key`` (its last
     :data:`MIN_HEAD` characters before a general ending such as 项目: 省级新兴产业集群 is not
     named by 培育壮大新兴产业, 水库除险加固项目 is by 实施水库除险加固)."""
+    return _core(key)[-MIN_HEAD:] in clause
+
+
+def _named_once(core: str, clause: str, text: str) -> bool:
+    """Whether the worded ``clause`` names the whole object ``core`` (:data:`MIN_WORDED_OBJECT`
+    characters or more) and the other year's target regions ``text`` name it nowhere else: in a
+    sentence the alignment links to nothing, the only clause that names the object is its
+    counterpart (旅游公路, 智能算力), one of several is not (龙头企业, 数字经济)."""
+    return len(core) >= MIN_WORDED_OBJECT and core in clause and text.count(core) == 1
+
+
+def _core(key: str) -> str:
+    """The object ``key`` without a general ending (项目, 工程: ``generic_ends``) nor, when
+    :data:`MIN_WORDED_OBJECT` characters are left, a measure (智能算力比例 -> 智能算力)."""
     from .. import vocab
 
     core = vocab.pattern("tasks", "key", "generic_ends").sub("", key) or key
-    return core[-MIN_HEAD:] in clause
+    bare = _measures().sub("", core)
+    return bare if len(bare) >= MIN_WORDED_OBJECT else core
 
 
 def _shared_run(x: str, y: str) -> int:
@@ -344,6 +425,21 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
     for e in edges:
         partners["a"].setdefault(e.a, []).append(e.b)
         partners["b"].setdefault(e.b, []).append(e.a)
+    # sentences of the other year the alignment links to nothing: a task may move between
+    # sections from one year to the next, and its worded clause be left unaligned
+    alone = {
+        "a": [i for i, u in enumerate(b_units) if u.region in TARGET_REGIONS and i not in partners["b"]],
+        "b": [i for i, u in enumerate(a_units) if u.region in TARGET_REGIONS and i not in partners["a"]],
+    }
+    # the other year's target regions, normalized as worded clauses are (see _named_once)
+    texts = {
+        "a": qty.metric_key("。".join(u.text for u in b_units if u.region in TARGET_REGIONS)),
+        "b": qty.metric_key("。".join(u.text for u in a_units if u.region in TARGET_REGIONS)),
+    }
+    alone_text = {
+        "a": {i: qty.metric_key(b_units[i].text) for i in alone["a"]},
+        "b": {i: qty.metric_key(a_units[i].text) for i in alone["b"]},
+    }
     paired_a = {id(x) for x, _, _ in pairs}
     paired_b = {id(y) for _, y, _ in pairs}
     out = []
@@ -355,12 +451,22 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             if id(t) in paired or len(t.key) < MIN_WORDED_OBJECT or t.key in seen:
                 continue
             need = max(MIN_WORDED_OBJECT, WORDED_SHARE * len(t.key))
-            for i in partners[side].get(t.unit, ()):
+            linked = set(partners[side].get(t.unit, ()))
+            core = _core(t.key)
+            # sentences linked to nothing are read only when the other year names the object once
+            once = len(core) >= MIN_WORDED_OBJECT and texts[side].count(core) == 1
+            lone = [i for i in alone[side] if core in alone_text[side][i]] if once else []
+            if once and not linked and any(n in core for n in re.findall(r"“([^”]{%d,})”" % MIN_WORDED_OBJECT, t.clause)):
+                # a quoted name (力争新增“双百双新”项目10个以上) the other year names once, in any sentence
+                lone = [i for i, u in enumerate(other_units) if u.region in TARGET_REGIONS and core in qty.metric_key(u.text)]
+            where = list(partners[side].get(t.unit, ())) + lone
+            for i in where:
                 if i not in clauses:
                     clauses[i] = _worded_clauses(other_units[i])
-            runs = [(_shared_run(t.key, k), i, c) for i in partners[side].get(t.unit, ()) for c, k in clauses[i]]
-            clauses_k = {(i, c): k for i in partners[side].get(t.unit, ()) for c, k in clauses[i]}
-            near = [r for r in runs if r[0] >= need and _names_head(t.key, clauses_k[(r[1], r[2])])]
+            runs = [(_shared_run(t.key, k), i, c) for i in where for c, k in clauses[i]]
+            clauses_k = {(i, c): k for i in where for c, k in clauses[i]}
+            # in a sentence the alignment links to nothing, the clause must name the whole object
+            near = [r for r in runs if r[0] >= need and _names_head(t.key, clauses_k[(r[1], r[2])]) and (r[1] in linked or _named_once(core, clauses_k[(r[1], r[2])], texts[side]))]
             if not near:
                 continue
             _, i, c = max(near, key=lambda r: r[0])
