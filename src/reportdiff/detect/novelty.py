@@ -42,11 +42,16 @@ SPLIT_SENTENCES = True
 CLAUSE_CONTINUED = 0.7
 
 
-def _framing() -> tuple[re.Pattern, re.Pattern, str]:
+def _framing() -> tuple[re.Pattern, re.Pattern, str, re.Pattern]:
     from .. import vocab
 
     f = vocab.load("rhetoric")["framing"]
-    return re.compile(f"^(?:{'|'.join(f['openers'])})"), re.compile(f"^(?:{'|'.join(f['openers'] + f['clause_openers'])})"), f["appeal_end"]
+    return (
+        re.compile(f"^(?:{'|'.join(f['openers'])})"),
+        re.compile(f"^(?:{'|'.join(f['openers'] + f['clause_openers'])})"),
+        f["appeal_end"],
+        re.compile(f["statement"]),
+    )
 
 
 def _area_ranks(doc: Document) -> dict[str, int]:
@@ -62,12 +67,13 @@ def _area_ranks(doc: Document) -> dict[str, int]:
 def is_framing(unit: Unit, doc: Document, ranks: dict[str, int] | None = None) -> bool:
     """A commitments sentence that frames the year's work (:func:`.base.is_rhetoric`, with the
     body of a task area framing only in its first sentences when ``ranks``
-    (:func:`_area_ranks`) is given, or the framing openers and appeals of ``data/rhetoric.toml``)."""
+    (:func:`_area_ranks`) is given, or the framing openers, appeals and evaluative statements
+    (…是…的必然选择) of ``data/rhetoric.toml``)."""
     if is_rhetoric(unit, doc, ranks.get(unit.id) if ranks is not None else None):
         return True
-    sentence, _, appeal = _framing()
+    sentence, _, appeal, statement = _framing()
     text = to_simplified(unit.text).strip()
-    return bool(sentence.match(text)) or (bool(text) and text[-1] in appeal)
+    return bool(sentence.match(text)) or (bool(text) and text[-1] in appeal) or bool(statement.match(text))
 
 
 def _is_framing_clause(text: str) -> bool:
