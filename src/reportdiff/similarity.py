@@ -271,7 +271,9 @@ class Cosine:
             vv.append(blk[rows - r0, cols])
             # the block's k best rows of each column, merged with the running ones
             n_blk = r1 - r0
-            t = np.where(blk.T > 0, blk.T, ramp[None, :n_blk])
+            # (computed on the block's own layout, then transposed once into rows: the
+            # selection below reads each column of the block as one contiguous row)
+            t = np.ascontiguousarray(np.where(blk > 0, blk, ramp[:n_blk, None]).T)
             if n_blk > kc:
                 sel = np.argpartition(t, n_blk - kc, axis=1)[:, n_blk - kc :]
                 t_vals, t_rows = np.take_along_axis(t, sel, axis=1), sel + r0

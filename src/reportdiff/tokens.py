@@ -198,11 +198,14 @@ class _Cutter:
             best_v = best_x = None
             i = k
             frag = sentence[k]
-            while i < n and frag in freq:
-                if freq[frag]:
+            while i < n:
+                f = freq.get(frag)  # one lookup: None ends the prefixes, 0 is a prefix only
+                if f is None:
+                    break
+                if f:
                     w = weight.get(frag)
                     if w is None:
-                        w = weight[frag] = self.log(freq[frag]) - self.logtotal
+                        w = weight[frag] = self.log(f) - self.logtotal
                     v = w + route_v[i + 1]
                     if best_v is None or v > best_v or (v == best_v and i > best_x):
                         best_v, best_x = v, i

@@ -381,13 +381,16 @@ def key_terms(a_units, b_units, later_is_b: bool) -> dict:
         commit = [u for u in units if u.region == Region.COMMITMENTS]
         texts = [fold(u.text) for u in commit]
         sides[side] = (commit, texts, "".join(texts))
+    words_of = {side: content_words_many(sides[side][1]) for side in "ab"}
     out = {}
     for side, other in (("a", "b"), ("b", "a")):
         commit, texts, _ = sides[side]
         other_text = sides[other][2]
-        words = content_words_many(texts)
+        words = words_of[side]
         seen: dict[str, list] = {}
-        absent: dict[str, bool] = {}  # a term's search of the other year's text, once per term
+        # a term's search of the other year's text, once per term; a word of the other
+        # year's texts is a piece of its text: present without a search
+        absent: dict[str, bool] = dict.fromkeys((w for ws in words_of[other] for w in ws), False)
         for u, text, ws in zip(commit, texts, words):
             quoted = set(_quoted_names(text))
             for w in list(quoted) + ws:
