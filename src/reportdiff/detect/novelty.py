@@ -368,6 +368,18 @@ KEY_TERMS = 30
 MIN_TERM_LEN = 3
 
 
+def _trigrams(text: str) -> set[str]:
+    """The distinct 3-character pieces of ``text``."""
+    return {text[i : i + 3] for i in range(len(text) - 2)}
+
+
+def _absent(term: str, text: str, grams: set[str]) -> bool:
+    """``term not in text`` for a term of 3 characters or more, where ``grams`` is
+    :func:`_trigrams` of ``text``: a term with a piece that ``text`` lacks is absent
+    without a search of ``text``."""
+    return any(term[i : i + 3] not in grams for i in range(len(term) - 2)) or term not in text
+
+
 def key_terms(a_units, b_units, later_is_b: bool) -> dict:
     """The key-term view (新提法 / 不再提及的提法): terms of one year's commitments
     part that the other year's commitments part does not contain at all, ranked
@@ -391,6 +403,7 @@ def key_terms(a_units, b_units, later_is_b: bool) -> dict:
         # a term's search of the other year's text, once per term; a word of the other
         # year's texts is a piece of its text: present without a search
         absent: dict[str, bool] = dict.fromkeys((w for ws in words_of[other] for w in ws), False)
+        grams = _trigrams(other_text)
         for u, text, ws in zip(commit, texts, words):
             quoted = set(_quoted_names(text))
             for w in list(quoted) + ws:
@@ -398,7 +411,7 @@ def key_terms(a_units, b_units, later_is_b: bool) -> dict:
                     continue
                 out_of_other = absent.get(w)
                 if out_of_other is None:
-                    out_of_other = absent[w] = w not in other_text
+                    out_of_other = absent[w] = _absent(w, other_text, grams)
                 if not out_of_other:
                     continue
                 entry = seen.setdefault(w, [w in quoted, 0, u.id, u.text])
