@@ -124,8 +124,9 @@ def new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: b
     commit_a = np.array([u.region == Region.COMMITMENTS for u in a_units], dtype=bool)
     commit_b = np.array([u.region == Region.COMMITMENTS for u in b_units], dtype=bool)
     # each unit's best bigram cosine among the other report's commitments, and which one it is
+    # (read below for commitments only: rows= / cols= let the alignment's pass serve)
     best, nearest = {}, {}
-    best["a"], nearest["a"], best["b"], nearest["b"] = cosine.best(col_mask=commit_b, row_mask=commit_a)
+    best["a"], nearest["a"], best["b"], nearest["b"] = cosine.best(col_mask=commit_b, row_mask=commit_a, rows=commit_a, cols=commit_b)
     cands = {}
     for side, units, linked, doc in (("a", a_units, linked_a, a), ("b", b_units, linked_b, b)):
         ranks = _area_ranks(doc)
