@@ -171,7 +171,9 @@ class Cosine:
         """Exact products of rows ``r0:r1`` of A with every row of B, float32."""
         m = self.shape[1]
         n = r1 - r0
-        acc = np.zeros(n * m, dtype=np.float64)
+        # the first chunk's sums are the accumulator (0.0 + x is x: bincount never yields -0.0),
+        # which spares a pass over the block's cells when one chunk holds all its products
+        acc: np.ndarray | None = None
         lo, hi = int(self.wa.indptr[r0]), int(self.wa.indptr[r1])
         terms = self.wa.indices[lo:hi]
         keep = ~self.is_dense[terms]
@@ -191,9 +193,10 @@ class Cosine:
                 rep = np.repeat(np.arange(start, stop), c)
                 offs = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(c) - c, c)
                 idx = self.b_start[terms[rep]] + offs
-                np.add(acc, np.bincount(rows[rep] * m + self.b_rows[idx], weights=vals[rep] * self.b_vals[idx], minlength=n * m), out=acc)
+                part = np.bincount(rows[rep] * m + self.b_rows[idx], weights=vals[rep] * self.b_vals[idx], minlength=n * m)
+                acc = part if acc is None else np.add(acc, part, out=acc)
             start = stop
-        out = acc.reshape(n, m).astype(np.float32)
+        out = np.zeros((n, m), dtype=np.float32) if acc is None else acc.reshape(n, m).astype(np.float32)
         if self.da.shape[1]:
             out += self.da[r0:r1] @ self.db.T
         return out
