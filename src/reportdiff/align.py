@@ -96,6 +96,18 @@ def _clause_keys(units: tuple[Unit, ...]) -> tuple[list[str], np.ndarray]:
 
 
 _CLAUSE_CACHE: list = []
+_OBJECTS_CACHE: list = []
+
+
+def _objects_of(keys: list[str]) -> np.ndarray:
+    """:func:`_objects` of a clause key list of :func:`_clause_keys` (kept for the
+    last two lists, as those are)."""
+    for got_keys, got in _OBJECTS_CACHE:
+        if got_keys is keys:
+            return got
+    got = _objects(keys)
+    _OBJECTS_CACHE[:] = [(keys, got)] + _OBJECTS_CACHE[:1]
+    return got
 
 
 def _clause_keys_of(units: tuple[Unit, ...]) -> tuple[list[str], np.ndarray]:
@@ -160,21 +172,30 @@ def _containment(ca: list[str], cb: list[str], ci: np.ndarray, cj: np.ndarray) -
     from rapidfuzz.distance import LCSseq
 
     code_a, code_b, na, nb = _clause_codes(ca, cb)
-    overlap = process.cpdist([code_a[x] for x in ci.tolist()], [code_b[y] for y in cj.tolist()], scorer=LCSseq.similarity, workers=-1, dtype=np.int32)
+    overlap = process.cpdist(code_a[ci], code_b[cj], scorer=LCSseq.similarity, workers=-1, dtype=np.int32)
     return 100.0 * overlap.astype(np.float32) / np.maximum(np.minimum(na[ci], nb[cj]), 1.0)
 
 
 _CODES_CACHE: list = []
 
 
+def _objects(texts: list[str]) -> np.ndarray:
+    """``texts`` as a numpy object array: ``arr[idx]`` picks many at once (rapidfuzz's
+    ``cpdist`` takes it as it takes a list, with the same scores)."""
+    out = np.empty(len(texts), dtype=object)
+    out[:] = texts
+    return out
+
+
 def _clause_codes(ca: list[str], cb: list[str]):
-    """:func:`_bigram_codes` of both clause lists and their sizes (kept for the
-    last pair of lists: :func:`pair_scores` works through candidates in chunks)."""
+    """:func:`_bigram_codes` of both clause lists (object arrays, picked by index arrays
+    without a Python loop) and their sizes (kept for the last pair of lists:
+    :func:`pair_scores` works through candidates in chunks)."""
     if _CODES_CACHE and _CODES_CACHE[0][0] is ca and _CODES_CACHE[0][1] is cb:
         return _CODES_CACHE[0][2]
     codes = _bigram_codes(ca + cb)
     code_a, code_b = codes[: len(ca)], codes[len(ca) :]
-    got = (code_a, code_b, np.array([len(c) for c in code_a], dtype=np.float32), np.array([len(c) for c in code_b], dtype=np.float32))
+    got = (_objects(code_a), _objects(code_b), np.array([len(c) for c in code_a], dtype=np.float32), np.array([len(c) for c in code_b], dtype=np.float32))
     _CODES_CACHE[:] = [(ca, cb, got)]
     return got
 
@@ -252,7 +273,7 @@ def pair_scores(
     ci = sa[i][rep] + offs // nb[j][rep]
     cj = sb[j][rep] + offs % nb[j][rep]
     c = np.maximum(
-        process.cpdist([ca[x] for x in ci.tolist()], [cb[y] for y in cj.tolist()], scorer=fuzz.ratio, workers=-1, dtype=np.float32),
+        process.cpdist(_objects_of(ca)[ci], _objects_of(cb)[cj], scorer=fuzz.ratio, workers=-1, dtype=np.float32),
         0.9 * _containment(ca, cb, ci, cj),
     )
     if tokenizer == "jieba":
@@ -529,6 +550,7 @@ def align(
     edges.sort()
     exact = pair_scores(a_units, b_units, np.array([e.a for e in edges], dtype=np.int64), np.array([e.b for e in edges], dtype=np.int64), tokenizer)
     _CLAUSE_CACHE.clear()  # hold no document past its comparison (batch workers live long)
+    _OBJECTS_CACHE.clear()
     _CODES_CACHE.clear()
     return AlignResult(cosine=cosine, edges=[Edge(e.a, e.b, float(v)) for e, v in zip(edges, exact.tolist())], candidates=len(i))
 

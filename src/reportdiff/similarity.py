@@ -147,6 +147,9 @@ class Cosine:
         self.b_count = np.bincount(terms, minlength=n_terms)
         self.b_start = np.concatenate(([0], np.cumsum(self.b_count)[:-1])).astype(np.int64)
         self.a_rows = wa.row_ids()
+        #: (mask, row_best, row_arg, col_best, col_arg) of the blocks of the last
+        #: :meth:`candidates`, for :meth:`best` to reuse (see there)
+        self._seen: tuple | None = None
 
     @staticmethod
     def _dense(x: Terms, col: np.ndarray, width: int) -> np.ndarray:
@@ -168,7 +171,9 @@ class Cosine:
         """Exact products of rows ``r0:r1`` of A with every row of B, float32."""
         m = self.shape[1]
         n = r1 - r0
-        acc = np.zeros(n * m, dtype=np.float64)
+        # the first chunk's sums are the accumulator (0.0 + x is x: bincount never yields -0.0),
+        # which spares a pass over the block's cells when one chunk holds all its products
+        acc: np.ndarray | None = None
         lo, hi = int(self.wa.indptr[r0]), int(self.wa.indptr[r1])
         terms = self.wa.indices[lo:hi]
         keep = ~self.is_dense[terms]
@@ -188,9 +193,10 @@ class Cosine:
                 rep = np.repeat(np.arange(start, stop), c)
                 offs = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(c) - c, c)
                 idx = self.b_start[terms[rep]] + offs
-                np.add(acc, np.bincount(rows[rep] * m + self.b_rows[idx], weights=vals[rep] * self.b_vals[idx], minlength=n * m), out=acc)
+                part = np.bincount(rows[rep] * m + self.b_rows[idx], weights=vals[rep] * self.b_vals[idx], minlength=n * m)
+                acc = part if acc is None else np.add(acc, part, out=acc)
             start = stop
-        out = acc.reshape(n, m).astype(np.float32)
+        out = np.zeros((n, m), dtype=np.float32) if acc is None else acc.reshape(n, m).astype(np.float32)
         if self.da.shape[1]:
             out += self.da[r0:r1] @ self.db.T
         return out
@@ -214,12 +220,21 @@ class Cosine:
             out[r0:r1] = blk
         return out
 
-    def best(self, col_mask: np.ndarray | None = None, row_mask: np.ndarray | None = None):
+    def best(self, col_mask: np.ndarray | None = None, row_mask: np.ndarray | None = None, rows: np.ndarray | None = None, cols: np.ndarray | None = None):
         """Each row's best value and column among the columns in ``col_mask``, and
         each column's best value and row among the rows in ``row_mask`` (first
         index on ties, 0 and index 0 when nothing is positive): ``(row_best,
-        row_arg, col_best, col_arg)``."""
+        row_arg, col_best, col_arg)``.
+
+        With ``rows`` and ``cols`` (bool) the caller reads only those rows' and
+        columns' entries (the others may hold anything): when the mask of the last
+        :meth:`candidates` is, on those rows, ``col_mask`` and, on those columns,
+        ``row_mask``, the maxima that pass kept are those entries exactly (the same
+        blocks, the same cells zeroed, the same first index on ties) and no block is
+        computed again."""
         n, m = self.shape
+        if rows is not None and cols is not None and self._seen is not None and self._same_mask(self._seen[0], col_mask, row_mask, rows, cols):
+            return tuple(x.copy() for x in self._seen[1:])
         row_best = np.zeros(n, dtype=np.float32)
         row_arg = np.zeros(n, dtype=np.int64)
         col_best = np.zeros(m, dtype=np.float32)
@@ -228,15 +243,24 @@ class Cosine:
             return row_best, row_arg, col_best, col_arg
         for r0, r1, blk in self.blocks():
             b = blk if col_mask is None else np.where(col_mask[None, :], blk, np.float32(0.0))
-            row_arg[r0:r1] = b.argmax(axis=1)
-            row_best[r0:r1] = b[np.arange(r1 - r0), row_arg[r0:r1]]
             c = blk if row_mask is None else np.where(row_mask[r0:r1, None], blk, np.float32(0.0))
-            arg = c.argmax(axis=0)
-            val = c[arg, np.arange(m)]
-            better = val > col_best
-            col_best[better] = val[better]
-            col_arg[better] = arg[better] + r0
+            _fold_best(r0, r1, b, c, row_best, row_arg, col_best, col_arg)
         return row_best, row_arg, col_best, col_arg
+
+    def _same_mask(self, mask: BlockMask | None, col_mask: np.ndarray | None, row_mask: np.ndarray | None, rows: np.ndarray, cols: np.ndarray) -> bool:
+        """Whether ``mask`` (of :meth:`blocks`) is ``col_mask`` on ``rows`` and ``row_mask`` on ``cols``."""
+        n, m = self.shape
+        cm = np.ones(m, dtype=bool) if col_mask is None else col_mask
+        rm = np.ones(n, dtype=bool) if row_mask is None else row_mask
+        step = self.block_rows()
+        for r0 in range(0, n, step):
+            r1 = min(r0 + step, n)
+            keep = mask(r0, r1) if mask is not None else None
+            if keep is None:
+                keep = np.ones((r1 - r0, m), dtype=bool)
+            if not (keep[rows[r0:r1]] == cm[None, :]).all() or not (keep[:, cols] == rm[r0:r1, None]).all():
+                return False
+        return True
 
     def candidates(self, k: int, mask: BlockMask | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The ``k`` best columns of each row and the ``k`` best rows of each
@@ -258,7 +282,9 @@ class Cosine:
         top_rows = np.zeros((m, 0), dtype=np.int64)
         top_vals = np.zeros((m, 0), dtype=np.float32)
         ramp = -np.arange(1, max(m, self.block_rows()) + 1, dtype=np.float32) / np.float32(max(m, self.block_rows()) + 1)
+        seen = (np.zeros(n, dtype=np.float32), np.zeros(n, dtype=np.int64), np.zeros(m, dtype=np.float32), np.zeros(m, dtype=np.int64))
         for r0, r1, blk in self.blocks(mask):
+            _fold_best(r0, r1, blk, blk, *seen)
             row_max[r0:r1] = blk.max(axis=1)
             np.maximum(col_max, blk.max(axis=0), out=col_max)
             # zero cells (most of them) get distinct negative stand-ins: a selection
@@ -271,7 +297,9 @@ class Cosine:
             vv.append(blk[rows - r0, cols])
             # the block's k best rows of each column, merged with the running ones
             n_blk = r1 - r0
-            t = np.where(blk.T > 0, blk.T, ramp[None, :n_blk])
+            # (computed on the block's own layout, then transposed once into rows: the
+            # selection below reads each column of the block as one contiguous row)
+            t = np.ascontiguousarray(np.where(blk > 0, blk, ramp[:n_blk, None]).T)
             if n_blk > kc:
                 sel = np.argpartition(t, n_blk - kc, axis=1)[:, n_blk - kc :]
                 t_vals, t_rows = np.take_along_axis(t, sel, axis=1), sel + r0
@@ -292,6 +320,7 @@ class Cosine:
         pos = v > 0
         i, j, v = i[pos], j[pos], v[pos]
         key, first = np.unique(i * m + j, return_index=True)
+        self._seen = (mask, *seen)
         return key // m, key % m, v[first], row_max, col_max
 
     def mutual_best(self, floor: float, mask: BlockMask | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -300,3 +329,16 @@ class Cosine:
         i, j, v, row_max, col_max = self.candidates(4, mask)
         hit = (v >= row_max[i]) & (v >= col_max[j]) & (v >= floor)
         return i[hit], j[hit]
+
+
+def _fold_best(r0: int, r1: int, b: np.ndarray, c: np.ndarray, row_best: np.ndarray, row_arg: np.ndarray, col_best: np.ndarray, col_arg: np.ndarray) -> None:
+    """Fold block ``r0:r1`` into the running maxima of :meth:`Cosine.best`: each row's
+    best of ``b`` and each column's best of ``c`` (the block with its masks applied;
+    first index on ties, an earlier block kept on ties)."""
+    row_arg[r0:r1] = b.argmax(axis=1)
+    row_best[r0:r1] = b[np.arange(r1 - r0), row_arg[r0:r1]]
+    arg = c.argmax(axis=0)
+    val = c[arg, np.arange(c.shape[1])]
+    better = val > col_best
+    col_best[better] = val[better]
+    col_arg[better] = arg[better] + r0

@@ -198,11 +198,14 @@ class _Cutter:
             best_v = best_x = None
             i = k
             frag = sentence[k]
-            while i < n and frag in freq:
-                if freq[frag]:
+            while i < n:
+                f = freq.get(frag)  # one lookup: None ends the prefixes, 0 is a prefix only
+                if f is None:
+                    break
+                if f:
                     w = weight.get(frag)
                     if w is None:
-                        w = weight[frag] = self.log(freq[frag]) - self.logtotal
+                        w = weight[frag] = self.log(f) - self.logtotal
                     v = w + route_v[i + 1]
                     if best_v is None or v > best_v or (v == best_v and i > best_x):
                         best_v, best_x = v, i
@@ -300,10 +303,38 @@ def content_words(text: str) -> list[str]:
     return list(got)
 
 
+#: content words of each piece of a text as jieba splits it (runs of CJK characters,
+#: letters and digits, and what lies between): a clause's pieces are its sentence's
+_PIECE_WORDS: dict[str, tuple[str, ...]] = {}
+
+
 def _content_words(text: str) -> tuple[str, ...]:
-    out = []
     tk = _content_tokenizer()
-    for w in tk.lcut(text) if isinstance(tk, _PartialTokenizer) else _lcut(tk.dt, text):
+    if isinstance(tk, _PartialTokenizer):
+        if text not in tk.ready:
+            tk.load([text])  # the entries of the text's pieces
+        base = tk.tk
+    else:
+        base = tk.dt
+    out: list[str] = []
+    # jieba cuts each piece on its own, and the filter keeps or drops each word on its
+    # own: the words of a text are those of its pieces, in order
+    for piece in sys.modules["jieba"].re_han_default.split(text):
+        if not piece:
+            continue
+        got = _PIECE_WORDS.get(piece)
+        if got is None:
+            got = _keep_content(_lcut(base, piece))
+            if len(_PIECE_WORDS) >= WORDS_CACHE:
+                _PIECE_WORDS.clear()
+            _PIECE_WORDS[piece] = got
+        out.extend(got)
+    return tuple(out)
+
+
+def _keep_content(words: list[str]) -> tuple[str, ...]:
+    out = []
+    for w in words:
         if w.isdigit() or w.replace(".", "").replace("%", "").isdigit():
             if w.isdigit() and len(w) >= 4:
                 out.append(w)

@@ -130,8 +130,9 @@ def new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: b
     commit_a = np.array([u.region == Region.COMMITMENTS for u in a_units], dtype=bool)
     commit_b = np.array([u.region == Region.COMMITMENTS for u in b_units], dtype=bool)
     # each unit's best bigram cosine among the other report's commitments, and which one it is
+    # (read below for commitments only: rows= / cols= let the alignment's pass serve)
     best, nearest = {}, {}
-    best["a"], nearest["a"], best["b"], nearest["b"] = cosine.best(col_mask=commit_b, row_mask=commit_a)
+    best["a"], nearest["a"], best["b"], nearest["b"] = cosine.best(col_mask=commit_b, row_mask=commit_a, rows=commit_a, cols=commit_b)
     cands = {}
     for side, units, linked, doc in (("a", a_units, linked_a, a), ("b", b_units, linked_b, b)):
         ranks = _area_ranks(doc)
@@ -374,6 +375,18 @@ KEY_TERMS = 30
 MIN_TERM_LEN = 3
 
 
+def _trigrams(text: str) -> set[str]:
+    """The distinct 3-character pieces of ``text``."""
+    return {text[i : i + 3] for i in range(len(text) - 2)}
+
+
+def _absent(term: str, text: str, grams: set[str]) -> bool:
+    """``term not in text`` for a term of 3 characters or more, where ``grams`` is
+    :func:`_trigrams` of ``text``: a term with a piece that ``text`` lacks is absent
+    without a search of ``text``."""
+    return any(term[i : i + 3] not in grams for i in range(len(term) - 2)) or term not in text
+
+
 def key_terms(a_units, b_units, later_is_b: bool) -> dict:
     """The key-term view (新提法 / 不再提及的提法): terms of one year's commitments
     part that the other year's commitments part does not contain at all, ranked
@@ -387,13 +400,17 @@ def key_terms(a_units, b_units, later_is_b: bool) -> dict:
         commit = [u for u in units if u.region == Region.COMMITMENTS]
         texts = [fold(u.text) for u in commit]
         sides[side] = (commit, texts, "".join(texts))
+    words_of = {side: content_words_many(sides[side][1]) for side in "ab"}
     out = {}
     for side, other in (("a", "b"), ("b", "a")):
         commit, texts, _ = sides[side]
         other_text = sides[other][2]
-        words = content_words_many(texts)
+        words = words_of[side]
         seen: dict[str, list] = {}
-        absent: dict[str, bool] = {}  # a term's search of the other year's text, once per term
+        # a term's search of the other year's text, once per term; a word of the other
+        # year's texts is a piece of its text: present without a search
+        absent: dict[str, bool] = dict.fromkeys((w for ws in words_of[other] for w in ws), False)
+        grams = _trigrams(other_text)
         for u, text, ws in zip(commit, texts, words):
             quoted = set(_quoted_names(text))
             for w in list(quoted) + ws:
@@ -401,7 +418,7 @@ def key_terms(a_units, b_units, later_is_b: bool) -> dict:
                     continue
                 out_of_other = absent.get(w)
                 if out_of_other is None:
-                    out_of_other = absent[w] = w not in other_text
+                    out_of_other = absent[w] = _absent(w, other_text, grams)
                 if not out_of_other:
                     continue
                 entry = seen.setdefault(w, [w in quoted, 0, u.id, u.text])

@@ -215,13 +215,17 @@ def _similarity(ka: list[str], kb: list[str]) -> np.ndarray:
     from rapidfuzz import fuzz, process
     from rapidfuzz.distance import LCSseq
 
+    # each distinct object once (targets repeat their objects), spread back at the end
+    ua, ia = np.unique(np.array(ka, dtype=object), return_inverse=True)
+    ub, ib = np.unique(np.array(kb, dtype=object), return_inverse=True)
+    ka, kb = ua.tolist(), ub.tolist()
     sim = process.cdist(ka, kb, scorer=fuzz.ratio, workers=-1)
     part = process.cdist(ka, kb, scorer=fuzz.partial_ratio, workers=-1)
     la, lb = np.array([len(k) for k in ka], dtype=float), np.array([len(k) for k in kb], dtype=float)
     short, long_ = np.minimum.outer(la, lb), np.maximum.outer(la, lb)
     lcs = process.cdist(ka, kb, scorer=LCSseq.similarity, workers=-1).astype(float)
     spelled = 100.0 * lcs / (SHORT_WEIGHT * short + (1 - SHORT_WEIGHT) * long_)
-    return np.maximum.reduce([sim, 0.9 * part * (short >= MIN_PARTIAL), spelled])
+    return np.maximum.reduce([sim, 0.9 * part * (short >= MIN_PARTIAL), spelled])[ia[:, None], ib[None, :]]
 
 
 @functools.lru_cache(maxsize=1)
