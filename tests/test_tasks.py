@@ -69,6 +69,24 @@ def test_rate_units_and_verbs_before_the_figure_are_not_the_object():
     qs = qty.extract(text)
     second = object_key(qs[1], text, qs[0].start + len(qs[0].text), _metric_of(qs[0], text, ""))
     assert second == "散居和集中养育孤儿补贴标准"
+    # the first of two figures in the same rate joined by 和 has the metric before it as its own object
+    assert _key("城乡低保标准提高到不低于740元/月和485元/月") == "城乡低保标准"
+    assert _key("支持10个国家级和10个省级县城城镇化试点") is None  # not a rate: shares the next count's object
+
+
+def test_a_quoted_name_that_qualifies_the_object_must_be_in_the_other_clause():
+    from reportdiff.align import Edge
+
+    def t(text: str) -> TaskTarget:
+        q = qty.extract(text)[0]
+        return TaskTarget(0, q, object_key(q, text) or "", text)
+
+    linked = [Edge(0, 0, 0.5)]
+    assert not pair_task_targets([t("推动100家企业“四化”改造升级")], [t("累计完成350家以上中小企业数字化改造")], linked)
+    # the rest of the object names the same thing: still paired
+    assert pair_task_targets([t("举办促消费活动200场以上")], [t("组织“百县千企万店”促消费重点活动1000场")], linked)
+    # a name that is an item of a list, or the whole object, does not qualify it
+    assert pair_task_targets([t("制造业单项冠军30家以上")], [t("新增制造业单项冠军、“小巨人”各30家")], linked)
 
 
 def test_second_pass_pairs_objects_with_the_same_head_noun_in_linked_or_unlinked_sentences():

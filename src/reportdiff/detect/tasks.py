@@ -112,11 +112,22 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "")
 
     metric = vocab.pattern("tasks", "key", "tail").sub("", metric)
     if after and after[-1] in CONJUNCTIONS:
-        return None  # 10个国家级和10个省级试点: the first count shares the second's object
+        if not _rate_pair(q, text):
+            return None
+        after = after.rstrip(CONJUNCTIONS)  # 10个国家级和10个省级试点: the first count shares the second's object
     if multi_year.search(to_simplified(text)):
         return None  # a target over several years (年均增长, 今后五年) is not this year's task
     key = qty.metric_key(metric + after).split("#")[0]
     return re.sub(r"[\d.%％]+", "", key)  # 产值超200亿元工业企业: the figure inside names no thing
+
+
+def _rate_pair(q: Quantity, text: str) -> bool:
+    """Whether ``q`` is a rate (740元/月) joined by a conjunction straight to a figure in the
+    same rate (740元/月和485元/月: two standards of the metric written before the first, 城乡低保标准),
+    which is then the first figure's own object, not one it shares with the second."""
+    rest = to_simplified(text[q.start + len(q.text) :])
+    m = re.match(r"(/[^\d，,；;。、和及与]{1,3})[和及与][\d.]+" + re.escape(q.unit), rest)
+    return bool(m and q.unit and q.text.endswith(q.unit) and rest[m.end() :].startswith(m.group(1)))
 
 
 def _metric_of(q: Quantity, text: str, prev_metric: str) -> str:
@@ -274,7 +285,7 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         i, j = divmod(int(flat), len(tb))
         if rank[i, j] < 0:
             break
-        if i in used_a or j in used_b:
+        if i in used_a or j in used_b or _names_missing(ta[i], tb[j]):
             continue
         used_a.add(i)
         used_b.add(j)
@@ -288,7 +299,7 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         i, j = divmod(int(flat), len(tb))
         if second[i, j] < 0:
             break
-        if i in used_a or j in used_b or _head(ta[i].key, tb[j].key) < MIN_HEAD:
+        if i in used_a or j in used_b or _head(ta[i].key, tb[j].key) < MIN_HEAD or _names_missing(ta[i], tb[j]):
             continue
         if not link[la[i], lb[j]] and (ta[i].unit in linked_a or tb[j].unit in linked_b or _head(ta[i].key, tb[j].key) < MIN_HEAD_ALONE):
             continue  # sentences the alignment linked, or two it links to nothing sharing a longer head
@@ -298,6 +309,29 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         out.append((ta[i], tb[j], float(score[i, j])))
     out.sort(key=lambda p: (p[0].unit, p[0].quantity.start))
     return out
+
+
+def _quoted_names(t: TaskTarget) -> list[str]:
+    """The quoted names that qualify the noun of the object of ``t`` (企业“四化”改造升级,
+    “好房子”示范项目); a name that is the whole object or an item of a list (“四好农村路”,
+    制造业单项冠军、“小巨人”各30家, “无废园区”“无废工厂”10个) is not one."""
+    return [m.group(1) for m in re.finditer(r"“([^”]{2,})”([\u4e00-\u9fff])", t.clause) if m.group(2) not in "各等和及与" and qty.metric_key(m.group(1) + m.group(2)) in t.key]
+
+
+def _names_missing(x: TaskTarget, y: TaskTarget) -> bool:
+    """Whether the object of one target holds a quoted name (a programme's own name:
+    企业“四化”改造升级) that the other target's clause does not write, and what follows the
+    name in the object shares fewer than :data:`MIN_HEAD_ALONE` characters in a run with the other
+    object: they count different things (中小企业数字化改造; “四首”产品 / 企业创新产品), unless
+    the rest names the same thing (“百县千企万店”促消费重点活动 / 促消费活动)."""
+    for s, o in ((x, y), (y, x)):
+        other = qty.metric_key(o.clause.replace("“", "").replace("”", ""))
+        for n in _quoted_names(s):
+            k = qty.metric_key(n)
+            rest = s.key[s.key.find(k) + len(k) :]
+            if k not in other and _shared_run(rest, o.key) < MIN_HEAD_ALONE:
+                return True
+    return False
 
 
 def _head(x: str, y: str) -> int:
