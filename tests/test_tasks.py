@@ -85,6 +85,8 @@ def test_a_quoted_name_that_qualifies_the_object_must_be_in_the_other_clause():
     assert not pair_task_targets([t("推动100家企业“四化”改造升级")], [t("累计完成350家以上中小企业数字化改造")], linked)
     # the rest of the object names the same thing: still paired
     assert pair_task_targets([t("举办促消费活动200场以上")], [t("组织“百县千企万店”促消费重点活动1000场")], linked)
+    # the other clause writes part of the name
+    assert pair_task_targets([t("深化24个“一件事”应用场景")], [t("升级10项特色“高效办成一件事”场景")], linked)
     # a name that is an item of a list, or the whole object, does not qualify it
     assert pair_task_targets([t("制造业单项冠军30家以上")], [t("新增制造业单项冠军、“小巨人”各30家")], linked)
 

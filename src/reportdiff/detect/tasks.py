@@ -320,16 +320,17 @@ def _quoted_names(t: TaskTarget) -> list[str]:
 
 def _names_missing(x: TaskTarget, y: TaskTarget) -> bool:
     """Whether the object of one target holds a quoted name (a programme's own name:
-    企业“四化”改造升级) that the other target's clause does not write, and what follows the
-    name in the object shares fewer than :data:`MIN_HEAD_ALONE` characters in a run with the other
-    object: they count different things (中小企业数字化改造; “四首”产品 / 企业创新产品), unless
-    the rest names the same thing (“百县千企万店”促消费重点活动 / 促消费活动)."""
+    企业“四化”改造升级) that the other target's clause does not write, nor :data:`MIN_HEAD_ALONE`
+    characters of it in a run, and what follows the name in the object shares fewer than that
+    many characters in a run with the other object: they count different things (中小企业数字化改造;
+    “四首”产品 / 企业创新产品), unless the rest names the same thing (“百县千企万店”促消费重点活动 /
+    促消费活动) or the other clause names part of it (“高效办成一件事”场景 / “一件事”应用场景)."""
     for s, o in ((x, y), (y, x)):
         other = qty.metric_key(o.clause.replace("“", "").replace("”", ""))
         for n in _quoted_names(s):
             k = qty.metric_key(n)
             rest = s.key[s.key.find(k) + len(k) :]
-            if k not in other and _shared_run(rest, o.key) < MIN_HEAD_ALONE:
+            if k not in other and _shared_run(k, other) < MIN_HEAD_ALONE and _shared_run(rest, o.key) < MIN_HEAD_ALONE:
                 return True
     return False
 
