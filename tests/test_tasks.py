@@ -144,3 +144,26 @@ def test_a_bound_before_the_counted_noun_is_a_threshold_not_a_target():
     assert flags("新增高技能人才4万人以上，培育10家") == [False, False]  # a count of its own clause
     assert flags("投资超5亿元工业项目新开工220个") == [True, False]
     assert flags("年收益超10万元，培育强村100个") == [False, False]
+
+
+def test_a_qualifier_the_other_sentence_writes_less_closely_is_no_change():
+    from reportdiff.detect.tasks import _same_qualifiers
+    from reportdiff.model import Region as R
+
+    class U:
+        def __init__(self, text):
+            self.text, self.region = text, R.COMMITMENTS
+
+    def t(text: str, clause: str) -> TaskTarget:
+        q = next(q for q in qty.extract(text) if clause in text[max(0, q.start - len(clause)) : q.start + len(q.text)])
+        from reportdiff.detect.tasks import _sentence_qualifiers
+
+        return TaskTarget(0, q, object_key(q, text) or "", clause, _sentence_qualifiers(q, text))
+
+    a_text = "实施科技企业梯次培育工程，力争新增“瞪羚”企业2家、高新技术企业10家以上。"
+    b_text = "强化创新主体培育，力争新增高新技术企业20家，认定瞪羚企业2家以上，争创全省科技创新强县。"
+    x, y = t(a_text, "“瞪羚”企业2家"), t(b_text, "瞪羚企业2家以上")
+    assert _same_qualifiers(x, y, [U(a_text)], [U(b_text)])
+    # 以上 written on this figure only, 力争 nowhere: a change
+    c_text = "认定瞪羚企业2家。"
+    assert not _same_qualifiers(t(c_text, "瞪羚企业2家"), y, [U(c_text)], [U(b_text)])

@@ -188,6 +188,27 @@ def _qualifiers(t: TaskTarget) -> frozenset[str]:
     return t.quals | ({t.quantity.qualifier} - {""})
 
 
+def _same_qualifiers(x: TaskTarget, y: TaskTarget, a_units, b_units) -> bool:
+    """Whether the two years' targets have the same qualifiers (:func:`_qualifiers`), reading
+    a qualifier that one has and the other's sentence writes on it less closely as the same:
+    an aim word (力争/确保) earlier in the other's sentence (强化创新主体培育，力争新增…，认定…瞪羚企业
+    2家以上), or 以上 that closes a list joined by 、 the other's figure opens or is in (力争新增
+    “瞪羚”企业2家、…、高新技术企业10家以上). It only ever removes a difference."""
+    qx, qy = set(_qualifiers(x)), set(_qualifiers(y))
+    for t, mine, theirs, units in ((x, qx, qy, a_units), (y, qy, qx, b_units)):
+        text = to_simplified(units[t.unit].text)
+        q = t.quantity
+        before = re.split(r"[；;]", text[: q.start])[-1]
+        for w in SENTENCE_QUALIFIERS:
+            if w in theirs and w not in mine and w in before:
+                mine.add(w)
+        if "以上" in theirs and "以上" not in mine and (not q.qualifier or q.qualifier in SENTENCE_QUALIFIERS):
+            rest = text[q.start + len(q.text) :]
+            if re.match(r"^(?:、[^，,；;。、\d]{1,20}[\d.]+[^\d，,；;。、]{0,3}?)+?以上(?=[，,；;。]|$)", rest):
+                mine.add("以上")
+    return qx == qy
+
+
 def _fmt_task(t: TaskTarget) -> str:
     """The figure as stated with its qualifiers (力争超160个)."""
     q = t.quantity
@@ -384,7 +405,7 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
         kinds = []
         if abs(qx.value - qy.value) > 1e-9 * max(1.0, abs(qx.value)):
             kinds.append("value")
-        if _qualifiers(x) != _qualifiers(y):
+        if not _same_qualifiers(x, y, a_units, b_units):
             kinds.append("qualifier")
         if not kinds:
             continue
