@@ -69,6 +69,26 @@ def test_rate_units_and_verbs_before_the_figure_are_not_the_object():
     qs = qty.extract(text)
     second = object_key(qs[1], text, qs[0].start + len(qs[0].text), _metric_of(qs[0], text, ""))
     assert second == "散居和集中养育孤儿补贴标准"
+    # the first of two figures in the same rate joined by 和 has the metric before it as its own object
+    assert _key("城乡低保标准提高到不低于740元/月和485元/月") == "城乡低保标准"
+    assert _key("支持10个国家级和10个省级县城城镇化试点") is None  # not a rate: shares the next count's object
+
+
+def test_a_quoted_name_that_qualifies_the_object_must_be_in_the_other_clause():
+    from reportdiff.align import Edge
+
+    def t(text: str) -> TaskTarget:
+        q = qty.extract(text)[0]
+        return TaskTarget(0, q, object_key(q, text) or "", text)
+
+    linked = [Edge(0, 0, 0.5)]
+    assert not pair_task_targets([t("推动100家企业“四化”改造升级")], [t("累计完成350家以上中小企业数字化改造")], linked)
+    # the rest of the object names the same thing: still paired
+    assert pair_task_targets([t("举办促消费活动200场以上")], [t("组织“百县千企万店”促消费重点活动1000场")], linked)
+    # the other clause writes part of the name
+    assert pair_task_targets([t("深化24个“一件事”应用场景")], [t("升级10项特色“高效办成一件事”场景")], linked)
+    # a name that is an item of a list, or the whole object, does not qualify it
+    assert pair_task_targets([t("制造业单项冠军30家以上")], [t("新增制造业单项冠军、“小巨人”各30家")], linked)
 
 
 def test_second_pass_pairs_objects_with_the_same_head_noun_in_linked_or_unlinked_sentences():
@@ -124,3 +144,26 @@ def test_a_bound_before_the_counted_noun_is_a_threshold_not_a_target():
     assert flags("新增高技能人才4万人以上，培育10家") == [False, False]  # a count of its own clause
     assert flags("投资超5亿元工业项目新开工220个") == [True, False]
     assert flags("年收益超10万元，培育强村100个") == [False, False]
+
+
+def test_a_qualifier_the_other_sentence_writes_less_closely_is_no_change():
+    from reportdiff.detect.tasks import _same_qualifiers
+    from reportdiff.model import Region as R
+
+    class U:
+        def __init__(self, text):
+            self.text, self.region = text, R.COMMITMENTS
+
+    def t(text: str, clause: str) -> TaskTarget:
+        q = next(q for q in qty.extract(text) if clause in text[max(0, q.start - len(clause)) : q.start + len(q.text)])
+        from reportdiff.detect.tasks import _sentence_qualifiers
+
+        return TaskTarget(0, q, object_key(q, text) or "", clause, _sentence_qualifiers(q, text))
+
+    a_text = "实施科技企业梯次培育工程，力争新增“瞪羚”企业2家、高新技术企业10家以上。"
+    b_text = "强化创新主体培育，力争新增高新技术企业20家，认定瞪羚企业2家以上，争创全省科技创新强县。"
+    x, y = t(a_text, "“瞪羚”企业2家"), t(b_text, "瞪羚企业2家以上")
+    assert _same_qualifiers(x, y, [U(a_text)], [U(b_text)])
+    # 以上 written on this figure only, 力争 nowhere: a change
+    c_text = "认定瞪羚企业2家。"
+    assert not _same_qualifiers(t(c_text, "瞪羚企业2家"), y, [U(c_text)], [U(b_text)])

@@ -112,11 +112,22 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "")
 
     metric = vocab.pattern("tasks", "key", "tail").sub("", metric)
     if after and after[-1] in CONJUNCTIONS:
-        return None  # 10个国家级和10个省级试点: the first count shares the second's object
+        if not _rate_pair(q, text):
+            return None
+        after = after.rstrip(CONJUNCTIONS)  # 10个国家级和10个省级试点: the first count shares the second's object
     if multi_year.search(to_simplified(text)):
         return None  # a target over several years (年均增长, 今后五年) is not this year's task
     key = qty.metric_key(metric + after).split("#")[0]
     return re.sub(r"[\d.%％]+", "", key)  # 产值超200亿元工业企业: the figure inside names no thing
+
+
+def _rate_pair(q: Quantity, text: str) -> bool:
+    """Whether ``q`` is a rate (740元/月) joined by a conjunction straight to a figure in the
+    same rate (740元/月和485元/月: two standards of the metric written before the first, 城乡低保标准),
+    which is then the first figure's own object, not one it shares with the second."""
+    rest = to_simplified(text[q.start + len(q.text) :])
+    m = re.match(r"(/[^\d，,；;。、和及与]{1,3})[和及与][\d.]+" + re.escape(q.unit), rest)
+    return bool(m and q.unit and q.text.endswith(q.unit) and rest[m.end() :].startswith(m.group(1)))
 
 
 def _metric_of(q: Quantity, text: str, prev_metric: str) -> str:
@@ -175,6 +186,27 @@ def _sentence_qualifiers(q: Quantity, text: str) -> frozenset[str]:
 def _qualifiers(t: TaskTarget) -> frozenset[str]:
     """All qualifiers of ``t``: the quantity's own and the sentence's."""
     return t.quals | ({t.quantity.qualifier} - {""})
+
+
+def _same_qualifiers(x: TaskTarget, y: TaskTarget, a_units, b_units) -> bool:
+    """Whether the two years' targets have the same qualifiers (:func:`_qualifiers`), reading
+    a qualifier that one has and the other's sentence writes on it less closely as the same:
+    an aim word (力争/确保) earlier in the other's sentence (强化创新主体培育，力争新增…，认定…瞪羚企业
+    2家以上), or 以上 that closes a list joined by 、 the other's figure opens or is in (力争新增
+    “瞪羚”企业2家、…、高新技术企业10家以上). It only ever removes a difference."""
+    qx, qy = set(_qualifiers(x)), set(_qualifiers(y))
+    for t, mine, theirs, units in ((x, qx, qy, a_units), (y, qy, qx, b_units)):
+        text = to_simplified(units[t.unit].text)
+        q = t.quantity
+        before = re.split(r"[；;]", text[: q.start])[-1]
+        for w in SENTENCE_QUALIFIERS:
+            if w in theirs and w not in mine and w in before:
+                mine.add(w)
+        if "以上" in theirs and "以上" not in mine and (not q.qualifier or q.qualifier in SENTENCE_QUALIFIERS):
+            rest = text[q.start + len(q.text) :]
+            if re.match(r"^(?:、[^，,；;。、\d]{1,20}[\d.]+[^\d，,；;。、]{0,3}?)+?以上(?=[，,；;。]|$)", rest):
+                mine.add("以上")
+    return qx == qy
 
 
 def _fmt_task(t: TaskTarget) -> str:
@@ -278,7 +310,7 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         i, j = divmod(int(flat), len(tb))
         if rank[i, j] < 0:
             break
-        if i in used_a or j in used_b:
+        if i in used_a or j in used_b or _names_missing(ta[i], tb[j]):
             continue
         used_a.add(i)
         used_b.add(j)
@@ -292,7 +324,7 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         i, j = divmod(int(flat), len(tb))
         if second[i, j] < 0:
             break
-        if i in used_a or j in used_b or _head(ta[i].key, tb[j].key) < MIN_HEAD:
+        if i in used_a or j in used_b or _head(ta[i].key, tb[j].key) < MIN_HEAD or _names_missing(ta[i], tb[j]):
             continue
         if not link[la[i], lb[j]] and (ta[i].unit in linked_a or tb[j].unit in linked_b or _head(ta[i].key, tb[j].key) < MIN_HEAD_ALONE):
             continue  # sentences the alignment linked, or two it links to nothing sharing a longer head
@@ -302,6 +334,30 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         out.append((ta[i], tb[j], float(score[i, j])))
     out.sort(key=lambda p: (p[0].unit, p[0].quantity.start))
     return out
+
+
+def _quoted_names(t: TaskTarget) -> list[str]:
+    """The quoted names that qualify the noun of the object of ``t`` (企业“四化”改造升级,
+    “好房子”示范项目); a name that is the whole object or an item of a list (“四好农村路”,
+    制造业单项冠军、“小巨人”各30家, “无废园区”“无废工厂”10个) is not one."""
+    return [m.group(1) for m in re.finditer(r"“([^”]{2,})”([\u4e00-\u9fff])", t.clause) if m.group(2) not in "各等和及与" and qty.metric_key(m.group(1) + m.group(2)) in t.key]
+
+
+def _names_missing(x: TaskTarget, y: TaskTarget) -> bool:
+    """Whether the object of one target holds a quoted name (a programme's own name:
+    企业“四化”改造升级) that the other target's clause does not write, nor :data:`MIN_HEAD_ALONE`
+    characters of it in a run, and what follows the name in the object shares fewer than that
+    many characters in a run with the other object: they count different things (中小企业数字化改造;
+    “四首”产品 / 企业创新产品), unless the rest names the same thing (“百县千企万店”促消费重点活动 /
+    促消费活动) or the other clause names part of it (“高效办成一件事”场景 / “一件事”应用场景)."""
+    for s, o in ((x, y), (y, x)):
+        other = qty.metric_key(o.clause.replace("“", "").replace("”", ""))
+        for n in _quoted_names(s):
+            k = qty.metric_key(n)
+            rest = s.key[s.key.find(k) + len(k) :]
+            if k not in other and _shared_run(k, other) < MIN_HEAD_ALONE and _shared_run(rest, o.key) < MIN_HEAD_ALONE:
+                return True
+    return False
 
 
 def _head(x: str, y: str) -> int:
@@ -353,7 +409,7 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
         kinds = []
         if abs(qx.value - qy.value) > 1e-9 * max(1.0, abs(qx.value)):
             kinds.append("value")
-        if _qualifiers(x) != _qualifiers(y):
+        if not _same_qualifiers(x, y, a_units, b_units):
             kinds.append("qualifier")
         if not kinds:
             continue
