@@ -48,12 +48,14 @@ def test_target_changes_tuning_floors(shandong, chiping):
 
 
 def test_new_and_dropped_tuning_floors(shandong, chiping):
-    # measured: 山东 new P 0.743 R 0.637, dropped P 0.731 R 0.623;
-    # 茌平 new P 0.763 R 0.707, dropped P 0.710 R 0.700
-    assert shandong.new.precision >= 0.70 and shandong.new.recall >= 0.60
-    assert shandong.dropped.precision >= 0.69 and shandong.dropped.recall >= 0.58
-    assert chiping.new.precision >= 0.72 and chiping.new.recall >= 0.66
-    assert chiping.dropped.precision >= 0.67 and chiping.dropped.recall >= 0.66
+    # measured (session 6, clause bar bigram + words < 0.50): 山东 new P 0.711 R 0.758,
+    # dropped P 0.709 R 0.758; 茌平 new P 0.740 R 0.842, dropped P 0.654 R 0.791.  The sum
+    # rule trades precision for recall (茌平 dropped was P 0.710 R 0.700): its precision floor
+    # went from 0.67 to 0.63 and the recall floors up, so the recall it buys is held
+    assert shandong.new.precision >= 0.68 and shandong.new.recall >= 0.72
+    assert shandong.dropped.precision >= 0.68 and shandong.dropped.recall >= 0.72
+    assert chiping.new.precision >= 0.71 and chiping.new.recall >= 0.80
+    assert chiping.dropped.precision >= 0.63 and chiping.dropped.recall >= 0.75
     # difflib flags nearly everything (R ~0.96) at P ~0.56-0.66
     for s in (shandong, chiping):
         assert s.new.precision > s.base_new.precision
