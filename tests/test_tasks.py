@@ -167,3 +167,74 @@ def test_a_qualifier_the_other_sentence_writes_less_closely_is_no_change():
     # 以上 written on this figure only, 力争 nowhere: a change
     c_text = "认定瞪羚企业2家。"
     assert not _same_qualifiers(t(c_text, "瞪羚企业2家"), y, [U(c_text)], [U(b_text)])
+
+
+_ONE_YEAR_A = """政府工作报告
+
+——2024年1月10日在某市第十六届人民代表大会第三次会议上
+
+各位代表：
+
+现在，我代表市人民政府向大会报告工作，请予审议。
+
+2023年政府工作回顾
+
+过去一年，全市地区生产总值增长5%，新建高标准农田3万亩。
+
+2024年政府工作总体思路和目标要求
+
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业5万人以上。
+
+重点任务
+
+（一）推进乡村振兴。新建高标准农田5万亩，完成农村改厕2万户。
+（二）扩大有效投资。实施重点项目300个，推进城市更新。
+（三）保障改善民生。新建口袋体育公园30个，今年已过去近5个月。
+"""
+
+_ONE_YEAR_B = """政府工作报告
+
+——2025年1月10日在某市第十六届人民代表大会第三次会议上
+
+各位代表：
+
+现在，我代表市人民政府向大会报告工作，请予审议。
+
+2024年政府工作回顾
+
+过去一年，全市地区生产总值增长5.2%，新建高标准农田5万亩。
+
+2025年政府工作总体思路和目标要求
+
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业5万人以上。
+
+重点任务
+
+（一）推进乡村振兴。完成农村改厕3万户，持续提升乡村面貌。
+（二）扩大有效投资。实施重点项目320个，推进城市更新。
+（三）保障改善民生。新增家庭养老床位2600张以上，建设智慧社区健身中心40个。
+"""
+
+
+def test_task_target_of_one_year_only(tmp_path):
+    """A task target whose object the other year's commitments never name is a low-severity
+    target_removed / target_added finding at the task level; a paired target is a change, and
+    a fact (已过去近5个月) or a review figure is no target."""
+    from reportdiff.api import compare
+    from reportdiff.model import Severity
+
+    (tmp_path / "a.txt").write_text(_ONE_YEAR_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(_ONE_YEAR_B, encoding="utf-8")
+    cmp = compare(tmp_path / "a.txt", tmp_path / "b.txt")
+    task = [f for f in cmp.findings if (f.detail or {}).get("level") == "task"]
+    assert all(f.severity == Severity.LOW for f in task)
+    removed = {f.detail["old"] for f in task if f.type == T.TARGET_REMOVED}
+    added = {f.detail["new"] for f in task if f.type == T.TARGET_ADDED}
+    assert "5万亩" in removed and "30个" in removed  # 高标准农田, 口袋体育公园: B names neither
+    assert {"2600张以上", "40个"} <= added  # 家庭养老床位, 智慧社区健身中心: A names neither
+    assert not removed & {"5个", "2万户", "300个"} and not added & {"3万户", "320个"}
+    assert all(f.message.startswith(("后一年不再列出的任务目标：", "新列出的任务目标：")) for f in task)
+    # paired targets stay changes (农村改厕 2万户 -> 3万户)
+    assert any(f.type == T.NUMBER_CHANGED and f.detail.get("old") == "2万户" for f in cmp.findings)
+    again = compare(tmp_path / "a.txt", tmp_path / "b.txt")
+    assert [f.message for f in again.findings] == [f.message for f in cmp.findings]

@@ -16,6 +16,10 @@ old value and the B value as its new one (whole numbers: ``2`` is not stated by 
   same over number_changed and target_changed together (headline targets have their own type).
 * new / dropped: precision over findings that cite at least one key row (right when one of them
   is new/dropped), recall over key rows marked new/dropped.
+* task-level targets of one year only (``target_added`` / ``target_removed`` with
+  ``detail["level"] == "task"``): precision against key rows whose change is ``only_a`` /
+  ``only_b``, printed apart and counted in neither number_changed precision (keys differ in
+  whether they list such rows).
 * a difflib baseline for new/dropped (a commitment sentence whose best
   ``difflib.SequenceMatcher`` ratio to the other commitments part is under 0.5) and for target
   changes (sentence pairs with ratio >= 0.6 whose numbers differ).
@@ -58,6 +62,9 @@ class PairScores:
     change_precision: Scores | None = None  #: number_changed and target_changed findings together
     worded_precision: Scores | None = None  #: number_changed findings of a figure stated in words the other year
     continued_cited: tuple[int, int] = (0, 0)  #: continued key rows inside new / dropped findings
+    #: task-level target_added / target_removed findings (``detail["level"] == "task"``) against key
+    #: rows of one year only
+    only_precision: Scores | None = None
 
 
 def _rows(path: Path) -> list[dict]:
@@ -106,6 +113,19 @@ def _said(text: str) -> set[float]:
 
 
 _WORDED = ("quant_to_qual", "qual_to_quant", "became_qualitative")
+
+
+def _score_one_year(findings: list[dict], key: list[dict]) -> Scores:
+    """Task-level targets of one year only (``target_added`` / ``target_removed`` with
+    ``detail["level"] == "task"``): right when the finding cites a key row whose change is
+    ``only_a`` / ``only_b``.  Keys differ in whether they list such rows (most list headline
+    targets of one year only and few task-level ones; see each key's README), so this figure is
+    printed apart and is a floor on the precision; it is in no other precision figure."""
+    only = [r for r in key if r["change"] in ("only_a", "only_b")]
+    mine = [f for f in findings if f["type"] in ("target_added", "target_removed") and (f.get("detail") or {}).get("level") == "task"]
+    right = sum(any(_cites_target(f, r) for r in only) for f in mine)
+    return Scores.of(right, len(mine), len(only))
+
 
 
 def _score_targets(findings: list[dict], key: list[dict]) -> tuple[Scores, int, Scores, Scores, Scores]:
@@ -220,6 +240,7 @@ def score_pair(name: str, a: Path, b: Path, key_dir: Path, split: str) -> PairSc
         change_precision,
         worded_precision,
         (_continued_cited(new_texts, key_b), _continued_cited(dropped_texts, key_a)),
+        _score_one_year(findings, key_t),
     )
 
 
@@ -246,6 +267,10 @@ def yoy_report(gold_dir: str | Path, repo: str | Path, corpus: str | Path, only:
         w, n = s.worded_precision, s.number_precision
         fig_p = (n.tp - w.tp) / (n.predicted - w.predicted) if n.predicted > w.predicted else 0.0
         lines.append(f"   其中 数字对数字 {fig_p:.3f}（{n.tp - w.tp}/{n.predicted - w.predicted}），数字↔定性表述 {w.precision:.3f}（{w.tp}/{w.predicted}）")
+        o = s.only_precision
+        # task-level targets of one year only: apart from number_changed and target_changed above
+        # (keys differ in whether they list them, so this is a floor, read on dev pairs too)
+        lines.append(f"   仅见一年的任务目标 精确率 {o.precision:.3f}（{o.tp}/{o.predicted}），金标准仅见一年行 {o.gold}（含主要目标；多数键不逐条列出任务级的仅见一年目标，此精确率只是下限）")
         for label, ours, base, cont in (("new", s.new, s.base_new, s.continued_cited[0]), ("dropped", s.dropped, s.base_dropped, s.continued_cited[1])):
             lines.append(
                 f"   {label:<8} P={ours.precision:.3f} R={ours.recall:.3f}（{ours.tp}/{ours.predicted} 可判定预测，{ours.gold} 金标准）"

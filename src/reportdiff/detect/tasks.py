@@ -419,7 +419,9 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
         detail = _change_detail(lx, ly, old, new, qx, qy, kinds) | {"object": x.key, "new_object": y.key, "a_clause": x.clause, "b_clause": y.clause, "similarity": round(sim, 1)}
         sev = Severity.HIGH if "value" in kinds else Severity.MEDIUM
         out.append(_finding(FindingType.NUMBER_CHANGED, sev, a, b, [a_units[x.unit]], [b_units[y.unit]], msg, detail))
-    out.extend(worded_task_changes(a, b, a_units, b_units, ta, tb, pairs, edges))
+    worded = worded_task_changes(a, b, a_units, b_units, ta, tb, pairs, edges)
+    out.extend(worded)
+    out.extend(one_year_task_targets(a, b, a_units, b_units, ta, tb, pairs, worded))
     return out
 
 
@@ -563,3 +565,105 @@ def task_counterpart(t, doc: Document, units, skip: set[str]) -> TaskTarget | No
     sim = _similarity([key], [c.key for c in cands])[0]
     k = int(np.argmax(sim))
     return cands[k] if sim[k] >= SAME_OBJECT else None
+
+
+#: a task-level target of one year only needs an object of this many characters or more (企业,
+#: 项目 and the like name no task of their own)
+MIN_ONLY_OBJECT = 4
+#: ... and the other year's target regions must not spell a run of this share of its core
+#: (:func:`_core`) or more, nor :data:`MIN_ONLY_RUN` characters of its head: what they name is
+#: the same task stated with another figure the pairing missed, or in words
+ONLY_SHARE = 0.6
+MIN_ONLY_RUN = 3
+#: verbs of change closing an object (技术合同成交额提升30%): read without them for :func:`_named_in`
+_ONLY_TAIL = re.compile(r"(?:提升|提高|增长|增加|下降|降低|减少|保持|达到|达)+$")
+#: a figure just after one of these is the base a change starts from (由2300元分别提高到5000元),
+#: not a target
+_BASE_BEFORE = ("由", "从")
+
+
+#: units of a size (money, power, weight, area, length): a bound on one before a noun defines the thing
+_SIZE_UNITS = ("元", "瓦", "吨", "米", "亩", "公里", "公顷")
+
+
+def _bound_before_noun(q: Quantity, text: str) -> bool:
+    """Whether ``q`` ends in a bound (以上, 以下) written straight before a noun (盯紧50亿元以上大项目,
+    30万千瓦以下煤电机组): a size that defines the thing, not a target of its own.  A count or a
+    share before its noun (10场以上境外招商, 1500名以上残疾人, 50%以上政务服务事项) is the target."""
+    if not any(c in q.unit for c in _SIZE_UNITS):
+        return False
+    rest = to_simplified(text[q.start + len(q.text) :])
+    bound = next((b for b in _THRESHOLD_BOUNDS if q.text.endswith(b)), "")
+    if not bound and q.qualifier in _THRESHOLD_BOUNDS and rest.startswith(q.qualifier):
+        bound, rest = q.qualifier, rest[len(q.qualifier) :]
+    return bool(bound) and bool(re.match(r"[\u4e00-\u9fff“]", rest))
+
+
+def _named_in(core: str, text: str) -> bool:
+    """Whether the other year's target regions ``text`` (normalized) name the object ``core``:
+    the whole of it, :data:`ONLY_SHARE` of it in one run, or its last :data:`MIN_ONLY_RUN`
+    characters (the head noun: 高标准农田 -> 农田 is too short, 标准农田 names it)."""
+    core = _ONLY_TAIL.sub("", core) or core  # 合同成交额提升 names 合同成交额
+    if core in text:
+        return True
+    if _shared_run(core, text) >= max(MIN_ONLY_RUN, ONLY_SHARE * len(core)):
+        return True
+    return len(core) >= MIN_ONLY_RUN and core[-MIN_ONLY_RUN:] in text
+
+
+def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pairs, worded) -> list[Finding]:
+    """Task-level targets of one year only: a quantified task target left unpaired whose
+    object the other year's commitments name nowhere, with a figure or in words
+    (:func:`_named_in`), one ``target_removed`` (A only) or ``target_added`` (B only) finding
+    each, low severity, ``detail["level"] == "task"``.  Figures a ``quant_to_qual`` /
+    ``qual_to_quant`` finding already reports are left out, and nothing is said when the other
+    year's commitments part was not read."""
+    texts = {
+        "a": qty.metric_key("。".join(u.text for u in b_units if u.region in TARGET_REGIONS)),
+        "b": qty.metric_key("。".join(u.text for u in a_units if u.region in TARGET_REGIONS)),
+    }
+    paired = {"a": {id(x) for x, _, _ in pairs}, "b": {id(y) for _, y, _ in pairs}}
+    stated = {(f.detail.get("change"), f.detail.get("a_clause") if f.detail.get("change") == "quant_to_qual" else f.detail.get("b_clause")) for f in worded}
+    from .. import vocab
+
+    period = vocab.pattern("tasks", "structure", "multi_year_section")
+    fact = vocab.pattern("tasks", "structure", "fact_before")
+    out = []
+    for side, mine, units, doc in (("a", ta, a_units, a), ("b", tb, b_units, b)):
+        if len(texts[side]) < 2:
+            continue  # the other year's commitments part was not read
+        secs = {s.id: s for s in doc.sections}
+
+        def in_period(sid) -> bool:
+            while sid in secs:
+                if period.search(to_simplified(secs[sid].title)):
+                    return True
+                sid = secs[sid].parent
+            return False
+
+        said: set[tuple[int, str]] = set()
+        for t in mine:
+            if id(t) in paired[side] or len(t.key) < MIN_ONLY_OBJECT or not re.search(r"\d", t.quantity.text):
+                continue  # a figure in words only (千家万户, 百项, 万亿级) is rarely a task target
+            text = units[t.unit].text
+            if to_simplified(text[: t.quantity.start]).endswith(_BASE_BEFORE) or _bound_before_noun(t.quantity, text):
+                continue
+            if fact.search(to_simplified(text[: t.quantity.start]).rsplit("，", 1)[-1]) or in_period(units[t.unit].section):
+                continue
+            if (("quant_to_qual" if side == "a" else "qual_to_quant"), t.clause) in stated:
+                continue
+            core = _core(t.key)
+            if _named_in(core, texts[side]) or (t.unit, t.key) in said:
+                continue
+            said.add((t.unit, t.key))
+            q = t.quantity
+            fig = _fmt_task(t)
+            if side == "a":
+                msg = f"后一年不再列出的任务目标：{t.clause}（{fig}）"
+                detail = {"metric": _label(t), "object": t.key, "old": fig, "old_value": q.value, "level": "task", "a_clause": t.clause}
+                out.append(_finding(FindingType.TARGET_REMOVED, Severity.LOW, a, b, [units[t.unit]], [], msg, detail, a_text=t.clause, b_text=""))
+            else:
+                msg = f"新列出的任务目标：{t.clause}（{fig}）"
+                detail = {"metric": _label(t), "object": t.key, "new": fig, "new_value": q.value, "level": "task", "b_clause": t.clause}
+                out.append(_finding(FindingType.TARGET_ADDED, Severity.LOW, a, b, [], [units[t.unit]], msg, detail, a_text="", b_text=t.clause))
+    return out
