@@ -15,6 +15,7 @@ Figures of the review part (last year's results) are never read.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 
@@ -606,7 +607,11 @@ def _named_in(core: str, text: str) -> bool:
     core = _ONLY_TAIL.sub("", core) or core  # 合同成交额提升 names 合同成交额
     if core in text:
         return True
-    if _shared_run(core, text) >= max(MIN_ONLY_RUN, ONLY_SHARE * len(core)):
+    # a run of k characters shared with the text is one of the object's k-character pieces
+    # found in it (the same test as a longest common run >= k, without a scan of the whole
+    # text per object: the other year's commitments are long, the objects short)
+    k = math.ceil(max(MIN_ONLY_RUN, ONLY_SHARE * len(core)))
+    if any(core[i : i + k] in text for i in range(len(core) - k + 1)):
         return True
     return len(core) >= MIN_ONLY_RUN and core[-MIN_ONLY_RUN:] in text
 
