@@ -111,3 +111,16 @@ def test_a_folder_of_year_named_files_gives_outputs_named_by_government(tmp_path
     names = sorted(p.name for p in (tmp_path / "out" / "reports").glob("*.html") if p.name != "index.html")
     assert names == ["宁波市-2024__2025.html", "山东省-2024__2025.html"]
     assert sorted(p.name for p in (tmp_path / "out" / "alignments").glob("*.csv")) == ["宁波市-2024__2025.csv", "山东省-2024__2025.csv"]
+
+
+def test_compare_of_year_named_files_uses_the_same_names_as_batch(tmp_path):
+    """``compare`` and ``batch`` share one output policy: ``宁波市/2024.txt`` against
+    ``2025.txt`` is written as ``宁波市-2024__2025``."""
+    src = tmp_path / "宁波市"
+    src.mkdir()
+    for year in ("2024", "2025"):
+        shutil.copy(CORPUS / f"宁波市-{year}.txt", src / f"{year}.txt")
+    code, out, err = run_cli(["compare", str(src / "2024.txt"), str(src / "2025.txt"), "--out-dir", str(tmp_path / "out")])
+    assert code == 0, err
+    assert (tmp_path / "out" / "reports" / "宁波市-2024__2025.html").is_file()
+    assert (tmp_path / "out" / "alignments" / "宁波市-2024__2025.csv").is_file()

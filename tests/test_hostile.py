@@ -443,12 +443,13 @@ def test_same_file_names_in_two_folders_never_collide(tmp_path):
     for a, b in pairs.values():
         code, _, err = run_cli(["compare", str(a), str(b), "--out-dir", str(out), "-q"])
         assert code == 0, err
+    # both folders hold 茌平区 reports named by year only: the outputs are led by the government
     reports = sorted(p.name for p in (out / "reports").iterdir())
     sheets = sorted(p.name for p in (out / "alignments").iterdir())
-    assert len(reports) == 2 and len(sheets) == 2 and "2024__2025.html" in reports
-    assert [r for r in reports if r != "2024__2025.html"][0].startswith("2024__2025-")
+    assert len(reports) == 2 and len(sheets) == 2 and "茌平区-2024__2025.html" in reports
+    assert [r for r in reports if r != "茌平区-2024__2025.html"][0].startswith("茌平区-2024__2025-")
     # the first city's sheet is marked; the second city's run neither applies nor touches it
-    first = out / "alignments" / "2024__2025.csv"
+    first = out / "alignments" / "茌平区-2024__2025.csv"
     rows = _sheet_rows(first)
     rows[1][rows[0].index("审核")] = "错误"
     _write_rows(first, rows)

@@ -30,7 +30,6 @@ import csv
 import hashlib
 import io
 import os
-import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
@@ -213,18 +212,6 @@ def folder_files(folder: str | os.PathLike) -> list[str]:
     return out
 
 
-def _named_stem(a: str, b: str, government: str) -> str:
-    """The output stem of a pair found by identity: :func:`pair_stem`, led by the
-    government read from the text when the file names are only numbers (a corpus
-    laid out as ``<government>/<year>.txt`` gives ``山东省-2024__2025`` rather than
-    ``2024__2025``, which every government would share, told apart only by a hash).
-    Names that hold any word are kept as they are."""
-    stem = pair_stem(a, b)
-    if re.search(r"[^\W\d_]", Path(a).stem + Path(b).stem):
-        return stem
-    return safe_name(f"{government}-{stem}")
-
-
 def jobs_from_folder(docs: dict[str, Document | Identity | Failure]) -> tuple[list[Job], list[tuple[str, str]]]:
     """Pair documents by the identity read from their text (never their file
     names): each report with the plan(s) of the same government and year, and
@@ -239,14 +226,14 @@ def jobs_from_folder(docs: dict[str, Document | Identity | Failure]) -> tuple[li
     for r in reports:
         for pl in plans:
             if key[pl] == key[r]:
-                jobs.append(Job(_named_stem(r, pl, ok[r].government), r, pl))
+                jobs.append(Job(pair_stem(r, pl, ok[r].government), r, pl))
         gov, year = key[r]
         earlier = [key[o][1] for o in reports if key[o][0] == gov and key[o][1] < year]
         if earlier:
             prev = max(earlier)
             for o in reports:
                 if key[o] == (gov, prev):
-                    jobs.append(Job(_named_stem(o, r, ok[r].government), o, r))
+                    jobs.append(Job(pair_stem(o, r, ok[r].government), o, r))
     jobs.sort(key=lambda j: (key[j.a][0], key[j.a][1] or 0, j.a, j.b))
     paired = {j.a for j in jobs} | {j.b for j in jobs}
     unpaired = []

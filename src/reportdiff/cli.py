@@ -181,7 +181,7 @@ def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, thre
     output.check_targets(explicit, [a, b])
     with _progress_after(1.0, "正在比对，请稍候……", enabled=not quiet):
         doc_a, doc_b = api.load_document(a, opts), api.load_document(b, opts)
-        base = output.pair_stem(a, b)
+        base = output.pair_stem(a, b, doc_b.government or doc_a.government)
         notes: list[str] = []
         # the output name: the first candidate whose sheet is absent or was made for these documents
         if csv_path:
