@@ -84,15 +84,20 @@ class Edge:
     score: float
 
 
+def _kept(cache: list, key, make):
+    """``make(key)``, kept in ``cache`` for the last two keys (by identity)."""
+    for got_key, got in cache:
+        if got_key is key:
+            return got
+    got = make(key)
+    cache[:] = [(key, got)] + cache[:1]
+    return got
+
+
 def _clause_keys(units: tuple[Unit, ...]) -> tuple[list[str], np.ndarray]:
     """Clause keys of every unit and, for each unit, the index of its first clause
     (kept for the last two unit lists: :func:`align` scores the same units twice)."""
-    for got_units, got in _CLAUSE_CACHE:
-        if got_units is units:
-            return got
-    got = _clause_keys_of(units)
-    _CLAUSE_CACHE[:] = [(units, got)] + _CLAUSE_CACHE[:1]
-    return got
+    return _kept(_CLAUSE_CACHE, units, _clause_keys_of)
 
 
 _CLAUSE_CACHE: list = []
@@ -102,12 +107,7 @@ _OBJECTS_CACHE: list = []
 def _objects_of(keys: list[str]) -> np.ndarray:
     """:func:`_objects` of a clause key list of :func:`_clause_keys` (kept for the
     last two lists, as those are)."""
-    for got_keys, got in _OBJECTS_CACHE:
-        if got_keys is keys:
-            return got
-    got = _objects(keys)
-    _OBJECTS_CACHE[:] = [(keys, got)] + _OBJECTS_CACHE[:1]
-    return got
+    return _kept(_OBJECTS_CACHE, keys, _objects)
 
 
 def _clause_keys_of(units: tuple[Unit, ...]) -> tuple[list[str], np.ndarray]:

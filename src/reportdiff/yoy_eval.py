@@ -127,7 +127,6 @@ def _score_one_year(findings: list[dict], key: list[dict]) -> Scores:
     return Scores.of(right, len(mine), len(only))
 
 
-
 def _score_targets(findings: list[dict], key: list[dict]) -> tuple[Scores, int, Scores, Scores, Scores]:
     targets = [f for f in findings if f["type"] in TARGET_TYPES]
     changed = [r for r in key if r["change"] != "unchanged"]
