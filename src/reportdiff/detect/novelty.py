@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 import numpy as np
 
@@ -42,6 +42,7 @@ SPLIT_SENTENCES = True
 CLAUSE_CONTINUED = 0.7
 
 
+@cache  # compiled once: is_framing runs for every commitments sentence and clause
 def _framing() -> tuple[re.Pattern, re.Pattern, str, re.Pattern]:
     from .. import vocab
 
