@@ -124,3 +124,48 @@ def test_compare_of_year_named_files_uses_the_same_names_as_batch(tmp_path):
     assert code == 0, err
     assert (tmp_path / "out" / "reports" / "宁波市-2024__2025.html").is_file()
     assert (tmp_path / "out" / "alignments" / "宁波市-2024__2025.csv").is_file()
+
+
+def _mark_first_pair(sheet):
+    """Confirm the first aligned row of ``sheet`` as a reviewer would; returns its ids."""
+    with open(sheet, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    row = next(r for r in rows if r["A编号"] and r["B编号"])
+    row["审核"], row["备注"] = "确认", "已核对"
+    with open(sheet, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    return row["A编号"], row["B编号"]
+
+
+def _marked(sheet):
+    with open(sheet, encoding="utf-8-sig", newline="") as fh:
+        return [(r["A编号"], r["B编号"]) for r in csv.DictReader(fh) if r["审核"] == "确认"]
+
+
+def test_a_sheet_reviewed_under_the_old_file_name_is_still_applied(tmp_path):
+    """Outputs of year-named files were once named ``2024__2025`` (no government): a
+    sheet a reviewer marked under that name is found and applied by ``compare`` and
+    ``batch``, its marks carried into the sheet of the new name, the old file left
+    as it was."""
+    src = tmp_path / "in" / "宁波市"
+    src.mkdir(parents=True)
+    for year in ("2024", "2025"):
+        shutil.copy(CORPUS / f"宁波市-{year}.txt", src / f"{year}.txt")
+    out = tmp_path / "out"
+    args = ["compare", str(src / "2024.txt"), str(src / "2025.txt"), "--out-dir", str(out)]
+    assert run_cli(args)[0] == 0
+    new, old = out / "alignments" / "宁波市-2024__2025.csv", out / "alignments" / "2024__2025.csv"
+    new.rename(old)
+    ids = _mark_first_pair(old)
+    before = old.read_bytes()
+    code, stdout, err = run_cli(args)
+    assert code == 0, err
+    assert "沿用旧名比对表" in stdout
+    assert _marked(new) == [ids] and old.read_bytes() == before
+    # batch of the folder: the same
+    new.unlink()
+    code, stdout, err = run_cli(["batch", str(tmp_path / "in"), "--out-dir", str(out), "-j", "1"])
+    assert code == 0, err
+    assert _marked(new) == [ids] and old.read_bytes() == before

@@ -56,6 +56,9 @@ class Job:
     name: str  #: output stem (reports/<name>.html, alignments/<name>.csv)
     a: str  #: path of document A
     b: str  #: path of document B
+    #: the stem earlier versions gave the pair when ``name`` now differs (folder pairs led by the
+    #: government, :func:`reportdiff.output.pair_stem`): its reviewed sheet is still found
+    old: str = ""
 
 
 @dataclass(frozen=True)
@@ -226,14 +229,14 @@ def jobs_from_folder(docs: dict[str, Document | Identity | Failure]) -> tuple[li
     for r in reports:
         for pl in plans:
             if key[pl] == key[r]:
-                jobs.append(Job(pair_stem(r, pl, ok[r].government), r, pl))
+                jobs.append(Job(pair_stem(r, pl, ok[r].government), r, pl, old=pair_stem(r, pl)))
         gov, year = key[r]
         earlier = [key[o][1] for o in reports if key[o][0] == gov and key[o][1] < year]
         if earlier:
             prev = max(earlier)
             for o in reports:
                 if key[o] == (gov, prev):
-                    jobs.append(Job(pair_stem(o, r, ok[r].government), o, r))
+                    jobs.append(Job(pair_stem(o, r, ok[r].government), o, r, old=pair_stem(o, r)))
     jobs.sort(key=lambda j: (key[j.a][0], key[j.a][1] or 0, j.a, j.b))
     paired = {j.a for j in jobs} | {j.b for j in jobs}
     unpaired = []
@@ -310,7 +313,8 @@ def compare_task(job: Job, doc_a: Document | Failure, doc_b: Document | Failure,
     try:
         # a document parsed once serves every pair; show each pair its own path
         doc_a, doc_b = _with_path(doc_a, job.a), _with_path(doc_b, job.b)
-        stem, sheet, note = bind(list(sheets), doc_a, doc_b, force)
+        current, legacy = sheets
+        stem, sheet, note = bind(list(current), doc_a, doc_b, force, list(legacy))
         review = sheet if sheet is not None and sheet.rows and not force else None
         cmp = api.compare_documents(doc_a, doc_b, options, review)
         return PairResult(
@@ -655,7 +659,8 @@ def run_batch(
         for n, job in enumerate(jobs):
             try:
                 stems = output.candidate_stems(job.name, job.a, job.b)
-                sheets[n] = output.read_sheets([(s, output.sheet_path(out, s)) for s in stems])
+                old = output.candidate_stems(job.old, job.a, job.b) if job.old and job.old != job.name else ()
+                sheets[n] = (output.read_sheets([(s, output.sheet_path(out, s)) for s in stems]), output.read_sheets([(s, output.sheet_path(out, s)) for s in old]))
             except ReportdiffError as exc:
                 done(n, PairResult(job=job, ok=False, error=str(exc)))
 

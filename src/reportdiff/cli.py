@@ -185,10 +185,11 @@ def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, thre
         notes: list[str] = []
         # the output name: the first candidate whose sheet is absent or was made for these documents
         if csv_path:
-            candidates = [(base, csv_path)]
+            candidates, legacy = [(base, csv_path)], []
         else:
             candidates = [(s, output.sheet_path(out_dir, s)) for s in output.candidate_stems(base, a, b)]
-        stem, sheet, note = bind(output.read_sheets(candidates), doc_a, doc_b, force)
+            legacy = [(s, output.sheet_path(out_dir, s)) for s in output.legacy_stems(base, a, b)]
+        stem, sheet, note = bind(output.read_sheets(candidates), doc_a, doc_b, force, output.read_sheets(legacy))
         notes += [note] if note else []
         csv_target = Path(csv_path) if csv_path else output.sheet_path(out_dir, stem)
         html_target = Path(html_path) if html_path else output.report_path(out_dir, stem)
@@ -201,7 +202,7 @@ def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, thre
             review_source = review_path
         else:
             review = sheet if sheet is not None and sheet.rows and not force else None
-            review_source = str(csv_target) if sheet is not None and sheet.has_content and not force else None
+            review_source = sheet.path if sheet is not None and sheet.has_content and not force else None
         result = api.compare_documents(doc_a, doc_b, opts, review)
     csv_out, note = tables.table_target(csv_target, review_source, force)
     notes += [note] if note else []

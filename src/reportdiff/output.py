@@ -26,6 +26,7 @@ __all__ = (
     "atomic_write_bytes",
     "pair_stem",
     "candidate_stems",
+    "legacy_stems",
     "read_sheets",
     "sheet_path",
     "report_path",
@@ -182,6 +183,15 @@ def candidate_stems(stem: str, a: str | os.PathLike, b: str | os.PathLike) -> tu
     files, edited or not."""
     where = f"{os.path.abspath(a)}\0{os.path.abspath(b)}".encode("utf-8", "surrogatepass")
     return stem, f"{stem}-{hashlib.sha256(where).hexdigest()[:8]}"
+
+
+def legacy_stems(stem: str, a: str | os.PathLike, b: str | os.PathLike) -> tuple[str, ...]:
+    """The stems earlier versions gave this comparison when :func:`pair_stem`
+    now leads ``stem`` with the government (file names only: ``2024__2025`` and
+    its hashed form), else none.  A sheet reviewed under such a name is still
+    found (:func:`reportdiff.review.bind`); it is read, never written."""
+    old = safe_name(f"{Path(a).stem}__{Path(b).stem}")
+    return () if old == stem else candidate_stems(old, a, b)
 
 
 def read_sheets(sheets: list[tuple[str, str | os.PathLike]]) -> list[tuple[str, object]]:

@@ -184,16 +184,27 @@ def mismatch(review: Review, doc_a, doc_b) -> str:
     return "；".join(why)
 
 
-def bind(sheets: list[tuple[str, object]], doc_a, doc_b, force: bool = False) -> tuple[str, "Review | None", str]:
+def bind(sheets: list[tuple[str, object]], doc_a, doc_b, force: bool = False, legacy: list[tuple[str, object]] = ()) -> tuple[str, "Review | None", str]:
     """Choose the output stem of a comparison among ``sheets`` (see
     :func:`reportdiff.output.read_sheets`): the first whose sheet does not
     exist or was made for these documents.  Returns the stem, that sheet (None
     when there is none) and a note (Chinese) when a sheet of other documents
     was passed over.  An unreadable sheet is raised (it may be a reviewer's
-    work), or passed over with ``force``."""
+    work), or passed over with ``force``.
+
+    ``legacy``: sheets under the names earlier versions gave the comparison
+    (:func:`reportdiff.output.legacy_stems`).  When the chosen stem has no sheet
+    yet, the first legacy sheet made for these documents that holds reviewer
+    content is returned as the sheet to apply (its marks carry over into the
+    sheet written under the new name; the old file is left as it is)."""
     notes = []
     for stem, sheet in sheets:
         if sheet is None:
+            if not force:
+                for old_stem, old in legacy:
+                    if isinstance(old, Review) and old.has_content and not mismatch(old, doc_a, doc_b):
+                        notes.append(f"沿用旧名比对表 {old.path} 的审核记录（输出名现为 {stem}，旧表未改动）")
+                        return stem, old, "；".join(notes)
             break
         if isinstance(sheet, ReviewUnreadable):
             if force:
