@@ -232,3 +232,45 @@ def test_task_target_of_one_year_only(tmp_path):
     assert any(f.type == T.NUMBER_CHANGED and f.detail.get("old") == "2万户" for f in cmp.findings)
     again = compare(tmp_path / "a.txt", tmp_path / "b.txt")
     assert [f.message for f in again.findings] == [f.message for f in cmp.findings]
+
+
+_WORDED_A = _one_year_report(
+    2024,
+    "全市地区生产总值增长5%，新建高标准农田3万亩。",
+    "（一）繁荣农村市场。新建县级物流配送中心30个、乡镇商贸中心400家，完善农村流通体系。\n"
+    "（二）保障粮食安全。支持12个产粮大县提升粮食生产能力，稳定粮食播种面积。\n"
+    "（三）扩大有效投资。加快推进100个重大项目，推动城市更新。",
+)
+_WORDED_B = _one_year_report(
+    2025,
+    "全市地区生产总值增长5.2%，新建高标准农田5万亩。",
+    "（一）繁荣农村市场。建设一批县级物流配送中心、乡镇商贸中心，完善农村流通体系。\n"
+    "（二）保障粮食安全。支持有条件的县创建超级产粮大县，稳定粮食播种面积。\n"
+    "（三）扩大有效投资。实施一批先进制造等重大项目，推动城市更新。",
+)
+
+
+def test_every_figure_stated_in_words_the_next_year_is_its_own_finding(tmp_path):
+    """Two figures of one clause, each with its own object, that the next year names in words are
+    two quant_to_qual findings (not target_removed); a shared run of the object's core is enough in
+    a linked sentence (产粮大县); a general term of the genre (重大项目) is not."""
+    from reportdiff.api import compare
+
+    (tmp_path / "a.txt").write_text(_WORDED_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(_WORDED_B, encoding="utf-8")
+    cmp = compare(tmp_path / "a.txt", tmp_path / "b.txt")
+    worded = {f.detail["old"]: f.detail["new"] for f in cmp.findings if (f.detail or {}).get("change") == "quant_to_qual"}
+    assert worded.get("30个") == worded.get("400家") == "建设一批县级物流配送中心、乡镇商贸中心"
+    assert worded.get("12个") == "支持有条件的县创建超级产粮大县"
+    assert "100个" not in worded
+    removed = {f.detail["old"] for f in cmp.findings if f.type == T.TARGET_REMOVED and (f.detail or {}).get("level") == "task"}
+    assert not removed & {"30个", "400家", "12个"}
+
+
+def test_a_shared_run_must_name_the_counted_thing():
+    from reportdiff.detect.tasks import _generic_run, _in_quotes, _said_in_words
+
+    assert _generic_run("重大项目") and _generic_run("省级产业集群") and not _generic_run("产粮大县")
+    text = "学习运用“千村示范、万村整治”工程经验"
+    assert _in_quotes(qty.extract(text)[0], text)
+    assert _said_in_words(qty.extract("每个县至少办好1所优质高中")[0], "支持每个县办好一所优质高中")

@@ -431,6 +431,20 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
 MIN_WORDED_OBJECT = 4
 #: ... when the clause spells this share of the object in one run
 WORDED_SHARE = 0.5
+#: second search for a worded counterpart, when the first finds none: a run of this many
+#: characters of the object's core (:func:`_core`) that a figureless clause of the other year
+#: spells and that is not a general term of the genre (``[worded] generic`` of tasks.toml: 重大项目,
+#: 基础设施 …).  In a sentence the alignment links to the target's that run is enough
+#: (支持55个产粮大县提升粮食生产能力 / 支持…创建国家超级产粮大县); elsewhere in the other year's
+#: commitments the run must occur once in each year's target regions (乡村中小学强校扩优覆盖率达到60%
+#: / 深化强校扩优行动: the only place either year names 强校扩优)
+MIN_WORDED_RUN = 4
+#: ... and in a sentence the alignment links to nothing, this many (on the tuning pairs, runs of 4
+#: or 5 characters shared with clauses anywhere in the other year were right about 1 time in 4:
+#: 关键技术, 乡村医生, 工业用地 name different tasks)
+MIN_FAR_RUN = 6
+#: characters a shared run may stand from the figure it names (:func:`_names_thing`)
+RUN_GAP = 1
 
 
 def _worded_clauses(u) -> list[tuple[str, str]]:
@@ -477,6 +491,83 @@ def _shared_run(x: str, y: str) -> int:
     return difflib.SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y)).size
 
 
+def _longest_run(x: str, y: str) -> str:
+    """The longest run of characters ``x`` and ``y`` share (the first of equal length in ``x``)."""
+    import difflib
+
+    m = difflib.SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y))
+    return x[m.a : m.a + m.size]
+
+
+def _generic_run(run: str) -> bool:
+    """Whether a shared ``run`` names no task of its own: fewer than :data:`MIN_WORDED_RUN`
+    characters are left once the genre's general terms (``[worded] generic``) are taken out."""
+    from .. import vocab
+
+    return len(vocab.pattern("tasks", "worded", "generic").sub("", run)) < MIN_WORDED_RUN
+
+
+def _names_thing(run: str, core: str, t: TaskTarget, text: str) -> bool:
+    """Whether a shared ``run`` names the thing the figure of ``t`` counts, not a word near it: the
+    run ends the object ``core`` (its head noun: 农村生活污水治理 of 农村生活污水治理率), ends the
+    words just before the figure in its sentence ``text`` (at most :data:`RUN_GAP` characters away:
+    a measure, 达, 为), or ends the noun written after the figure, read up to the next action verb
+    (支持55个产粮大县提升粮食生产能力: 产粮大县; not 智慧农业 of 100家智慧农业应用基地)."""
+    if core.endswith(run):
+        return True
+    q = t.quantity
+    plain = to_simplified(text)
+    before = re.split(r"[，,；;。：:、（()“”]", plain[: q.start].rstrip())[-1]  # within one item of a list
+    if run in before[-(len(run) + RUN_GAP) :]:
+        return True
+    after = re.split(r"[，,；;。：:、（()“”\d]", re.sub(r"^(?:以上|左右|以内|以下|多|余)", "", plain[q.start + len(q.text) :]), maxsplit=1)[0]
+    verb = _verbs().search(after, 1)
+    return after[: verb.start() if verb else len(after)].endswith(run)
+
+
+@functools.lru_cache(maxsize=1)
+def _verbs() -> re.Pattern:
+    """The action verbs of ``[key] head`` (tasks.toml), found anywhere rather than at the head."""
+    head, _, _, _ = _vocab()
+    return re.compile(head.pattern.lstrip("^").rstrip("+"))
+
+
+def _said_in_words(q: Quantity, clause: str) -> bool:
+    """Whether the figureless ``clause`` writes a count in Chinese numerals in the figure's measure
+    word (一所 for 1所): the same kind of count stated, not a target turned into words."""
+    return bool(q.unit) and len(q.unit) == 1 and bool(re.search(f"[{qty._CN_DIGITS}两]{re.escape(q.unit)}", clause))
+
+
+def _run_counterpart(core: str, linked: set[int], clauses: list[tuple[int, str, str]], other_text: str, own_text: str, named=lambda run: True) -> tuple[int, str] | None:
+    """The second search of :func:`worded_task_changes`: among the other year's figureless
+    ``clauses`` ((sentence, clause, normalized clause)), the one sharing the longest distinctive run
+    with the object ``core`` (:data:`MIN_WORDED_RUN` characters in a sentence of ``linked``,
+    :data:`MIN_FAR_RUN` elsewhere; read within one item of a list, 人才、团队 names no 人才团队, and
+    not as part of a longer quoted name, “环城健身步道越野赛” is a race).  The run must occur once in
+    the other year's (``other_text``) and once in the target's year's (``own_text``) target regions.
+    None when there is none."""
+    best: tuple[int, int, int, str] | None = None
+    for i, c, _ in clauses:
+        near = i in linked
+        run = max((_longest_run(core, qty.metric_key(p)) for p in re.split(r"[、“”]", c) if p), key=len, default="")
+        if len(run) < (MIN_WORDED_RUN if near else MIN_FAR_RUN) or _generic_run(run) or not named(run):
+            continue
+        if any(run in n and len(n) > len(run) for n in (qty.metric_key(n) for n in re.findall(r"“([^”]+)”", c))):
+            continue
+        if other_text.count(run) != 1 or own_text.count(run) != 1:
+            continue
+        score = (int(near), len(run))
+        if best is None or score > best[:2]:
+            best = (score[0], score[1], i, c)
+    return (best[2], best[3]) if best else None
+
+
+def _in_quotes(q: Quantity, text: str) -> bool:
+    """Whether ``q`` is written inside a quoted name (“千村示范、万村整治”): part of a name, no target."""
+    before = text[: q.start]
+    return before.count("“") > before.count("”")
+
+
 def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pairs, edges: list[Edge]) -> list[Finding]:
     """A task-level target of one year with no figure paired in the other year whose object
     a figureless clause of the other year's commitments names (完成省重点实验室重组 for
@@ -505,13 +596,14 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
     }
     paired_a = {id(x) for x, _, _ in pairs}
     paired_b = {id(y) for _, y, _ in pairs}
+    every: dict[str, list[tuple[int, str, str]]] = {}  # all figureless clauses of the other year, read once
     out = []
-    for side, mine, paired, other_units in (("a", ta, paired_a, b_units), ("b", tb, paired_b, a_units)):
+    for side, mine, paired, other_units, own_units in (("a", ta, paired_a, b_units, a_units), ("b", tb, paired_b, a_units, b_units)):
         clauses: dict[int, list[tuple[str, str]]] = {}  # read only where needed
         seen: set[str] = set()
         said: set[tuple] = set()
         for t in mine:
-            if id(t) in paired or len(t.key) < MIN_WORDED_OBJECT or t.key in seen:
+            if id(t) in paired or len(t.key) < MIN_WORDED_OBJECT or t.key in seen or _in_quotes(t.quantity, own_units[t.unit].text):
                 continue
             need = max(MIN_WORDED_OBJECT, WORDED_SHARE * len(t.key))
             linked = set(partners[side].get(t.unit, ()))
@@ -530,12 +622,25 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             clauses_k = {(i, c): k for i in where for c, k in clauses[i]}
             # in a sentence the alignment links to nothing, the clause must name the whole object
             near = [r for r in runs if r[0] >= need and _names_head(t.key, clauses_k[(r[1], r[2])]) and (r[1] in linked or _named_once(core, clauses_k[(r[1], r[2])], texts[side]))]
-            if not near:
+            # a general term of the genre shared (重大项目, 产业集群) names no one task
+            near = [r for r in near if not _generic_run(_longest_run(t.key, clauses_k[(r[1], r[2])]))]
+            if near:
+                _, i, c = max(near, key=lambda r: r[0])
+            else:
+                if side not in every:
+                    every[side] = [(j, c, k) for j, u in enumerate(other_units) for c, k in clauses.setdefault(j, _worded_clauses(u))]
+                own = own_units[t.unit].text
+                if not re.search(r"\d", t.quantity.text):
+                    continue  # a figure in words only (千村, 百项) is rarely a task target (as one_year_task_targets)
+                hit = _run_counterpart(core, linked, every[side], texts[side], texts["b" if side == "a" else "a"], lambda run: _names_thing(run, core, t, own))
+                if hit is None:
+                    continue
+                i, c = hit
+            if (t.unit, t.key, i, c) in said or _said_in_words(t.quantity, c):
                 continue
-            _, i, c = max(near, key=lambda r: r[0])
-            if (t.unit, i, c) in said:
-                continue  # two figures of one clause against one worded clause: one finding
-            said.add((t.unit, i, c))
+            # every figure of a clause with its own object is its own finding (新增高标准农田建设
+            # 9.55万亩、改造提升3.9万亩); figures of one object, one finding
+            said.add((t.unit, t.key, i, c))
             seen.add(t.key)
             q = t.quantity
             if side == "a":
