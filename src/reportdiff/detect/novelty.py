@@ -168,7 +168,7 @@ def new_dropped(a: Document, b: Document, a_units, b_units, edges, later_is_b: b
             # the others are new / dropped (each its own finding citing just those clauses)
             cl = cc.ca if side == "a" else cc.cb
             for run in runs:
-                text = "，".join(cl[k][1] for k in run)
+                text = _run_text(units, cl, run)
                 msg = f"新增举措（语句部分延续，此分句为新内容）：{text}" if is_later else f"不再提及（语句部分延续，此分句无对应）：{text}"
                 d = detail | {"clause": text}
                 out.append(_finding(ftype, Severity.MEDIUM, a, b, a_list, b_list, msg, d, a_text=text if side == "a" else "", b_text=text if side == "b" else ""))
@@ -200,7 +200,8 @@ def _initiative() -> re.Pattern:
     return vocab.pattern("initiatives", "initiative", "pattern")
 
 
-def _commit_clauses(units) -> list[tuple[int, str]]:
+def _commit_clauses(units) -> list[tuple[int, str, int, int]]:
+    """The commitments clauses: (unit index, text, start, end), the span in the unit's text."""
     from .. import segment
 
     out = []
@@ -208,8 +209,15 @@ def _commit_clauses(units) -> list[tuple[int, str]]:
         if u.region != Region.COMMITMENTS:
             continue
         for s, e in segment.clauses(u.text):
-            out.append((i, u.text[s:e].strip("，,；;。 ")))
+            out.append((i, u.text[s:e].strip("，,；;。 "), s, e))
     return out
+
+
+def _run_text(units, cl: list, run: list[int]) -> str:
+    """The text a run of clauses of one sentence cites: its span of the sentence as written
+    (clauses cut at 、 between two targets keep their 、; the run is not re-joined with ，)."""
+    u = units[cl[run[0]][0]]
+    return u.text[cl[run[0]][2] : cl[run[-1]][3]].strip("，,、；;。 ")
 
 
 @dataclass(frozen=True)
@@ -252,7 +260,7 @@ class ClauseCosines:
         out: dict[str, dict[int, list[int]]] = {}
         for side, cl in (("a", self.ca), ("b", self.cb)):
             d: dict[int, list[int]] = {}
-            for k, (j, _) in enumerate(cl):
+            for k, (j, *_) in enumerate(cl):
                 d.setdefault(j, []).append(k)
             out[side] = d
         return out
@@ -270,12 +278,12 @@ def clause_cosines(a_units, b_units) -> ClauseCosines | None:
     ca, cb = _commit_clauses(a_units), _commit_clauses(b_units)
     if not ca or not cb:
         return None
-    ka = [match_key(t) for _, t in ca]
-    kb = [match_key(t) for _, t in cb]
+    ka = [match_key(t) for _, t, *_ in ca]
+    kb = [match_key(t) for _, t, *_ in cb]
     # each clause's best partner among the other side's (value, first index on ties),
     # block by block: the clause matrices themselves grow as the product of the sides
     big_a, arg_a, big_b, arg_b = Cosine(*tfidf(*bigram_matrices(ka, kb))).best()
-    words = content_words_many([fold(t) for _, t in ca] + [fold(t) for _, t in cb])
+    words = content_words_many([fold(t) for _, t, *_ in ca] + [fold(t) for _, t, *_ in cb])
     wrd_a, _, wrd_b, _ = Cosine(*tfidf(*token_matrices(words[: len(ca)], words[len(ca) :]))).best()
     return ClauseCosines(ca, cb, ka, kb, big_a, arg_a, big_b, arg_b, wrd_a, wrd_b)
 
@@ -339,7 +347,7 @@ def clause_new_dropped(a: Document, b: Document, a_units, b_units, edges, later_
         ranks = _area_ranks(doc)
         headline = {t.sentence for t in doc.targets}  # compared target by target (.targets)
         framing: dict[int, bool] = {}  # is_framing of each sentence, once (a sentence has several clauses)
-        for k, (i, text) in enumerate(cl):
+        for k, (i, text, *_) in enumerate(cl):
             u = units[i]
             if i not in linked[side] or u.id in headline or len(keys[k]) < MIN_CLAUSE_KEY:
                 continue
@@ -358,7 +366,7 @@ def clause_new_dropped(a: Document, b: Document, a_units, b_units, edges, later_
         for run in runs:
             i = cl[run[0]][0]
             u = units[i]
-            text = "，".join(cl[k][1] for k in run)
+            text = _run_text(units, cl, run)
             k = min(run, key=lambda k: B[k])
             j = int(J[k])
             near_unit = (b_units if side == "a" else a_units)[other[j][0]]
