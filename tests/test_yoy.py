@@ -56,11 +56,16 @@ def test_new_and_dropped_tuning_floors(shandong, chiping):
     # measured (session 6, clause bar bigram + words < 0.50): 山东 new P 0.711 R 0.758,
     # dropped P 0.709 R 0.758; 茌平 new P 0.740 R 0.842, dropped P 0.654 R 0.791.  The sum
     # rule trades precision for recall (茌平 dropped was P 0.710 R 0.700): its precision floor
-    # went from 0.67 to 0.63 and the recall floors up, so the recall it buys is held
-    assert shandong.new.precision >= 0.68 and shandong.new.recall >= 0.72
-    assert shandong.dropped.precision >= 0.68 and shandong.dropped.recall >= 0.72
-    assert chiping.new.precision >= 0.71 and chiping.new.recall >= 0.80
-    assert chiping.dropped.precision >= 0.63 and chiping.dropped.recall >= 0.75
+    # went from 0.67 to 0.63 and the recall floors up, so the recall it buys is held.
+    # Session 7 (a clause of a linked sentence that nothing of its linked sentence comes near,
+    # CLAUSE_SUM_LINKED / CLAUSE_SUM_NEAR): 山东 new 0.693/0.828, dropped 0.662/0.831; 茌平 new
+    # 0.733/0.895, dropped 0.635/0.891 (with JOIN_SHORT: 山东 0.699/0.837, 0.664/0.847; 茌平
+    # 0.743/0.902, 0.635/0.891).  Again precision for recall: 山东 precision floors 0.68 -> 0.66 (new) and 0.63 (dropped),
+    # 茌平 dropped 0.63 -> 0.60; recall floors raised to hold what it buys
+    assert shandong.new.precision >= 0.66 and shandong.new.recall >= 0.79
+    assert shandong.dropped.precision >= 0.63 and shandong.dropped.recall >= 0.79
+    assert chiping.new.precision >= 0.70 and chiping.new.recall >= 0.86
+    assert chiping.dropped.precision >= 0.60 and chiping.dropped.recall >= 0.85
     # difflib flags nearly everything (R ~0.96) at P ~0.56-0.66
     for s in (shandong, chiping):
         assert s.new.precision > s.base_new.precision

@@ -1,0 +1,50 @@
+"""Clause-level new / dropped initiatives (detect/novelty.py): linked-sentence partners, cited spans."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from reportdiff.align import Edge
+from reportdiff.detect import novelty as N
+from reportdiff.model import Region, Unit
+from reportdiff.normalize import match_key
+from reportdiff.similarity import Cosine, bigram_matrices, tfidf
+
+
+def _units(texts: list[str]) -> list[Unit]:
+    return [Unit(id=f"s{k}", text=t, key=match_key(t), section="s1", region=Region.COMMITMENTS, span=(0, len(t))) for k, t in enumerate(texts)]
+
+
+def test_pair_dots_are_the_cosines_of_those_pairs():
+    a = ["加快推进城市更新行动", "建设高标准农田5万亩", "深化国资国企改革"]
+    b = ["实施城市更新行动", "深化国有企业改革", "建设高标准农田2万亩", "发展银发经济"]
+    rows = tfidf(*bigram_matrices([match_key(t) for t in a], [match_key(t) for t in b]))
+    dense = Cosine(*rows).dense()
+    r = np.array([0, 0, 1, 2, 2, 1])
+    c = np.array([0, 3, 2, 1, 0, 2])
+    assert np.allclose(N._pair_dots(*rows, r, c), dense[r, c], atol=1e-6)
+
+
+def test_linked_best_looks_only_at_the_linked_sentences():
+    a = _units(["实施城市更新行动，加快推进伶俐、六景等水质净化厂开工建设", "深化国资国企改革，加快推进重点项目开工建设"])
+    b = _units(["实施城市更新行动，改造城镇老旧小区300个", "发展银发经济，加快推进重点项目开工建设"])
+    cc = N.clause_cosines(a, b)
+    loc = cc.linked_best([Edge(0, 0, 0.5)])
+    ka = cc.clauses_of("a", 0)
+    assert math.isclose(loc["a"][ka[0]], 2.0, abs_tol=1e-5)  # the same clause in the linked sentence
+    # the added clause: nothing of its linked sentence is near, though a clause elsewhere shares
+    # its generic words (加快推进…开工建设), so its best partner overall is nearer
+    assert loc["a"][ka[1]] < N.CLAUSE_SUM_LINKED
+    assert sum(cc.best("a", ka[1])) > loc["a"][ka[1]]
+    assert all(math.isnan(loc["a"][k]) for k in cc.clauses_of("a", 1))  # a sentence linked to nothing
+    assert all(math.isnan(loc["b"][k]) for k in cc.clauses_of("b", 1))
+
+
+def test_a_run_cites_the_sentence_as_written():
+    units = _units(["新培育50家省级工业互联网平台、30家“产业大脑”，打造典型应用场景100个"])
+    cl = N._commit_clauses(units)
+    assert len(cl) == 3  # cut at the 、 between two targets
+    assert N._run_text(units, cl, [0, 1]) == "新培育50家省级工业互联网平台、30家“产业大脑”"  # not re-joined with ，
+    assert N._run_text(units, cl, [0, 1, 2]) == units[0].text
