@@ -316,3 +316,12 @@ def test_a_metric_redefined_is_reported_once_as_a_unit_change(tmp_path):
     assert [(f.detail["old"], f.detail["new"], f.detail["redefined"]) for f in unit] == [("15%左右", "突破200亿元", True)]
     # neither figure is also a target of one year only
     assert not any("技术合同" in (f.a_text + f.b_text) for f in cmp.findings if f.type in (T.TARGET_ADDED, T.TARGET_REMOVED))
+
+
+def test_units_that_convert_are_compared_in_one_unit_and_size_classes_are_no_redefinition():
+    from reportdiff.detect.tasks import _comparable, common_value, pair_redefined
+
+    a, b = qty.extract("粮食产量38亿斤以上")[0], qty.extract("粮食产量190万吨以上")[0]
+    assert _comparable(a, b) and common_value(a) == common_value(b)
+    x, y = _targets(["打造4个产业集群"]), _targets(["打造百亿级产业集群"])
+    assert not pair_redefined(x, y, [], [])

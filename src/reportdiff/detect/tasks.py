@@ -322,10 +322,24 @@ def _families() -> tuple[frozenset[str], ...]:
     return tuple(frozenset(f) for f in vocab.load("tasks")["units"]["families"])
 
 
+@functools.lru_cache(maxsize=1)
+def _conversions() -> dict[str, tuple[float, str]]:
+    from .. import vocab
+
+    return {k: (float(v[0]), v[1]) for k, v in vocab.load("units")["convert"].items()}
+
+
+def common_value(q: Quantity) -> tuple[float, str]:
+    """The value and unit of ``q`` in the unit its base unit converts into (``[convert]`` of
+    ``data/units.toml``: 38亿斤 -> 1.9e6 吨), else its own."""
+    mult, unit = _conversions().get(q.unit, (1.0, q.unit))
+    return q.value * mult, unit
+
+
 def _comparable(x: Quantity, y: Quantity) -> bool:
-    """Same dimension, both counts of things (个, 家, 项, 条: ``data/tasks.toml``), or two
-    measure words of one family (户 / 家 of enterprises)."""
-    if qty.same_dimension(x, y) or (x.unit in _counts() and y.unit in _counts()):
+    """Same dimension, units that convert (斤 / 吨), both counts of things (个, 家, 项, 条:
+    ``data/tasks.toml``), or two measure words of one family (户 / 家 of enterprises)."""
+    if qty.same_dimension(x, y) or common_value(x)[1] == common_value(y)[1] or (x.unit in _counts() and y.unit in _counts()):
         return True
     return any(x.unit in f and y.unit in f for f in _families())
 
@@ -433,8 +447,11 @@ def pair_redefined(ta: list[TaskTarget], tb: list[TaskTarget], pairs, edges: lis
     the things are one (:func:`_same_thing`)."""
     paired_a = {id(x) for x, _, _ in pairs}
     paired_b = {id(y) for _, y, _ in pairs}
-    la = [x for x in ta if id(x) not in paired_a and len(_measured(x.key)) >= MIN_REDEFINED]
-    lb = [y for y in tb if id(y) not in paired_b and len(_measured(y.key)) >= MIN_REDEFINED]
+    from .. import vocab
+
+    size = set(vocab.load("tasks")["units"]["size_classes"])
+    la = [x for x in ta if id(x) not in paired_a and x.quantity.unit not in size and len(_measured(x.key)) >= MIN_REDEFINED]
+    lb = [y for y in tb if id(y) not in paired_b and y.quantity.unit not in size and len(_measured(y.key)) >= MIN_REDEFINED]
     if not la or not lb:
         return []
     linked = {(e.a, e.b) for e in edges}
@@ -524,7 +541,8 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
     for x, y, sim in pairs:
         qx, qy = x.quantity, y.quantity
         kinds = []
-        if abs(qx.value - qy.value) > 1e-9 * max(1.0, abs(qx.value)):
+        (vx, ux), (vy, uy) = common_value(qx), common_value(qy)
+        if abs(vx - vy) > 1e-9 * max(1.0, abs(vx)):
             kinds.append("value")
         if not _same_qualifiers(x, y, a_units, b_units):
             kinds.append("qualifier")
