@@ -274,3 +274,94 @@ def test_a_shared_run_must_name_the_counted_thing():
     text = "学习运用“千村示范、万村整治”工程经验"
     assert _in_quotes(qty.extract(text)[0], text)
     assert _said_in_words(qty.extract("每个县至少办好1所优质高中")[0], "支持每个县办好一所优质高中")
+def test_a_respective_list_reads_one_subject_per_value():
+    """过夜游客、入境游客分别增长8%和50%: each value counts its own subject (a 和 before the last
+    value joins values, not counts sharing an object); one-character scopes (省、市) stay whole,
+    as the other year may write them 省市 without a list."""
+    assert [_key("过夜游客、入境游客分别增长8%和50%", k) for k in (0, 1)] == ["过夜游客", "入境游客"]
+    assert _key("过夜游客增长10%以上") == "过夜游客"
+    both = {_key(t, k) for t in ("力争省、市重点项目分别达到10个、20个以上", "力争省市重点项目分别达到10个、20个以上") for k in (0, 1)}
+    assert both == {"省市重点项目"}
+
+
+def test_a_respective_list_is_one_clause_and_its_sectors_are_known():
+    from reportdiff.segment import clauses
+    from reportdiff.structure.targets import targets_in
+
+    text = "农业、规模以上工业、服务业增加值分别增长4%、9%和6%左右"
+    assert len(clauses(text)) == 1
+    assert len(clauses("全市生产总值增长6%左右，其中一产、二产、三产分别增长4%左右、8%以上、5.5%左右")) == 2
+    assert len(clauses("新建高标准农田2万亩、创建“吨半粮”7.5万亩以上")) == 2  # two targets, as before
+    got = [(t.canonical, t.value) for t in targets_in("其中一产、二产、三产分别增长4%左右、8%以上、5.5%左右", "s", (0, 1))]
+    assert got == [("第一产业增加值增长", 4.0), ("第二产业增加值增长", 8.0), ("服务业增加值增长", 5.5)]
+
+
+def _targets(texts: list[str]) -> list[TaskTarget]:
+    from reportdiff.detect.tasks import stages
+
+    out = []
+    for unit, text in enumerate(texts):
+        qs = qty.extract(text)
+        prev_end, prev_key = 0, ""
+        for q in qs:
+            key = object_key(q, text, prev_end, "", prev_key)
+            prev_end, prev_key = q.start + len(q.text), key or prev_key
+            if key:
+                out.append(TaskTarget(unit, q, key, text, frozenset(), stages(q.metric)))
+    return out
+
+
+def test_a_part_named_by_its_stage_is_paired_by_that_stage():
+    """其中新开工110个 counts the previous figure's object at a stage (开工): it pairs with the other
+    year's 开工重大项目 rather than the whole 700个."""
+    a = _targets(["实施市级重大项目700个以上，其中新开工110个以上、建成投用40个以上"])
+    b = _targets(["全年开工重大项目180个以上，建成投用重大项目50个以上"])
+    assert [x.key for x in a] == ["市级重大项目"] * 3
+    pairs = {(x.quantity.value, y.quantity.value) for x, y, _ in pair_task_targets(a, b, [])}
+    assert pairs == {(110.0, 180.0), (40.0, 50.0)}
+
+
+def test_counts_of_enterprises_in_hu_and_jia_compare_but_households_do_not_with_ge():
+    a = _targets(["培育50户以上省级专精特新中小企业", "启动改造城中村4万户"])
+    b = _targets(["培育新增省级专精特新中小企业50家", "新开工城中村改造项目30个"])
+    pairs = [(x.quantity.text, y.quantity.text) for x, y, _ in pair_task_targets(a, b, [])]
+    assert ("50户以上", "50家") in pairs and not any(y == "30个" for _, y in pairs)
+
+
+def test_a_metric_redefined_is_a_unit_change():
+    """The same thing quantified in units that do not compare (a growth rate one year, an amount the
+    next) is one number_changed finding of kind unit, in linked sentences or when the things measured
+    are one; different things (投资 of a task) are not paired."""
+    from reportdiff.align import Edge
+    from reportdiff.detect.tasks import pair_redefined
+
+    a = _targets(["技术合同成交额增长15%左右", "农产品加工转化率提升至66%", "新建高标准农田10万亩"])
+    b = _targets(["技术合同成交额突破200亿元", "农产品加工总产值达1000亿元以上", "高标准农田建设投资5亿元"])
+    got = {(x.quantity.text, y.quantity.text) for x, y, _ in pair_redefined(a, b, [], [])}
+    assert got == {("15%左右", "200亿元"), ("66%", "1000亿元以上")}
+    # a unit that compares is the ordinary pairing's, never a redefinition
+    assert not pair_redefined(_targets(["技术合同成交额100亿元"]), _targets(["技术合同成交额突破200亿元"]), [], [Edge(0, 0, 1.0)])
+    # two things alike but not one need sentences the alignment links
+    x, y = _targets(["数字经济增加值增长15%以上"]), _targets(["数字经济核心产业增加值超过6000亿元"])
+    assert not pair_redefined(x, y, [], []) and pair_redefined(x, y, [], [Edge(0, 0, 1.0)])
+
+
+def test_a_metric_redefined_is_reported_once_as_a_unit_change(tmp_path):
+    from reportdiff.api import compare
+
+    (tmp_path / "a.txt").write_text(_one_year_report(2024, "全市地区生产总值增长5%。", "（一）推动科技创新。技术合同成交额增长15%左右，推进城市更新。\n（二）扩大有效投资。实施重点项目300个。\n（三）保障改善民生。完成农村改厕2万户。"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(_one_year_report(2025, "全市地区生产总值增长5.2%。", "（一）推动科技创新。技术合同成交额突破200亿元，推进城市更新。\n（二）扩大有效投资。实施重点项目320个。\n（三）保障改善民生。完成农村改厕3万户。"), encoding="utf-8")
+    cmp = compare(tmp_path / "a.txt", tmp_path / "b.txt")
+    unit = [f for f in cmp.findings if f.type == T.NUMBER_CHANGED and f.detail.get("change") == "unit"]
+    assert [(f.detail["old"], f.detail["new"], f.detail["redefined"]) for f in unit] == [("15%左右", "突破200亿元", True)]
+    # neither figure is also a target of one year only
+    assert not any("技术合同" in (f.a_text + f.b_text) for f in cmp.findings if f.type in (T.TARGET_ADDED, T.TARGET_REMOVED))
+
+
+def test_units_that_convert_are_compared_in_one_unit_and_size_classes_are_no_redefinition():
+    from reportdiff.detect.tasks import _comparable, common_value, pair_redefined
+
+    a, b = qty.extract("粮食产量38亿斤以上")[0], qty.extract("粮食产量190万吨以上")[0]
+    assert _comparable(a, b) and common_value(a) == common_value(b)
+    x, y = _targets(["打造4个产业集群"]), _targets(["打造百亿级产业集群"])
+    assert not pair_redefined(x, y, [], [])

@@ -99,7 +99,18 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
 _QTY = re.compile(r"\d")
 
 
+#: a 、 between the values of one list after 分别 (服务业增加值分别增长4%、9%和6%左右): the figure after
+#: it starts at once, and 分别 is earlier in the clause
+_RESPECTIVE_VALUES = re.compile(r"分别[^，,；;。]*$")
+#: ... or between the subjects of such a list (其中一产、二产、三产分别增长…): 分别 comes before any figure
+_RESPECTIVE_SUBJECTS = re.compile(r"[^\d，,；;。]*分别")
+
+
 def _quantified_both_sides(s: str, i: int) -> bool:
+    if s[i + 1 : i + 2].isdigit() and _RESPECTIVE_VALUES.search(s[:i]):
+        return False  # values of one 分别 list are one clause (the list reads one value per subject)
+    if _RESPECTIVE_SUBJECTS.match(s[i + 1 :]):
+        return False  # …，其中一产、二产、三产分别增长…: subjects of one 分别 list, not two targets
     left = s[max(0, i - 12) : i]
     right = s[i + 1 : i + 16]
     return bool(_QTY.search(left)) and bool(_QTY.search(right)) and len(re.sub(r"[\d.%]", "", left)) >= 3 and len(re.sub(r"[\d.%]", "", right)) >= 3

@@ -49,6 +49,9 @@ MIN_HEAD_ALONE = 3
 ALIGNED_BONUS = 10
 #: ... and, in the order pairs are taken, this many times as much
 ALIGNED_RANK = 2.5
+#: what naming the same stage of a project (:func:`stages`) adds to a pair's rank (not to its
+#: similarity): it breaks ties between figures of one object (市级重大项目700个 / 其中新开工110个)
+STAGE_RANK = 5
 #: objects shorter than this are compared whole only (高铁 is in 高铁通车里程 but is not it)
 MIN_PARTIAL = 4
 #: weight of the shorter object's length in the in-order similarity (the rest: the longer's)
@@ -76,6 +79,8 @@ class TaskTarget:
     clause: str  #: the clause that states it
     #: qualifiers the sentence puts on it besides the quantity's own (:func:`_sentence_qualifiers`)
     quals: frozenset[str] = frozenset()
+    #: the stages of a project its metric names (开工, 建成, 投用: :func:`stages`)
+    stage: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,12 +91,14 @@ def _vocab() -> tuple[re.Pattern, str, re.Pattern, re.Pattern]:
     return re.compile(d["key"]["head"]), d["key"]["examples_end"], re.compile(d["structure"]["nouns"]), re.compile(d["structure"]["multi_year"])
 
 
-def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "") -> str | None:
+def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "", prev_key: str = "") -> str | None:
     """The object ``q`` counts in ``text`` (its sentence), normalized; None when the
     number counts the report's own parts (十个方面的工作).  ``prev_end``: where the
     sentence's previous figure ends (建成38个中小学幼儿园项目、新增4.1万个学位: what
     follows 、 is the metric of 4.1万个); ``prev_metric``: that figure's metric, which a
-    figure joined to it by a conjunction only shares (孤儿补贴标准分别提高到1150元/月和1600元/月)."""
+    figure joined to it by a conjunction only shares (孤儿补贴标准分别提高到1150元/月和1600元/月);
+    ``prev_key``: the object of the sentence's previous figure, which a figure of a 其中 clause
+    that names only a stage counts (其中新开工110个)."""
     head, examples_end, structure, multi_year = _vocab()
     # a quoted name after the count is the counted thing (5个“平急两用”公共基础设施项目)
     after_text = _RATE.sub("", to_simplified(text[q.start + len(q.text) :])).replace("“", "").replace("”", "")
@@ -106,12 +113,21 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "")
         metric = prev_metric  # 1150元/月和1600元/月: the second figure of the same metric
     elif "、" in between and metric and metric in between:
         metric = between.split("、", 1)[1]
+    item = _respective_item(q, text, metric)
+    if item != metric:
+        metric = item
+        if not after.strip(CONJUNCTIONS):
+            after = ""  # 8%和50%: the 和 joins values of the list, not counts sharing an object
     if examples_end in metric and len(metric.rsplit(examples_end, 1)[1] + after) >= MIN_AFTER_EXAMPLES:
         metric = metric.rsplit(examples_end, 1)[1]
     metric = head.sub("", qty.metric_key(metric).split("#")[0])
     from .. import vocab
 
     metric = vocab.pattern("tasks", "key", "tail").sub("", metric)
+    if not vocab.pattern("tasks", "key", "stages").sub("", metric) and not after and prev_key and re.split(r"[，,；;：:]", to_simplified(text[: q.start]))[-1].lstrip().startswith("其中"):
+        # 实施重大项目700个以上，其中新开工110个以上、建成投用40个以上: parts of the previous figure's
+        # object, which the stage written before each figure tells apart (:func:`stages`)
+        return prev_key
     if after and after[-1] in CONJUNCTIONS:
         if not _rate_pair(q, text):
             return None
@@ -120,6 +136,27 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "")
         return None  # a target over several years (年均增长, 今后五年) is not this year's task
     key = qty.metric_key(metric + after).split("#")[0]
     return re.sub(r"[\d.%％]+", "", key)  # 产值超200亿元工业企业: the figure inside names no thing
+
+
+def _respective_item(q: Quantity, text: str, metric: str) -> str:
+    """The subject of ``q`` in a list of subjects with one value each after 分别 (过夜游客、入境游客
+    分别增长8%和50% -> 入境游客增长 for 50%): the n-th subject, when the list names as many subjects
+    as it gives values; a subject of one or two characters gets the last one's extra ending
+    (城镇和农村居民人均可支配收入分别增长… -> 城镇居民人均可支配收入).  Else ``metric`` as it is."""
+    m = re.search(r"\[(\d+)\]$", q.metric)
+    if not m or "分别" not in metric:
+        return metric
+    base = q.metric[: m.start()]
+    count = sum(1 for o in qty.extract(text) if re.sub(r"\[\d+\]$", "", o.metric) == base)
+    subject, verb = metric.split("分别", 1)
+    parts = [p for p in re.split(r"[、和及与]", _vocab()[0].sub("", subject)) if p]  # without 力争, 全年
+    n = int(m.group(1))
+    if len(parts) != count or not 1 <= n <= count or len(parts) < 2 or min(map(len, parts)) < 2:
+        return metric  # 省、市重点项目: one-character scopes, which the other year may write 省市 (no list)
+    first, last = parts[0], parts[-1]
+    tail = last[len(first) :] if len(first) <= 2 < len(last) and all(len(p) <= len(first) for p in parts[:-1]) else ""
+    item = parts[n - 1]
+    return (item if n == count else item + tail) + verb
 
 
 def _rate_pair(q: Quantity, text: str) -> bool:
@@ -151,16 +188,26 @@ def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
             continue
         spans = segment.clauses(u.text)
         prev_end = 0
-        prev_metric = ""
+        prev_metric = prev_key = ""
         for q in qs:
-            key = object_key(q, u.text, prev_end, prev_metric)
+            key = object_key(q, u.text, prev_end, prev_metric, prev_key)
             prev_end = q.start + len(q.text)
             prev_metric = _metric_of(q, u.text, prev_metric)
+            prev_key = key or prev_key
             if key is None or len(key) < MIN_OBJECT or _threshold(q, u.text, qs):
                 continue
             s, e = next(((s, e) for s, e in spans if s <= q.start < e), (0, len(u.text)))
-            out.append(TaskTarget(i, q, key, u.text[s:e].strip("，,；;。、 "), _sentence_qualifiers(q, u.text)))
+            out.append(TaskTarget(i, q, key, u.text[s:e].strip("，,；;。、 "), _sentence_qualifiers(q, u.text), stages(q.metric)))
     return out
+
+
+def stages(metric: str) -> frozenset[str]:
+    """The stages of a project that ``metric`` names (全年开工重大项目 -> 开工; ``stages`` of
+    ``data/tasks.toml``): the head verbs the object is read without, which tell apart figures of
+    one object at different stages (其中新开工110个 / 建成投用40个)."""
+    from .. import vocab
+
+    return frozenset(vocab.pattern("tasks", "key", "stages").findall(to_simplified(metric)))
 
 
 #: qualifiers of aim that open a sentence and hold for every figure after them in it
@@ -268,9 +315,33 @@ def _counts() -> frozenset[str]:
     return frozenset(vocab.load("tasks")["units"]["counts"])
 
 
+@functools.lru_cache(maxsize=1)
+def _families() -> tuple[frozenset[str], ...]:
+    from .. import vocab
+
+    return tuple(frozenset(f) for f in vocab.load("tasks")["units"]["families"])
+
+
+@functools.lru_cache(maxsize=1)
+def _conversions() -> dict[str, tuple[float, str]]:
+    from .. import vocab
+
+    return {k: (float(v[0]), v[1]) for k, v in vocab.load("units")["convert"].items()}
+
+
+def common_value(q: Quantity) -> tuple[float, str]:
+    """The value and unit of ``q`` in the unit its base unit converts into (``[convert]`` of
+    ``data/units.toml``: 38亿斤 -> 1.9e6 吨), else its own."""
+    mult, unit = _conversions().get(q.unit, (1.0, q.unit))
+    return q.value * mult, unit
+
+
 def _comparable(x: Quantity, y: Quantity) -> bool:
-    """Same dimension, or both counts of things (个, 家, 项, 条: ``data/tasks.toml``)."""
-    return qty.same_dimension(x, y) or (x.unit in _counts() and y.unit in _counts())
+    """Same dimension, units that convert (斤 / 吨), both counts of things (个, 家, 项, 条:
+    ``data/tasks.toml``), or two measure words of one family (户 / 家 of enterprises)."""
+    if qty.same_dimension(x, y) or common_value(x)[1] == common_value(y)[1] or (x.unit in _counts() and y.unit in _counts()):
+        return True
+    return any(x.unit in f and y.unit in f for f in _families())
 
 
 def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Edge]) -> list[tuple[TaskTarget, TaskTarget, float]]:
@@ -302,7 +373,9 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
     score = np.where(dim, sim + bonus, -1.0)
     # among eligible pairs, a pair of sentences the alignment linked goes first (34个在建项目 of
     # the motorway sentence is its 34个续建项目, not another sentence's 6个在建项目)
-    rank = np.where(score >= SAME_OBJECT, sim + bonus * ALIGNED_RANK, -1.0)
+    # ... and, between objects alike, two that name the same stage of a project (开工, 建成)
+    staged = np.array([[bool(x.stage & y.stage) for y in tb] for x in ta], dtype=bool).reshape(len(ta), len(tb))
+    rank = np.where(score >= SAME_OBJECT, sim + bonus * ALIGNED_RANK + STAGE_RANK * staged, -1.0)
     out = []
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -334,6 +407,66 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         used_b.add(j)
         out.append((ta[i], tb[j], float(score[i, j])))
     out.sort(key=lambda p: (p[0].unit, p[0].quantity.start))
+    return out
+
+
+#: a metric redefined (:func:`pair_redefined`): the two objects, read without what measures them
+#: (``redefined_measures`` of ``data/tasks.toml``), are the same at or above this similarity, and
+#: the thing left has this many characters or more
+SAME_REDEFINED = 90
+MIN_REDEFINED = 4
+
+
+def _measured(key: str) -> str:
+    """The thing an object measures (技术合同成交额 -> 技术合同, 农产品加工转化率 -> 农产品加工):
+    ``key`` without its measure ending and general ending (项目, 工程)."""
+    from .. import vocab
+
+    rx = vocab.pattern("tasks", "key", "redefined_measures")
+    ends = vocab.pattern("tasks", "key", "generic_ends")
+    thing = key
+    for _ in range(2):
+        thing = ends.sub("", rx.sub("", _ONLY_TAIL.sub("", thing)))
+    return thing
+
+
+def _same_thing(x: str, y: str) -> bool:
+    """Whether two things measured (:func:`_measured`) are one thing however their sentences are
+    aligned: equal, or the longer one is the shorter with words before it only (巩固提升农村供水保障 /
+    农村供水保障), :data:`MIN_REDEFINED` characters or more."""
+    short, long_ = sorted((x, y), key=len)
+    return len(short) >= MIN_REDEFINED and long_.endswith(short)
+
+
+def pair_redefined(ta: list[TaskTarget], tb: list[TaskTarget], pairs, edges: list[Edge]) -> list[tuple[TaskTarget, TaskTarget, float]]:
+    """Targets left unpaired by :func:`pair_task_targets` that quantify the same thing in units
+    that do not compare (a growth rate one year, an amount the next: 技术合同成交额增长15%左右 ->
+    技术合同成交额突破200亿元): the metric redefined.  The two sentences must be linked by the
+    alignment, the things measured (:func:`_measured`) alike (:data:`SAME_REDEFINED`) and each the
+    other's best such match; one to one.  Two sentences the alignment does not link are read when
+    the things are one (:func:`_same_thing`)."""
+    paired_a = {id(x) for x, _, _ in pairs}
+    paired_b = {id(y) for _, y, _ in pairs}
+    from .. import vocab
+
+    size = set(vocab.load("tasks")["units"]["size_classes"])
+    la = [x for x in ta if id(x) not in paired_a and x.quantity.unit not in size and len(_measured(x.key)) >= MIN_REDEFINED]
+    lb = [y for y in tb if id(y) not in paired_b and y.quantity.unit not in size and len(_measured(y.key)) >= MIN_REDEFINED]
+    if not la or not lb:
+        return []
+    linked = {(e.a, e.b) for e in edges}
+    sim = _similarity([_measured(x.key) for x in la], [_measured(y.key) for y in lb])
+    things_a, things_b = [_measured(x.key) for x in la], [_measured(y.key) for y in lb]
+    ok = np.array([[((x.unit, y.unit) in linked or _same_thing(tx, ty)) and not _comparable(x.quantity, y.quantity) for y, ty in zip(lb, things_b)] for x, tx in zip(la, things_a)], dtype=bool)
+    score = np.where(ok & (sim >= SAME_REDEFINED), sim, -1.0)
+    out = []
+    for i in range(len(la)):
+        j = int(np.argmax(score[i]))
+        if score[i, j] < 0 or int(np.argmax(score[:, j])) != i or _names_missing(la[i], lb[j]):
+            continue
+        if score[i, j] in np.delete(score[i], j) or score[i, j] in np.delete(score[:, j], i):
+            continue  # two equally good partners: which one is meant is not said
+        out.append((la[i], lb[j], float(score[i, j])))
     return out
 
 
@@ -408,7 +541,8 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
     for x, y, sim in pairs:
         qx, qy = x.quantity, y.quantity
         kinds = []
-        if abs(qx.value - qy.value) > 1e-9 * max(1.0, abs(qx.value)):
+        (vx, ux), (vy, uy) = common_value(qx), common_value(qy)
+        if abs(vx - vy) > 1e-9 * max(1.0, abs(vx)):
             kinds.append("value")
         if not _same_qualifiers(x, y, a_units, b_units):
             kinds.append("qualifier")
@@ -420,6 +554,14 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
         detail = _change_detail(lx, ly, old, new, qx, qy, kinds) | {"object": x.key, "new_object": y.key, "a_clause": x.clause, "b_clause": y.clause, "similarity": round(sim, 1)}
         sev = Severity.HIGH if "value" in kinds else Severity.MEDIUM
         out.append(_finding(FindingType.NUMBER_CHANGED, sev, a, b, [a_units[x.unit]], [b_units[y.unit]], msg, detail))
+    redefined = pair_redefined(ta, tb, pairs, edges)
+    for x, y, sim in redefined:
+        qx, qy = x.quantity, y.quantity
+        old, new = _fmt_task(x), _fmt_task(y)
+        msg = f"目标口径调整（计量方式改变）：{x.clause} → {y.clause}（{old} → {new}）"
+        detail = _change_detail(_label(x), _label(y), old, new, qx, qy, ["unit"]) | {"object": x.key, "new_object": y.key, "a_clause": x.clause, "b_clause": y.clause, "similarity": round(sim, 1), "redefined": True}
+        out.append(_finding(FindingType.NUMBER_CHANGED, Severity.MEDIUM, a, b, [a_units[x.unit]], [b_units[y.unit]], msg, detail))
+    pairs = pairs + redefined
     worded = worded_task_changes(a, b, a_units, b_units, ta, tb, pairs, edges)
     out.extend(worded)
     out.extend(one_year_task_targets(a, b, a_units, b_units, ta, tb, pairs, worded))
@@ -669,6 +811,13 @@ def task_counterpart(t, doc: Document, units, skip: set[str]) -> TaskTarget | No
     if not key or len(key) < MIN_OBJECT or not cands:
         return None
     sim = _similarity([key], [c.key for c in cands])[0]
+    from ..structure.targets import _known, canonical_metric
+
+    if t.canonical in _known():
+        # a task written with another name of the same known metric (粮食综合生产能力 / 粮食总产:
+        # both 粮食产量 in ``data/metrics.toml``)
+        same = np.array([canonical_metric(re.sub(r"\[\d+\]$", "", c.quantity.metric)) == t.canonical for c in cands], dtype=bool)
+        sim = np.where(same, np.maximum(sim, float(SAME_OBJECT)), sim)
     k = int(np.argmax(sim))
     return cands[k] if sim[k] >= SAME_OBJECT else None
 
