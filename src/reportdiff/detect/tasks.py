@@ -680,18 +680,47 @@ def _said_in_words(q: Quantity, clause: str) -> bool:
     return bool(q.unit) and len(q.unit) == 1 and bool(re.search(f"[{qty._CN_DIGITS}两]{re.escape(q.unit)}", clause))
 
 
-def _run_counterpart(core: str, linked: set[int], clauses: list[tuple[int, str, str]], other_text: str, own_text: str, named=lambda run: True) -> tuple[int, str] | None:
+@dataclass(frozen=True)
+class _Figureless:
+    """The other year's figureless clauses ((sentence, clause, normalized clause)) for
+    :func:`_run_counterpart`, read once: each clause's list items normalized
+    (:func:`quantities.metric_key`), and where each :data:`MIN_WORDED_RUN`-character piece of
+    them occurs, so that a search looks only at the clauses sharing a piece with the object
+    (a shorter shared run is never a counterpart)."""
+
+    clauses: list[tuple[int, str, str]]
+    items: list[list[str]]
+    grams: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, clauses: list[tuple[int, str, str]]) -> "_Figureless":
+        items = [[qty.metric_key(p) for p in re.split(r"[、“”]", c) if p] for _, c, _ in clauses]
+        grams: dict[str, list[int]] = {}
+        k = MIN_WORDED_RUN
+        for n, ps in enumerate(items):
+            for g in {p[j : j + k] for p in ps for j in range(len(p) - k + 1)}:
+                grams.setdefault(g, []).append(n)
+        return cls(clauses, items, grams)
+
+    def sharing(self, core: str) -> list[int]:
+        """Indices of the clauses with a piece of :data:`MIN_WORDED_RUN` characters of ``core``, in order."""
+        k = MIN_WORDED_RUN
+        return sorted({n for j in range(len(core) - k + 1) for n in self.grams.get(core[j : j + k], ())})
+
+
+def _run_counterpart(core: str, linked: set[int], figureless: _Figureless, other_text: str, own_text: str, named=lambda run: True) -> tuple[int, str] | None:
     """The second search of :func:`worded_task_changes`: among the other year's figureless
-    ``clauses`` ((sentence, clause, normalized clause)), the one sharing the longest distinctive run
+    clauses (``figureless``), the one sharing the longest distinctive run
     with the object ``core`` (:data:`MIN_WORDED_RUN` characters in a sentence of ``linked``,
     :data:`MIN_FAR_RUN` elsewhere; read within one item of a list, 人才、团队 names no 人才团队, and
     not as part of a longer quoted name, “环城健身步道越野赛” is a race).  The run must occur once in
     the other year's (``other_text``) and once in the target's year's (``own_text``) target regions.
     None when there is none."""
     best: tuple[int, int, int, str] | None = None
-    for i, c, _ in clauses:
+    for m in figureless.sharing(core):
+        i, c, _ = figureless.clauses[m]
         near = i in linked
-        run = max((_longest_run(core, qty.metric_key(p)) for p in re.split(r"[、“”]", c) if p), key=len, default="")
+        run = max((_longest_run(core, p) for p in figureless.items[m]), key=len, default="")
         if len(run) < (MIN_WORDED_RUN if near else MIN_FAR_RUN) or _generic_run(run) or not named(run):
             continue
         if any(run in n and len(n) > len(run) for n in (qty.metric_key(n) for n in re.findall(r"“([^”]+)”", c))):
@@ -738,7 +767,7 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
     }
     paired_a = {id(x) for x, _, _ in pairs}
     paired_b = {id(y) for _, y, _ in pairs}
-    every: dict[str, list[tuple[int, str, str]]] = {}  # all figureless clauses of the other year, read once
+    every: dict[str, _Figureless] = {}  # all figureless clauses of the other year, read once
     out = []
     for side, mine, paired, other_units, own_units in (("a", ta, paired_a, b_units, a_units), ("b", tb, paired_b, a_units, b_units)):
         clauses: dict[int, list[tuple[str, str]]] = {}  # read only where needed
@@ -770,7 +799,7 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
                 _, i, c = max(near, key=lambda r: r[0])
             else:
                 if side not in every:
-                    every[side] = [(j, c, k) for j, u in enumerate(other_units) for c, k in clauses.setdefault(j, _worded_clauses(u))]
+                    every[side] = _Figureless.of([(j, c, k) for j, u in enumerate(other_units) for c, k in clauses.setdefault(j, _worded_clauses(u))])
                 own = own_units[t.unit].text
                 if not re.search(r"\d", t.quantity.text):
                     continue  # a figure in words only (千村, 百项) is rarely a task target (as one_year_task_targets)
