@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import vocab
@@ -29,6 +30,10 @@ _CN_NOT_AMOUNT = re.compile(r"^(十四五|十三五|十五五)$")
 
 #: Abbreviations and near-synonyms folded in metric names before comparing (``data/metrics.toml``).
 METRIC_SYNONYMS: tuple[tuple[str, str], ...] = tuple((p, r) for p, r in vocab.load("metrics")["synonyms"]["pairs"])
+#: the synonym patterns compiled once (metric_key runs on every clause of both commitments parts)
+_SYNONYMS = tuple((re.compile(p), r) for p, r in METRIC_SYNONYMS)
+_NONWORD = re.compile(r"[^\w]")
+_TRAILING_NUMBER = re.compile(r"\[(\d+)\]$|(\d+)$")
 _VERB_TAIL = re.compile(r"(增长|增加|提高|下降|降低|达到|突破|完成|实现|超过|新增|增至|降至|控制在|稳定在|保持在|分别|为|至|约|共|累计|年均)+$")
 _VERB_HEAD = re.compile(r"^(力争|确保|全年|年内|今年|全力|努力|争取|实现|完成|新增|新建|建设|实施|累计|其中|全区|全市|全县)+")
 
@@ -125,12 +130,13 @@ def _cn_value(s: str) -> float | None:
     return float(v)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of its text: the detect stage reads the same clauses several times
 def metric_key(metric: str) -> str:
     """Normalized metric name for comparison (synonyms folded, verbs trimmed)."""
-    k = re.sub(r"[^\w]", "", fold(metric))
-    for pattern, rep in METRIC_SYNONYMS:
-        k = re.sub(pattern, rep, k)
-    k = re.sub(r"\[(\d+)\]$|(\d+)$", lambda m: f"#{m.group(1) or m.group(2)}", k)
+    k = _NONWORD.sub("", fold(metric))
+    for pattern, rep in _SYNONYMS:
+        k = pattern.sub(rep, k)
+    k = _TRAILING_NUMBER.sub(lambda m: f"#{m.group(1) or m.group(2)}", k)
     k = _VERB_TAIL.sub("", k.split("#")[0]) + ("#" + k.split("#")[1] if "#" in k else "")
     return _VERB_HEAD.sub("", k) or k
 
