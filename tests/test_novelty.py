@@ -48,3 +48,40 @@ def test_a_run_cites_the_sentence_as_written():
     assert len(cl) == 3  # cut at the 、 between two targets
     assert N._run_text(units, cl, [0, 1]) == "新培育50家省级工业互联网平台、30家“产业大脑”"  # not re-joined with ，
     assert N._run_text(units, cl, [0, 1, 2]) == units[0].text
+
+
+def test_learnt_rhetoric_needs_a_marker_and_nothing_concrete():
+    # markers of data/rhetoric_learnt.toml (learnt from the tuning keys): 始终, 贯彻, 习近平 ...
+    assert N._learnt_rhetoric("始终把人民放在心中最高位置")
+    assert N._learnt_rhetoric("深入贯彻习近平强军思想")
+    # a figure, a quoted name or a named initiative is concrete: never rhetoric by the markers
+    assert not N._learnt_rhetoric("始终推进5个片区开发建设")
+    assert not N._learnt_rhetoric("深入贯彻“千万工程”经验")
+    # no marker: an act
+    assert not N._learnt_rhetoric("扩大高校面向农村和贫困地区招生规模")
+    assert N._is_framing_clause("坚持稳中求进工作总基调")
+
+
+def test_rhetoric_sentence_needs_every_clause_but_small_pieces():
+    rhet, act = _units(["始终把人民放在心中最高位置，深入贯彻习近平强军思想。", "始终把人民放在心中最高位置，建设城市书房20处。"])
+    assert N._rhetoric_sentence(rhet)
+    assert not N._rhetoric_sentence(act)
+    # a short clause of four characters or more counts (推广新能源汽车 is the act)
+    assert not N._rhetoric_sentence(_units(["推广新能源汽车，激发社会活力。"])[0])
+
+
+def test_learnt_markers_file_is_what_the_learner_writes():
+    """data/rhetoric_learnt.toml is generated from the tuning keys only (benchmarks/learn_rhetoric.py)."""
+    import importlib.util
+    from pathlib import Path
+
+    from reportdiff import vocab
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "learn_rhetoric.py"
+    spec = importlib.util.spec_from_file_location("learn_rhetoric", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    pairs = mod.tuning_pairs()
+    assert len(pairs) == 9
+    markers, _ = mod.learn(pairs)
+    assert markers == vocab.load("rhetoric_learnt")["markers"]["words"]

@@ -25,7 +25,7 @@ import os
 import sys
 from pathlib import Path
 
-__all__ = ("bigrams", "words", "content_words", "content_words_many", "tokenize", "TOKENIZERS", "GENERIC_WORDS")
+__all__ = ("bigrams", "words", "han_words", "content_words", "content_words_many", "tokenize", "TOKENIZERS", "GENERIC_WORDS")
 
 
 def bigrams(key: str) -> str:
@@ -330,6 +330,23 @@ def _content_words(text: str) -> tuple[str, ...]:
             _PIECE_WORDS[piece] = got
         out.extend(got)
     return tuple(out)
+
+
+def han_words(text: str) -> list[str]:
+    """The jieba words of ``text`` (cut as :func:`content_words` cuts it) of two or more Chinese
+    characters, :data:`GENERIC_WORDS` included (坚持, 不断 and the like are what rhetoric is made of)."""
+    tk = _content_tokenizer()
+    if isinstance(tk, _PartialTokenizer):
+        if text not in tk.ready:
+            tk.load([text])
+        base = tk.tk
+    else:
+        base = tk.dt
+    out = []
+    for piece in sys.modules["jieba"].re_han_default.split(text):
+        if piece:
+            out += [w for w in _lcut(base, piece) if len(w) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in w)]
+    return out
 
 
 def _keep_content(words: list[str]) -> tuple[str, ...]:
