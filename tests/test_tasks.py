@@ -365,3 +365,43 @@ def test_units_that_convert_are_compared_in_one_unit_and_size_classes_are_no_red
     assert _comparable(a, b) and common_value(a) == common_value(b)
     x, y = _targets(["打造4个产业集群"]), _targets(["打造百亿级产业集群"])
     assert not pair_redefined(x, y, [], [])
+
+
+def test_keep_verbs_around_the_object_are_not_the_object():
+    # 保持…在 brackets the object as 控制在 / 稳定在 close it
+    assert _key("保持粮食播种面积在639.3万亩以上") == _key("粮食播种面积稳定在640万亩") == "粮食播种面积"
+
+
+def test_keeping_a_level_is_as_firm_as_ensure():
+    from reportdiff.detect.tasks import _same_qualifiers, _sentence_qualifiers
+    from reportdiff.model import Region as R
+
+    class U:
+        def __init__(self, text):
+            self.text, self.region = text, R.COMMITMENTS
+
+    def t(text: str) -> TaskTarget:
+        q = qty.extract(text)[0]
+        return TaskTarget(0, q, object_key(q, text) or "", text, _sentence_qualifiers(q, text))
+
+    a_text, b_text = "持续保持水质达标率100%。", "确保水质达标率100%。"
+    assert _same_qualifiers(t(a_text), t(b_text), [U(a_text)], [U(b_text)])
+    # no keep verb: 确保 added is a change of qualifier
+    c_text = "水质达标率100%。"
+    assert not _same_qualifiers(t(c_text), t(b_text), [U(c_text)], [U(b_text)])
+
+
+def test_an_object_several_sentences_count_pairs_only_in_linked_sentences():
+    from reportdiff.align import Edge
+
+    def t(unit: int, text: str) -> TaskTarget:
+        q = qty.extract(text)[-1]
+        return TaskTarget(unit, q, object_key(q, text) or "", text)
+
+    a = [t(0, "加快交通项目建设，年度投资3000亿元"), t(1, "加快新基建项目建设，年度投资2000亿元")]
+    b = [t(0, "加快城市更新项目建设，年度投资8000亿元")]
+    assert not pair_task_targets(a, b, [])  # which 年度投资 is which: the text does not say
+    pairs = pair_task_targets(a, b, [Edge(1, 0, 0.5)])
+    assert [(x.quantity.text, y.quantity.text) for x, y, _ in pairs] == [("2000亿元", "8000亿元")]
+    # one sentence stating it once each year: paired as before
+    assert pair_task_targets(a[:1], b, [])

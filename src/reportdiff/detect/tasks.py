@@ -15,6 +15,7 @@ Figures of the review part (last year's results) are never read.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 import math
 import re
 from dataclasses import dataclass
@@ -250,11 +251,20 @@ def _same_qualifiers(x: TaskTarget, y: TaskTarget, a_units, b_units) -> bool:
         for w in SENTENCE_QUALIFIERS:
             if w in theirs and w not in mine and w in before:
                 mine.add(w)
+        if "确保" in theirs and not mine & set(SENTENCE_QUALIFIERS) and _keep().search(re.split(r"[，,；;。]", before)[-1]):
+            mine.add("确保")  # 持续保持…“7个100%” / 确保…“7个100%”: both firm
         if "以上" in theirs and "以上" not in mine and (not q.qualifier or q.qualifier in SENTENCE_QUALIFIERS):
             rest = text[q.start + len(q.text) :]
             if re.match(r"^(?:、[^，,；;。、\d]{1,20}[\d.]+[^\d，,；;。、]{0,3}?)+?以上(?=[，,；;。]|$)", rest):
                 mine.add("以上")
     return qx == qy
+
+
+@functools.lru_cache(maxsize=1)
+def _keep() -> re.Pattern:
+    from .. import vocab
+
+    return vocab.pattern("tasks", "key", "keep")
 
 
 def _fmt_task(t: TaskTarget) -> str:
@@ -379,6 +389,7 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
     out = []
     used_a: set[int] = set()
     used_b: set[int] = set()
+    count_a, count_b = Counter(k for k, _ in {(t.key, t.unit) for t in ta}), Counter(k for k, _ in {(t.key, t.unit) for t in tb})
     order = np.argsort(-rank, axis=None, kind="stable")
     for flat in order:
         i, j = divmod(int(flat), len(tb))
@@ -386,6 +397,8 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
             break
         if i in used_a or j in used_b or _names_missing(ta[i], tb[j]):
             continue
+        if not link[la[i], lb[j]] and (count_a[ta[i].key] > 1 or count_b[tb[j].key] > 1):
+            continue  # an object several sentences count (年度投资 of each sector): the alignment says which
         used_a.add(i)
         used_b.add(j)
         out.append((ta[i], tb[j], float(score[i, j])))
@@ -402,6 +415,8 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
             continue
         if not link[la[i], lb[j]] and (ta[i].unit in linked_a or tb[j].unit in linked_b or _head(ta[i].key, tb[j].key) < MIN_HEAD_ALONE):
             continue  # sentences the alignment linked, or two it links to nothing sharing a longer head
+        if not link[la[i], lb[j]] and (count_a[ta[i].key] > 1 or count_b[tb[j].key] > 1):
+            continue
 
         used_a.add(i)
         used_b.add(j)
