@@ -405,3 +405,30 @@ def test_an_object_several_sentences_count_pairs_only_in_linked_sentences():
     assert [(x.quantity.text, y.quantity.text) for x, y, _ in pairs] == [("2000亿元", "8000亿元")]
     # one sentence stating it once each year: paired as before
     assert pair_task_targets(a[:1], b, [])
+
+
+def test_figures_joined_by_he_count_their_own_objects_unless_a_scope():
+    text = "整合建立18条标志性产业链和66条重点产业链"
+    assert _key(text, 1) == "重点产业链"  # not 标志性产业链和重点产业链
+    assert "标志性产业链" in (_key(text) or "")  # the first figure counts its own object
+    assert _key("支持10个国家级和10个省级县城城镇化试点") is None  # a scope the two counts share
+
+
+def test_a_list_item_of_verbs_only_counts_the_previous_object():
+    from reportdiff.detect.tasks import _metric_of
+
+    text = "新增高标准农田建设9.55万亩、改造提升3.9万亩"
+    qs = qty.extract(text)
+    first = object_key(qs[0], text)
+    second = object_key(qs[1], text, qs[0].start + len(qs[0].text), _metric_of(qs[0], text, ""), first or "")
+    assert first == "高标准农田建设" and second == "改造提升高标准农田"
+
+
+def test_an_object_written_in_short_is_named():
+    from reportdiff.detect.tasks import _shortened
+
+    assert _shortened("粮食播种面积", "力争粮食面积单产总产实现六连增")  # start + head noun
+    assert _shortened("精品旅游景区", "着力打造一批精品景区")
+    assert not _shortened("粮食播种面积", "稳定粮食生产")  # the head noun left out
+    assert not _shortened("高标准农田", "建设高标准农田")  # written in full: an ordinary run
+    assert not _shortened("粮食播种面积", "粮面")  # too short to name anything

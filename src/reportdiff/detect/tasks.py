@@ -114,6 +114,8 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
         metric = prev_metric  # 1150元/月和1600元/月: the second figure of the same metric
     elif "、" in between and metric and metric in between:
         metric = between.split("、", 1)[1]
+    elif between[-1:] in CONJUNCTIONS.replace("、", "") and _own_object(between[:-1]):
+        metric = ""  # 18条标志性产业链和66条重点产业链: the first figure's object is not this one's
     item = _respective_item(q, text, metric)
     if item != metric:
         metric = item
@@ -129,14 +131,30 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
         # 实施重大项目700个以上，其中新开工110个以上、建成投用40个以上: parts of the previous figure's
         # object, which the stage written before each figure tells apart (:func:`stages`)
         return prev_key
+    if not metric and not after and prev_key and "、" in between:
+        # 新增高标准农田建设9.55万亩、改造提升3.9万亩: an item of a list that writes only what is done
+        # counts the previous item's object, done another way (改造提升 + 高标准农田)
+        verbs = between.rsplit("、", 1)[1].strip()
+        if verbs:
+            return verbs + (vocab.pattern("tasks", "key", "generic_ends").sub("", prev_key) or prev_key)
     if after and after[-1] in CONJUNCTIONS:
-        if not _rate_pair(q, text):
-            return None
-        after = after.rstrip(CONJUNCTIONS)  # 10个国家级和10个省级试点: the first count shares the second's object
+        if not _rate_pair(q, text) and not (re.match(r"^[\d.]", after_text[m.end() :]) and _own_object(after[:-1])):
+            return None  # 10个国家级和10个省级试点: the first count shares the second's object
+        after = after.rstrip(CONJUNCTIONS)
     if multi_year.search(to_simplified(text)):
         return None  # a target over several years (年均增长, 今后五年) is not this year's task
     key = qty.metric_key(metric + after).split("#")[0]
     return re.sub(r"[\d.%％]+", "", key)  # 产值超200亿元工业企业: the figure inside names no thing
+
+
+def _own_object(words: str) -> bool:
+    """Whether ``words`` between a figure and 和/及/与 before a next figure name the first figure's
+    own object (标志性产业链), not a scope the two counts share (国家级: ``shared_scope`` of
+    ``data/tasks.toml``)."""
+    from .. import vocab
+
+    words = words.strip(CONJUNCTIONS)
+    return len(words) >= MIN_OBJECT and not vocab.pattern("tasks", "key", "shared_scope").search(words)
 
 
 def _respective_item(q: Quantity, text: str, metric: str) -> str:
@@ -641,6 +659,24 @@ def _core(key: str) -> str:
     return bare if len(bare) >= MIN_WORDED_OBJECT else core
 
 
+#: a short form keeps this many characters or more of the start and of the end of the object
+MIN_SHORT_PART = 2
+
+
+def _shortened(core: str, clause: str) -> bool:
+    """Whether ``clause`` writes the object ``core`` in short, as Chinese shortens a term: its
+    start and its head noun, each :data:`MIN_SHORT_PART` characters or more, with words between
+    left out (粮食面积 for 粮食播种面积, 精品景区 for 精品旅游景区); together at least
+    :data:`MIN_WORDED_OBJECT` characters, and the whole object written nowhere in the clause."""
+    if core in clause:
+        return False
+    for i in range(MIN_SHORT_PART, len(core) - MIN_SHORT_PART):
+        for k in range(MIN_SHORT_PART, len(core) - i):
+            if i + k >= MIN_WORDED_OBJECT and core[:i] + core[-k:] in clause:
+                return True
+    return False
+
+
 def _shared_run(x: str, y: str) -> int:
     """Length of the longest run of characters ``x`` and ``y`` share."""
     import difflib
@@ -775,12 +811,13 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             for i in where:
                 if i not in clauses:
                     clauses[i] = _worded_clauses(other_units[i])
-            runs = [(_shared_run(t.key, k), i, c) for i in where for c, k in clauses[i]]
+            # a clause naming the object in short (粮食面积 for 粮食播种面积) names all of it
+            runs = [(len(t.key) if _shortened(core, k) else _shared_run(t.key, k), i, c) for i in where for c, k in clauses[i]]
             clauses_k = {(i, c): k for i in where for c, k in clauses[i]}
             # in a sentence the alignment links to nothing, the clause must name the whole object
             near = [r for r in runs if r[0] >= need and _names_head(t.key, clauses_k[(r[1], r[2])]) and (r[1] in linked or _named_once(core, clauses_k[(r[1], r[2])], texts[side]))]
             # a general term of the genre shared (重大项目, 产业集群) names no one task
-            near = [r for r in near if not _generic_run(_longest_run(t.key, clauses_k[(r[1], r[2])]))]
+            near = [r for r in near if _shortened(core, clauses_k[(r[1], r[2])]) or not _generic_run(_longest_run(t.key, clauses_k[(r[1], r[2])]))]
             if near:
                 _, i, c = max(near, key=lambda r: r[0])
             else:
