@@ -432,3 +432,23 @@ def test_an_object_written_in_short_is_named():
     assert not _shortened("粮食播种面积", "稳定粮食生产")  # the head noun left out
     assert not _shortened("高标准农田", "建设高标准农田")  # written in full: an ordinary run
     assert not _shortened("粮食播种面积", "粮面")  # too short to name anything
+
+
+def test_a_scope_widened_is_a_change_of_qualifier_and_levels_in_a_list_share_the_noun():
+    from reportdiff.detect.tasks import _scope_widened
+
+    assert _scope_widened("自治区级创新创业平台", "自治区级以上创新创业平台") == ("自治区级", "自治区级以上")
+    assert _scope_widened("省级以上龙头企业", "省级龙头企业") == ("省级以上", "省级")
+    assert _scope_widened("省级龙头企业", "市级以上龙头企业") is None  # another level: another object
+    assert _key("力争全年新增2家国家级、20家自治区级创新创业平台") == "国家级创新创业平台"
+
+
+def test_a_scope_widened_with_the_same_value_is_reported(tmp_path):
+    from reportdiff.api import compare
+
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(_one_year_report(2024, "去年新增企业10家。", "力争新增自治区级创新创业平台20家。"), encoding="utf-8")
+    b.write_text(_one_year_report(2025, "去年新增企业12家。", "力争新增自治区级以上创新创业平台20家。"), encoding="utf-8")
+    fs = [f for f in compare(a, b).findings if f.type == T.NUMBER_CHANGED and (f.detail or {}).get("scope")]
+    assert [f.detail["scope"] for f in fs] == [["自治区级", "自治区级以上"]]

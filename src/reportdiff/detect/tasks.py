@@ -108,6 +108,12 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
     m = _AFTER.match(after_text)
     after = m.group(1) if m else ""
     after = re.sub(rf"^[{qty._CN_DIGITS}元个项家处]+", "", after)
+    if m and _scope_word().search(after):
+        # 新增2家国家级、20家自治区级创新创业平台: a level in a list of levels counts the noun the
+        # last item writes after its own level
+        nxt = re.match(r"^(?:、[\d.]+[^\d，,；;。、]{0,3}?[^\d，,；;。、]{1,4}?级)*、[\d.]+[^\d，,；;。、]{0,3}?[^\d，,；;。、]{1,4}?级([^，,；;。、\d“”]{2,12})", after_text[m.end() :])
+        if nxt:
+            after += nxt.group(1)
     metric = re.sub(r"\[\d+\]$", "", q.metric)
     between = to_simplified(text[prev_end : q.start]) if prev_end else ""
     if prev_metric and between and not _RATE.sub("", between).strip(CONJUNCTIONS):
@@ -147,6 +153,13 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
     return re.sub(r"[\d.%％]+", "", key)  # 产值超200亿元工业企业: the figure inside names no thing
 
 
+def _scope_word() -> re.Pattern:
+    """``shared_scope`` of ``data/tasks.toml`` (a level: 国家级, 省级)."""
+    from .. import vocab
+
+    return vocab.pattern("tasks", "key", "shared_scope")
+
+
 def _own_object(words: str) -> bool:
     """Whether ``words`` between a figure and 和/及/与 before a next figure name the first figure's
     own object (标志性产业链), not a scope the two counts share (国家级: ``shared_scope`` of
@@ -154,7 +167,7 @@ def _own_object(words: str) -> bool:
     from .. import vocab
 
     words = words.strip(CONJUNCTIONS)
-    return len(words) >= MIN_OBJECT and not vocab.pattern("tasks", "key", "shared_scope").search(words)
+    return len(words) >= MIN_OBJECT and not _scope_word().search(words)
 
 
 def _respective_item(q: Quantity, text: str, metric: str) -> str:
@@ -558,6 +571,19 @@ def _label(t: TaskTarget) -> str:
     return label or t.key
 
 
+def _scope_widened(x: str, y: str) -> tuple[str, str] | None:
+    """The level of two objects when one writes 以上 after it and the other does not, the rest
+    the same (自治区级创新创业平台 / 自治区级以上创新创业平台): a scope widened or narrowed, a change
+    of qualifier even when the value is the same.  None otherwise."""
+    for m in re.finditer(r"级以上", y):
+        if y[: m.start() + 1] + y[m.end() :] == x:
+            return y[: m.start() + 1].split("、")[-1][-4:], y[: m.end()].split("、")[-1][-6:]
+    for m in re.finditer(r"级以上", x):
+        if x[: m.start() + 1] + x[m.end() :] == y:
+            return x[: m.end()].split("、")[-1][-6:], x[: m.start() + 1].split("、")[-1][-4:]
+    return None
+
+
 def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[Edge]) -> list[Finding]:
     """One ``number_changed`` finding per task-level target whose value or qualifier
     changed between the two years (each cites both sentences; ``detail`` names the
@@ -577,14 +603,18 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
         (vx, ux), (vy, uy) = common_value(qx), common_value(qy)
         if abs(vx - vy) > 1e-9 * max(1.0, abs(vx)):
             kinds.append("value")
-        if not _same_qualifiers(x, y, a_units, b_units):
+        scope = _scope_widened(x.key, y.key)
+        if not _same_qualifiers(x, y, a_units, b_units) or scope:
             kinds.append("qualifier")
         if not kinds:
             continue
         old, new = _fmt_task(x), _fmt_task(y)
         lx, ly = _label(x), _label(y)
-        msg = f"目标调整：{x.clause} → {y.clause}（{old} → {new}）"
+        said = f"{old} → {new}" if not scope or "value" in kinds or old != new else f"{scope[0]} → {scope[1]}"
+        msg = f"目标调整：{x.clause} → {y.clause}（{said}）"
         detail = _change_detail(lx, ly, old, new, qx, qy, kinds) | {"object": x.key, "new_object": y.key, "a_clause": x.clause, "b_clause": y.clause, "similarity": round(sim, 1)}
+        if scope:
+            detail["scope"] = list(scope)
         sev = Severity.HIGH if "value" in kinds else Severity.MEDIUM
         out.append(_finding(FindingType.NUMBER_CHANGED, sev, a, b, [a_units[x.unit]], [b_units[y.unit]], msg, detail))
     redefined = pair_redefined(ta, tb, pairs, edges)
