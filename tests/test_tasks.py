@@ -452,3 +452,17 @@ def test_a_scope_widened_with_the_same_value_is_reported(tmp_path):
     b.write_text(_one_year_report(2025, "去年新增企业12家。", "力争新增自治区级以上创新创业平台20家。"), encoding="utf-8")
     fs = [f for f in compare(a, b).findings if f.type == T.NUMBER_CHANGED and (f.detail or {}).get("scope")]
     assert [f.detail["scope"] for f in fs] == [["自治区级", "自治区级以上"]]
+
+
+def test_a_headline_target_moved_to_the_tasks_is_reported_once(tmp_path):
+    from reportdiff.api import compare
+
+    head = "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业5万人以上。"
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(_one_year_report(2024, "去年新增企业10家。", "狠抓工业投资增长，推进技术改造。").replace(head, head[:-1] + "，工业投资增长10%。"), encoding="utf-8")
+    b.write_text(_one_year_report(2025, "去年新增企业12家。", "扩大有效投资，工业投资增长5%。"), encoding="utf-8")
+    fs = [f for f in compare(a, b).findings if "工业投资增长5%" in f.b_text]
+    moved = [f for f in fs if f.type == T.TARGET_CHANGED]
+    assert moved and "moved_to_tasks" in moved[0].detail["change"]
+    assert [f.type for f in fs] == [T.TARGET_CHANGED]  # not also 狠抓工业投资增长 -> 5%

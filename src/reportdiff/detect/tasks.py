@@ -1008,3 +1008,29 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
                 detail = {"metric": _label(t), "object": t.key, "new": fig, "new_value": q.value, "level": "task", "b_clause": t.clause}
                 out.append(_finding(FindingType.TARGET_ADDED, Severity.LOW, a, b, [], [units[t.unit]], msg, detail, a_text="", b_text=t.clause))
     return out
+
+
+def without_moved_twice(findings: list[Finding]) -> list[Finding]:
+    """``findings`` without the task-level ones that report again a task a headline target moved
+    to (工业投资增长10% among the headline targets, the next year's task 工业投资增长5%: the
+    ``target_changed`` finding of the move says it; the task's figure is not also a figure stated in
+    words the year before, nor a task target of one year only)."""
+    moved = {"a": set(), "b": set()}
+    for f in findings:
+        d = f.detail or {}
+        if f.type == FindingType.TARGET_CHANGED and "moved_to_tasks" in str(d.get("change", "")):
+            moved["b"].add(f.b_text)
+        elif f.type == FindingType.TARGET_CHANGED and "moved_to_headline" in str(d.get("change", "")):
+            moved["a"].add(f.a_text)
+
+    def again(f: Finding) -> bool:
+        d = f.detail or {}
+        if f.type == FindingType.NUMBER_CHANGED and d.get("change") == "qual_to_quant":
+            return d.get("b_clause") in moved["b"]
+        if f.type == FindingType.NUMBER_CHANGED and d.get("change") == "quant_to_qual":
+            return d.get("a_clause") in moved["a"]
+        if d.get("level") == "task":
+            return d.get("b_clause") in moved["b"] if f.type == FindingType.TARGET_ADDED else d.get("a_clause") in moved["a"]
+        return False
+
+    return [f for f in findings if not again(f)] if moved["a"] or moved["b"] else findings
