@@ -466,3 +466,9 @@ def test_a_headline_target_moved_to_the_tasks_is_reported_once(tmp_path):
     moved = [f for f in fs if f.type == T.TARGET_CHANGED]
     assert moved and "moved_to_tasks" in moved[0].detail["change"]
     assert [f.type for f in fs] == [T.TARGET_CHANGED]  # not also 狠抓工业投资增长 -> 5%
+
+
+def test_the_noun_after_a_figure_ends_at_a_verb_with_its_own_object():
+    assert _key("支持55个产粮大县提升粮食生产能力") == "产粮大县"
+    assert _key("加快已开工的8个城中村改造项目建设").endswith("城中村改造项目建设")  # 项目建设 is no object
+    assert _key("建成100家智慧农业应用基地") == "智慧农业应用基地"

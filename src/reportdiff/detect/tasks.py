@@ -122,6 +122,11 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
         metric = between.split("、", 1)[1]
     elif between[-1:] in CONJUNCTIONS.replace("、", "") and _own_object(between[:-1]):
         metric = ""  # 18条标志性产业链和66条重点产业链: the first figure's object is not this one's
+    from .. import vocab
+
+    verb = _verbs().search(after, MIN_OBJECT) if after else None
+    if verb and len(vocab.pattern("tasks", "key", "generic_ends").sub("", after[verb.end() :])) >= MIN_VERB_OBJECT:
+        after = after[: verb.start()]  # 支持55个产粮大县提升粮食生产能力: the noun ends at the next action
     item = _respective_item(q, text, metric)
     if item != metric:
         metric = item
@@ -130,7 +135,6 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
     if examples_end in metric and len(metric.rsplit(examples_end, 1)[1] + after) >= MIN_AFTER_EXAMPLES:
         metric = metric.rsplit(examples_end, 1)[1]
     metric = head.sub("", qty.metric_key(metric).split("#")[0])
-    from .. import vocab
 
     metric = vocab.pattern("tasks", "key", "tail").sub("", metric)
     if not vocab.pattern("tasks", "key", "stages").sub("", metric) and not after and prev_key and re.split(r"[，,；;：:]", to_simplified(text[: q.start]))[-1].lstrip().startswith("其中"):
@@ -158,6 +162,12 @@ def _scope_word() -> re.Pattern:
     from .. import vocab
 
     return vocab.pattern("tasks", "key", "shared_scope")
+
+
+#: the noun after a figure ends at an action verb followed by this many characters or more (a
+#: verb with its own object: 产粮大县 | 提升粮食生产能力; not 城中村改造项目建设, whose general
+#: ending ``generic_ends`` is no object)
+MIN_VERB_OBJECT = 4
 
 
 def _own_object(words: str) -> bool:
