@@ -124,7 +124,7 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
         metric = ""  # 18条标志性产业链和66条重点产业链: the first figure's object is not this one's
     from .. import vocab
 
-    verb = _verbs().search(after, MIN_OBJECT) if after else None
+    verb = _verbs().search(after, MIN_WORDED_OBJECT) if after else None
     if verb and len(vocab.pattern("tasks", "key", "generic_ends").sub("", after[verb.end() :])) >= MIN_VERB_OBJECT:
         after = after[: verb.start()]  # 支持55个产粮大县提升粮食生产能力: the noun ends at the next action
     item = _respective_item(q, text, metric)
@@ -164,7 +164,8 @@ def _scope_word() -> re.Pattern:
     return vocab.pattern("tasks", "key", "shared_scope")
 
 
-#: the noun after a figure ends at an action verb followed by this many characters or more (a
+#: the noun after a figure (of :data:`MIN_WORDED_OBJECT` characters or more: 企业 | 开展技术改造 is
+#: not cut) ends at an action verb followed by this many characters or more (a
 #: verb with its own object: 产粮大县 | 提升粮食生产能力; not 城中村改造项目建设, whose general
 #: ending ``generic_ends`` is no object)
 MIN_VERB_OBJECT = 4
