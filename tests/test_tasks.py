@@ -365,3 +365,110 @@ def test_units_that_convert_are_compared_in_one_unit_and_size_classes_are_no_red
     assert _comparable(a, b) and common_value(a) == common_value(b)
     x, y = _targets(["打造4个产业集群"]), _targets(["打造百亿级产业集群"])
     assert not pair_redefined(x, y, [], [])
+
+
+def test_keep_verbs_around_the_object_are_not_the_object():
+    # 保持…在 brackets the object as 控制在 / 稳定在 close it
+    assert _key("保持粮食播种面积在639.3万亩以上") == _key("粮食播种面积稳定在640万亩") == "粮食播种面积"
+
+
+def test_keeping_a_level_is_as_firm_as_ensure():
+    from reportdiff.detect.tasks import _same_qualifiers, _sentence_qualifiers
+    from reportdiff.model import Region as R
+
+    class U:
+        def __init__(self, text):
+            self.text, self.region = text, R.COMMITMENTS
+
+    def t(text: str) -> TaskTarget:
+        q = qty.extract(text)[0]
+        return TaskTarget(0, q, object_key(q, text) or "", text, _sentence_qualifiers(q, text))
+
+    a_text, b_text = "持续保持水质达标率100%。", "确保水质达标率100%。"
+    assert _same_qualifiers(t(a_text), t(b_text), [U(a_text)], [U(b_text)])
+    # no keep verb: 确保 added is a change of qualifier
+    c_text = "水质达标率100%。"
+    assert not _same_qualifiers(t(c_text), t(b_text), [U(c_text)], [U(b_text)])
+
+
+def test_an_object_several_sentences_count_pairs_only_in_linked_sentences():
+    from reportdiff.align import Edge
+
+    def t(unit: int, text: str) -> TaskTarget:
+        q = qty.extract(text)[-1]
+        return TaskTarget(unit, q, object_key(q, text) or "", text)
+
+    a = [t(0, "加快交通项目建设，年度投资3000亿元"), t(1, "加快新基建项目建设，年度投资2000亿元")]
+    b = [t(0, "加快城市更新项目建设，年度投资8000亿元")]
+    assert not pair_task_targets(a, b, [])  # which 年度投资 is which: the text does not say
+    pairs = pair_task_targets(a, b, [Edge(1, 0, 0.5)])
+    assert [(x.quantity.text, y.quantity.text) for x, y, _ in pairs] == [("2000亿元", "8000亿元")]
+    # one sentence stating it once each year: paired as before
+    assert pair_task_targets(a[:1], b, [])
+
+
+def test_figures_joined_by_he_count_their_own_objects_unless_a_scope():
+    text = "整合建立18条标志性产业链和66条重点产业链"
+    assert _key(text, 1) == "重点产业链"  # not 标志性产业链和重点产业链
+    assert "标志性产业链" in (_key(text) or "")  # the first figure counts its own object
+    assert _key("支持10个国家级和10个省级县城城镇化试点") is None  # a scope the two counts share
+
+
+def test_a_list_item_of_verbs_only_counts_the_previous_object():
+    from reportdiff.detect.tasks import _metric_of
+
+    text = "新增高标准农田建设9.55万亩、改造提升3.9万亩"
+    qs = qty.extract(text)
+    first = object_key(qs[0], text)
+    second = object_key(qs[1], text, qs[0].start + len(qs[0].text), _metric_of(qs[0], text, ""), first or "")
+    assert first == "高标准农田建设" and second == "改造提升高标准农田"
+
+
+def test_an_object_written_in_short_is_named():
+    from reportdiff.detect.tasks import _shortened
+
+    assert _shortened("粮食播种面积", "力争粮食面积单产总产实现六连增")  # start + head noun
+    assert _shortened("精品旅游景区", "着力打造一批精品景区")
+    assert not _shortened("粮食播种面积", "稳定粮食生产")  # the head noun left out
+    assert not _shortened("高标准农田", "建设高标准农田")  # written in full: an ordinary run
+    assert not _shortened("粮食播种面积", "粮面")  # too short to name anything
+
+
+def test_a_scope_widened_is_a_change_of_qualifier_and_levels_in_a_list_share_the_noun():
+    from reportdiff.detect.tasks import _scope_widened
+
+    assert _scope_widened("自治区级创新创业平台", "自治区级以上创新创业平台") == ("自治区级", "自治区级以上")
+    assert _scope_widened("省级以上龙头企业", "省级龙头企业") == ("省级以上", "省级")
+    assert _scope_widened("省级龙头企业", "市级以上龙头企业") is None  # another level: another object
+    assert _key("力争全年新增2家国家级、20家自治区级创新创业平台") == "国家级创新创业平台"
+
+
+def test_a_scope_widened_with_the_same_value_is_reported(tmp_path):
+    from reportdiff.api import compare
+
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(_one_year_report(2024, "去年新增企业10家。", "力争新增自治区级创新创业平台20家。"), encoding="utf-8")
+    b.write_text(_one_year_report(2025, "去年新增企业12家。", "力争新增自治区级以上创新创业平台20家。"), encoding="utf-8")
+    fs = [f for f in compare(a, b).findings if f.type == T.NUMBER_CHANGED and (f.detail or {}).get("scope")]
+    assert [f.detail["scope"] for f in fs] == [["自治区级", "自治区级以上"]]
+
+
+def test_a_headline_target_moved_to_the_tasks_is_reported_once(tmp_path):
+    from reportdiff.api import compare
+
+    head = "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业5万人以上。"
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(_one_year_report(2024, "去年新增企业10家。", "狠抓工业投资增长，推进技术改造。").replace(head, head[:-1] + "，工业投资增长10%。"), encoding="utf-8")
+    b.write_text(_one_year_report(2025, "去年新增企业12家。", "扩大有效投资，工业投资增长5%。"), encoding="utf-8")
+    fs = [f for f in compare(a, b).findings if "工业投资增长5%" in f.b_text]
+    moved = [f for f in fs if f.type == T.TARGET_CHANGED]
+    assert moved and "moved_to_tasks" in moved[0].detail["change"]
+    assert [f.type for f in fs] == [T.TARGET_CHANGED]  # not also 狠抓工业投资增长 -> 5%
+
+
+def test_the_noun_after_a_figure_ends_at_a_verb_with_its_own_object():
+    assert _key("支持55个产粮大县提升粮食生产能力") == "产粮大县"
+    assert _key("加快已开工的8个城中村改造项目建设").endswith("城中村改造项目建设")  # 项目建设 is no object
+    assert _key("建成100家智慧农业应用基地") == "智慧农业应用基地"

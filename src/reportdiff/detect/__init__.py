@@ -22,6 +22,7 @@ from .coverage import coverage_findings
 from .novelty import clause_cosines, clause_new_dropped, key_terms, new_dropped
 from .owners import missing_owner, owner_changes
 from .targets import headline_target_changes, number_changes
+from .tasks import without_moved_twice
 
 __all__ = ("detect", "is_rhetoric", "documents_mismatch")
 
@@ -134,6 +135,7 @@ def _comparison_findings(a, b, mode, a_units, b_units, edges, cosine, ignored, c
     if mode == Mode.REPORT_REPORT:
         findings.extend(headline_target_changes(a, b, a_units, b_units))
     findings.extend(number_changes(a, b, mode, a_units, b_units, edges))
+    findings = without_moved_twice(findings)
     later_is_b = (b.year or 0) >= (a.year or 0)
     if mode == Mode.REPORT_REPORT:
         cc = clause_cosines(a_units, b_units)

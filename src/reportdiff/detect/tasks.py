@@ -15,6 +15,7 @@ Figures of the review part (last year's results) are never read.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 import math
 import re
 from dataclasses import dataclass
@@ -107,12 +108,25 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
     m = _AFTER.match(after_text)
     after = m.group(1) if m else ""
     after = re.sub(rf"^[{qty._CN_DIGITS}元个项家处]+", "", after)
+    if m and _scope_word().search(after):
+        # 新增2家国家级、20家自治区级创新创业平台: a level in a list of levels counts the noun the
+        # last item writes after its own level
+        nxt = re.match(r"^(?:、[\d.]+[^\d，,；;。、]{0,3}?[^\d，,；;。、]{1,4}?级)*、[\d.]+[^\d，,；;。、]{0,3}?[^\d，,；;。、]{1,4}?级([^，,；;。、\d“”]{2,12})", after_text[m.end() :])
+        if nxt:
+            after += nxt.group(1)
     metric = re.sub(r"\[\d+\]$", "", q.metric)
     between = to_simplified(text[prev_end : q.start]) if prev_end else ""
     if prev_metric and between and not _RATE.sub("", between).strip(CONJUNCTIONS):
         metric = prev_metric  # 1150元/月和1600元/月: the second figure of the same metric
     elif "、" in between and metric and metric in between:
         metric = between.split("、", 1)[1]
+    elif between[-1:] in CONJUNCTIONS.replace("、", "") and _own_object(between[:-1]):
+        metric = ""  # 18条标志性产业链和66条重点产业链: the first figure's object is not this one's
+    from .. import vocab
+
+    verb = _verbs().search(after, MIN_WORDED_OBJECT) if after else None
+    if verb and len(vocab.pattern("tasks", "key", "generic_ends").sub("", after[verb.end() :])) >= MIN_VERB_OBJECT:
+        after = after[: verb.start()]  # 支持55个产粮大县提升粮食生产能力: the noun ends at the next action
     item = _respective_item(q, text, metric)
     if item != metric:
         metric = item
@@ -121,21 +135,50 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
     if examples_end in metric and len(metric.rsplit(examples_end, 1)[1] + after) >= MIN_AFTER_EXAMPLES:
         metric = metric.rsplit(examples_end, 1)[1]
     metric = head.sub("", qty.metric_key(metric).split("#")[0])
-    from .. import vocab
 
     metric = vocab.pattern("tasks", "key", "tail").sub("", metric)
     if not vocab.pattern("tasks", "key", "stages").sub("", metric) and not after and prev_key and re.split(r"[，,；;：:]", to_simplified(text[: q.start]))[-1].lstrip().startswith("其中"):
         # 实施重大项目700个以上，其中新开工110个以上、建成投用40个以上: parts of the previous figure's
         # object, which the stage written before each figure tells apart (:func:`stages`)
         return prev_key
+    if not metric and not after and prev_key and "、" in between:
+        # 新增高标准农田建设9.55万亩、改造提升3.9万亩: an item of a list that writes only what is done
+        # counts the previous item's object, done another way (改造提升 + 高标准农田)
+        verbs = between.rsplit("、", 1)[1].strip()
+        if verbs:
+            return verbs + (vocab.pattern("tasks", "key", "generic_ends").sub("", prev_key) or prev_key)
     if after and after[-1] in CONJUNCTIONS:
-        if not _rate_pair(q, text):
-            return None
-        after = after.rstrip(CONJUNCTIONS)  # 10个国家级和10个省级试点: the first count shares the second's object
+        if not _rate_pair(q, text) and not (re.match(r"^[\d.]", after_text[m.end() :]) and _own_object(after[:-1])):
+            return None  # 10个国家级和10个省级试点: the first count shares the second's object
+        after = after.rstrip(CONJUNCTIONS)
     if multi_year.search(to_simplified(text)):
         return None  # a target over several years (年均增长, 今后五年) is not this year's task
     key = qty.metric_key(metric + after).split("#")[0]
     return re.sub(r"[\d.%％]+", "", key)  # 产值超200亿元工业企业: the figure inside names no thing
+
+
+def _scope_word() -> re.Pattern:
+    """``shared_scope`` of ``data/tasks.toml`` (a level: 国家级, 省级)."""
+    from .. import vocab
+
+    return vocab.pattern("tasks", "key", "shared_scope")
+
+
+#: the noun after a figure (of :data:`MIN_WORDED_OBJECT` characters or more: 企业 | 开展技术改造 is
+#: not cut) ends at an action verb followed by this many characters or more (a
+#: verb with its own object: 产粮大县 | 提升粮食生产能力; not 城中村改造项目建设, whose general
+#: ending ``generic_ends`` is no object)
+MIN_VERB_OBJECT = 4
+
+
+def _own_object(words: str) -> bool:
+    """Whether ``words`` between a figure and 和/及/与 before a next figure name the first figure's
+    own object (标志性产业链), not a scope the two counts share (国家级: ``shared_scope`` of
+    ``data/tasks.toml``)."""
+    from .. import vocab
+
+    words = words.strip(CONJUNCTIONS)
+    return len(words) >= MIN_OBJECT and not _scope_word().search(words)
 
 
 def _respective_item(q: Quantity, text: str, metric: str) -> str:
@@ -250,11 +293,20 @@ def _same_qualifiers(x: TaskTarget, y: TaskTarget, a_units, b_units) -> bool:
         for w in SENTENCE_QUALIFIERS:
             if w in theirs and w not in mine and w in before:
                 mine.add(w)
+        if "确保" in theirs and not mine & set(SENTENCE_QUALIFIERS) and _keep().search(re.split(r"[，,；;。]", before)[-1]):
+            mine.add("确保")  # 持续保持…“7个100%” / 确保…“7个100%”: both firm
         if "以上" in theirs and "以上" not in mine and (not q.qualifier or q.qualifier in SENTENCE_QUALIFIERS):
             rest = text[q.start + len(q.text) :]
             if re.match(r"^(?:、[^，,；;。、\d]{1,20}[\d.]+[^\d，,；;。、]{0,3}?)+?以上(?=[，,；;。]|$)", rest):
                 mine.add("以上")
     return qx == qy
+
+
+@functools.lru_cache(maxsize=1)
+def _keep() -> re.Pattern:
+    from .. import vocab
+
+    return vocab.pattern("tasks", "key", "keep")
 
 
 def _fmt_task(t: TaskTarget) -> str:
@@ -379,6 +431,7 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
     out = []
     used_a: set[int] = set()
     used_b: set[int] = set()
+    count_a, count_b = Counter(k for k, _ in {(t.key, t.unit) for t in ta}), Counter(k for k, _ in {(t.key, t.unit) for t in tb})
     order = np.argsort(-rank, axis=None, kind="stable")
     for flat in order:
         i, j = divmod(int(flat), len(tb))
@@ -386,6 +439,8 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
             break
         if i in used_a or j in used_b or _names_missing(ta[i], tb[j]):
             continue
+        if not link[la[i], lb[j]] and (count_a[ta[i].key] > 1 or count_b[tb[j].key] > 1):
+            continue  # an object several sentences count (年度投资 of each sector): the alignment says which
         used_a.add(i)
         used_b.add(j)
         out.append((ta[i], tb[j], float(score[i, j])))
@@ -402,6 +457,8 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
             continue
         if not link[la[i], lb[j]] and (ta[i].unit in linked_a or tb[j].unit in linked_b or _head(ta[i].key, tb[j].key) < MIN_HEAD_ALONE):
             continue  # sentences the alignment linked, or two it links to nothing sharing a longer head
+        if not link[la[i], lb[j]] and (count_a[ta[i].key] > 1 or count_b[tb[j].key] > 1):
+            continue
 
         used_a.add(i)
         used_b.add(j)
@@ -525,6 +582,19 @@ def _label(t: TaskTarget) -> str:
     return label or t.key
 
 
+def _scope_widened(x: str, y: str) -> tuple[str, str] | None:
+    """The level of two objects when one writes 以上 after it and the other does not, the rest
+    the same (自治区级创新创业平台 / 自治区级以上创新创业平台): a scope widened or narrowed, a change
+    of qualifier even when the value is the same.  None otherwise."""
+    for m in re.finditer(r"级以上", y):
+        if y[: m.start() + 1] + y[m.end() :] == x:
+            return y[: m.start() + 1].split("、")[-1][-4:], y[: m.end()].split("、")[-1][-6:]
+    for m in re.finditer(r"级以上", x):
+        if x[: m.start() + 1] + x[m.end() :] == y:
+            return x[: m.end()].split("、")[-1][-6:], x[: m.start() + 1].split("、")[-1][-4:]
+    return None
+
+
 def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[Edge]) -> list[Finding]:
     """One ``number_changed`` finding per task-level target whose value or qualifier
     changed between the two years (each cites both sentences; ``detail`` names the
@@ -544,14 +614,18 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
         (vx, ux), (vy, uy) = common_value(qx), common_value(qy)
         if abs(vx - vy) > 1e-9 * max(1.0, abs(vx)):
             kinds.append("value")
-        if not _same_qualifiers(x, y, a_units, b_units):
+        scope = _scope_widened(x.key, y.key)
+        if not _same_qualifiers(x, y, a_units, b_units) or scope:
             kinds.append("qualifier")
         if not kinds:
             continue
         old, new = _fmt_task(x), _fmt_task(y)
         lx, ly = _label(x), _label(y)
-        msg = f"目标调整：{x.clause} → {y.clause}（{old} → {new}）"
+        said = f"{old} → {new}" if not scope or "value" in kinds or old != new else f"{scope[0]} → {scope[1]}"
+        msg = f"目标调整：{x.clause} → {y.clause}（{said}）"
         detail = _change_detail(lx, ly, old, new, qx, qy, kinds) | {"object": x.key, "new_object": y.key, "a_clause": x.clause, "b_clause": y.clause, "similarity": round(sim, 1)}
+        if scope:
+            detail["scope"] = list(scope)
         sev = Severity.HIGH if "value" in kinds else Severity.MEDIUM
         out.append(_finding(FindingType.NUMBER_CHANGED, sev, a, b, [a_units[x.unit]], [b_units[y.unit]], msg, detail))
     redefined = pair_redefined(ta, tb, pairs, edges)
@@ -624,6 +698,24 @@ def _core(key: str) -> str:
     core = vocab.pattern("tasks", "key", "generic_ends").sub("", key) or key
     bare = _measures().sub("", core)
     return bare if len(bare) >= MIN_WORDED_OBJECT else core
+
+
+#: a short form keeps this many characters or more of the start and of the end of the object
+MIN_SHORT_PART = 2
+
+
+def _shortened(core: str, clause: str) -> bool:
+    """Whether ``clause`` writes the object ``core`` in short, as Chinese shortens a term: its
+    start and its head noun, each :data:`MIN_SHORT_PART` characters or more, with words between
+    left out (粮食面积 for 粮食播种面积, 精品景区 for 精品旅游景区); together at least
+    :data:`MIN_WORDED_OBJECT` characters, and the whole object written nowhere in the clause."""
+    if core in clause:
+        return False
+    for i in range(MIN_SHORT_PART, len(core) - MIN_SHORT_PART):
+        for k in range(MIN_SHORT_PART, len(core) - i):
+            if i + k >= MIN_WORDED_OBJECT and core[:i] + core[-k:] in clause:
+                return True
+    return False
 
 
 def _shared_run(x: str, y: str) -> int:
@@ -789,12 +881,13 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             for i in where:
                 if i not in clauses:
                     clauses[i] = _worded_clauses(other_units[i])
-            runs = [(_shared_run(t.key, k), i, c) for i in where for c, k in clauses[i]]
+            # a clause naming the object in short (粮食面积 for 粮食播种面积) names all of it
+            runs = [(len(t.key) if _shortened(core, k) else _shared_run(t.key, k), i, c) for i in where for c, k in clauses[i]]
             clauses_k = {(i, c): k for i in where for c, k in clauses[i]}
             # in a sentence the alignment links to nothing, the clause must name the whole object
             near = [r for r in runs if r[0] >= need and _names_head(t.key, clauses_k[(r[1], r[2])]) and (r[1] in linked or _named_once(core, clauses_k[(r[1], r[2])], texts[side]))]
             # a general term of the genre shared (重大项目, 产业集群) names no one task
-            near = [r for r in near if not _generic_run(_longest_run(t.key, clauses_k[(r[1], r[2])]))]
+            near = [r for r in near if _shortened(core, clauses_k[(r[1], r[2])]) or not _generic_run(_longest_run(t.key, clauses_k[(r[1], r[2])]))]
             if near:
                 _, i, c = max(near, key=lambda r: r[0])
             else:
@@ -955,3 +1048,29 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
                 detail = {"metric": _label(t), "object": t.key, "new": fig, "new_value": q.value, "level": "task", "b_clause": t.clause}
                 out.append(_finding(FindingType.TARGET_ADDED, Severity.LOW, a, b, [], [units[t.unit]], msg, detail, a_text="", b_text=t.clause))
     return out
+
+
+def without_moved_twice(findings: list[Finding]) -> list[Finding]:
+    """``findings`` without the task-level ones that report again a task a headline target moved
+    to (工业投资增长10% among the headline targets, the next year's task 工业投资增长5%: the
+    ``target_changed`` finding of the move says it; the task's figure is not also a figure stated in
+    words the year before, nor a task target of one year only)."""
+    moved = {"a": set(), "b": set()}
+    for f in findings:
+        d = f.detail or {}
+        if f.type == FindingType.TARGET_CHANGED and "moved_to_tasks" in str(d.get("change", "")):
+            moved["b"].add(f.b_text)
+        elif f.type == FindingType.TARGET_CHANGED and "moved_to_headline" in str(d.get("change", "")):
+            moved["a"].add(f.a_text)
+
+    def again(f: Finding) -> bool:
+        d = f.detail or {}
+        if f.type == FindingType.NUMBER_CHANGED and d.get("change") == "qual_to_quant":
+            return d.get("b_clause") in moved["b"]
+        if f.type == FindingType.NUMBER_CHANGED and d.get("change") == "quant_to_qual":
+            return d.get("a_clause") in moved["a"]
+        if d.get("level") == "task":
+            return d.get("b_clause") in moved["b"] if f.type == FindingType.TARGET_ADDED else d.get("a_clause") in moved["a"]
+        return False
+
+    return [f for f in findings if not again(f)] if moved["a"] or moved["b"] else findings
