@@ -472,3 +472,41 @@ def test_the_noun_after_a_figure_ends_at_a_verb_with_its_own_object():
     assert _key("支持55个产粮大县提升粮食生产能力") == "产粮大县"
     assert _key("加快已开工的8个城中村改造项目建设").endswith("城中村改造项目建设")  # 项目建设 is no object
     assert _key("建成100家智慧农业应用基地") == "智慧农业应用基地"
+
+
+def test_two_kinds_of_one_head_noun_are_not_paired():
+    from reportdiff.detect.tasks import _kinds_differ, _kinds_unnamed
+
+    def t(unit: int, text: str) -> TaskTarget:
+        q = qty.extract(text)[0]
+        return TaskTarget(unit, q, object_key(q, text) or "", text)
+
+    # 党群服务中心 / 托育服务中心, 创新型 / 专精特新中小企业, 前沿技术 / 关键核心技术攻关: kinds of [kinds]
+    assert not pair_task_targets([t(0, "建设31处新村党群服务中心")], [t(0, "建设1处公共综合托育服务中心")], [])
+    assert not pair_task_targets([t(0, "新增创新型中小企业50家以上")], [t(0, "新增专精特新中小企业30家以上")], [])
+    assert not pair_task_targets([t(0, "实施20项左右前沿技术攻关")], [t(0, "实施10项左右关键核心技术攻关")], [])
+    # the same kind, or one naming the other's kind and more (a measure narrowed), still pair
+    assert pair_task_targets([t(0, "新增专精特新中小企业50家")], [t(0, "新增专精特新中小企业60家")], [])
+    assert not _kinds_differ("专精特新企业", "专精特新小巨人和单项冠军")
+    assert not _kinds_differ("城市低保标准", "城乡低保标准")  # no kinds named: not read here
+    # a clause naming the head noun only does not state a kind's target in words
+    assert _kinds_unnamed("创新型中小企业", "培育铺天盖地的中小企业")
+    assert not _kinds_unnamed("创新型中小企业", "培育更多创新型中小企业")
+
+
+def test_a_count_sized_by_an_amount_counts_that_size_class():
+    from reportdiff.detect.tasks import task_targets
+    from reportdiff.model import Unit
+
+    text = "力争新增产值超200亿元工业企业1家、60亿元企业2家，力争100家工业企业数字化水平达到二级以上。"
+    units = [Unit(id="u0", text=text, key=text, section="s", region=Region.COMMITMENTS, span=(0, len(text)))]
+    keys = {x.quantity.text: x.key for x in task_targets(None, units, set())}
+    assert keys["1家"].startswith("200亿元") and keys["2家"] == "60亿元企业"  # told apart by their size
+    other = "力争新增产值超200亿元工业企业2家。"
+    units_b = [Unit(id="u0", text=other, key=other, section="s", region=Region.COMMITMENTS, span=(0, len(other)))]
+    a = [x for x in task_targets(None, units, set()) if x.quantity.text != "100家"]
+    pairs = pair_task_targets(a, task_targets(None, units_b, set()), [])
+    assert [(x.quantity.text, y.quantity.text) for x, y, _ in pairs] == [("1家", "2家")]  # the same size class
+    # a count sized by an amount is no object counted without one (100家工业企业数字化…)
+    c = [x for x in task_targets(None, units, set()) if x.quantity.text == "100家"]
+    assert not pair_task_targets(c, task_targets(None, units_b, set()), [])

@@ -61,6 +61,8 @@ SHORT_WEIGHT = 0.75
 CONJUNCTIONS = "和及与、"
 #: objects shorter than this name nothing (个, 项): such quantities are not paired
 MIN_OBJECT = 2
+#: characters of the noun between an amount and a count that the amount sizes (:func:`_size_class`)
+MAX_SIZED_NOUN = 6
 #: the object after 等 names the counted thing only with this many characters or more
 #: (推进雄商、济滨等7个高铁项目 -> 高铁项目; 新增医养结合、康复护理等机构100家 keeps the kinds)
 MIN_AFTER_EXAMPLES = 2
@@ -232,8 +234,13 @@ def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
         spans = segment.clauses(u.text)
         prev_end = 0
         prev_metric = prev_key = ""
+        prev_q = None
         for q in qs:
             key = object_key(q, u.text, prev_end, prev_metric, prev_key)
+            if key and prev_q is not None and _size_class(prev_q, q, u.text):
+                # 产值超200亿元工业企业1家、60亿元企业2家: enterprises of a size class, told apart by it
+                key = prev_q.text + key
+            prev_q = q
             prev_end = q.start + len(q.text)
             prev_metric = _metric_of(q, u.text, prev_metric)
             prev_key = key or prev_key
@@ -242,6 +249,16 @@ def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
             s, e = next(((s, e) for s, e in spans if s <= q.start < e), (0, len(u.text)))
             out.append(TaskTarget(i, q, key, u.text[s:e].strip("，,；;。、 "), _sentence_qualifiers(q, u.text), stages(q.metric)))
     return out
+
+
+def _size_class(p: Quantity, q: Quantity, text: str) -> bool:
+    """Whether the amount ``p`` sizes the things count ``q`` counts (产值超200亿元工业企业1家、
+    60亿元企业2家): an amount of money written straight before the noun of a count, with no
+    punctuation or second figure between."""
+    if "元" not in p.unit or not (q.unit in _counts() or any(q.unit in f for f in _families())):
+        return False
+    between = to_simplified(text[p.start + len(p.text) : q.start])
+    return 0 < len(between) <= MAX_SIZED_NOUN and not re.search(r"[，,；;。、：:（()\d]", between)
 
 
 def stages(metric: str) -> frozenset[str]:
@@ -437,7 +454,7 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         i, j = divmod(int(flat), len(tb))
         if rank[i, j] < 0:
             break
-        if i in used_a or j in used_b or _names_missing(ta[i], tb[j]):
+        if i in used_a or j in used_b or _names_missing(ta[i], tb[j]) or _kinds_differ(ta[i].key, tb[j].key):
             continue
         if not link[la[i], lb[j]] and (count_a[ta[i].key] > 1 or count_b[tb[j].key] > 1):
             continue  # an object several sentences count (年度投资 of each sector): the alignment says which
@@ -453,7 +470,7 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         i, j = divmod(int(flat), len(tb))
         if second[i, j] < 0:
             break
-        if i in used_a or j in used_b or _head(ta[i].key, tb[j].key) < MIN_HEAD or _names_missing(ta[i], tb[j]):
+        if i in used_a or j in used_b or _head(ta[i].key, tb[j].key) < MIN_HEAD or _names_missing(ta[i], tb[j]) or _kinds_differ(ta[i].key, tb[j].key):
             continue
         if not link[la[i], lb[j]] and (ta[i].unit in linked_a or tb[j].unit in linked_b or _head(ta[i].key, tb[j].key) < MIN_HEAD_ALONE):
             continue  # sentences the alignment linked, or two it links to nothing sharing a longer head
@@ -519,7 +536,7 @@ def pair_redefined(ta: list[TaskTarget], tb: list[TaskTarget], pairs, edges: lis
     out = []
     for i in range(len(la)):
         j = int(np.argmax(score[i]))
-        if score[i, j] < 0 or int(np.argmax(score[:, j])) != i or _names_missing(la[i], lb[j]):
+        if score[i, j] < 0 or int(np.argmax(score[:, j])) != i or _names_missing(la[i], lb[j]) or _kinds_differ(la[i].key, lb[j].key):
             continue
         if score[i, j] in np.delete(score[i], j) or score[i, j] in np.delete(score[:, j], i):
             continue  # two equally good partners: which one is meant is not said
@@ -549,6 +566,33 @@ def _names_missing(x: TaskTarget, y: TaskTarget) -> bool:
             if k not in other and _shared_run(k, other) < MIN_HEAD_ALONE and _shared_run(rest, o.key) < MIN_HEAD_ALONE:
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _kind_groups() -> tuple[tuple[re.Pattern, ...], ...]:
+    from .. import vocab
+
+    return tuple(tuple(re.compile(k) for k in g) for g in vocab.load("tasks")["kinds"]["groups"])
+
+
+def _kinds_differ(x: str, y: str) -> bool:
+    """Whether objects ``x`` and ``y`` each name a kind of one group of ``[kinds]`` of
+    ``data/tasks.toml`` that the other does not name (党群服务中心 / 托育服务中心, 创新型 / 专精特新
+    中小企业): different things.  One naming the other's kinds and more (专精特新企业 / 专精特新
+    “小巨人”和单项冠军) is a measure narrowed, not told apart."""
+    for group in _kind_groups():
+        kx = {i for i, k in enumerate(group) if k.search(x)}
+        ky = {i for i, k in enumerate(group) if k.search(y)}
+        if kx - ky and ky - kx:
+            return True
+    return False
+
+
+def _kinds_unnamed(key: str, clause: str) -> bool:
+    """Whether the object ``key`` names a kind of ``[kinds]`` of ``data/tasks.toml`` that the
+    clause ``clause`` does not name (创新型中小企业50家 / 培育铺天盖地的中小企业): the clause speaks
+    of the head noun, not of that kind, and does not state the target in words."""
+    return any(k.search(key) and not k.search(clause) for group in _kind_groups() for k in group)
 
 
 def _head(x: str, y: str) -> int:
@@ -900,7 +944,7 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
                 if hit is None:
                     continue
                 i, c = hit
-            if (t.unit, t.key, i, c) in said or _said_in_words(t.quantity, c):
+            if (t.unit, t.key, i, c) in said or _said_in_words(t.quantity, c) or _kinds_unnamed(t.key, qty.metric_key(c)):
                 continue
             # every figure of a clause with its own object is its own finding (新增高标准农田建设
             # 9.55万亩、改造提升3.9万亩); figures of one object, one finding
