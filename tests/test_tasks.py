@@ -510,3 +510,21 @@ def test_a_count_sized_by_an_amount_counts_that_size_class():
     # a count sized by an amount is no object counted without one (100家工业企业数字化…)
     c = [x for x in task_targets(None, units, set()) if x.quantity.text == "100家"]
     assert not pair_task_targets(c, task_targets(None, units_b, set()), [])
+
+
+def test_an_object_several_sentences_count_needs_its_sentences_to_pair_another_object():
+    from reportdiff.align import Edge
+
+    def ts(unit: int, text: str) -> list[TaskTarget]:
+        qs = qty.extract(text)
+        out, prev = [], 0
+        for q in qs:
+            out.append(TaskTarget(unit, q, object_key(q, text, prev) or "", text))
+            prev = q.start + len(q.text)
+        return out
+
+    a = ts(0, "加快970个新基建项目建设，年度投资2000亿元") + ts(1, "加快7200个重大产业项目建设，年度投资8000亿元")
+    b = ts(0, "加快600个医教康育服务项目建设，年度投资8000亿元") + ts(1, "加快5500个重大项目建设，年度投资7200亿元")
+    pairs = pair_task_targets(a, b, [Edge(0, 0, 0.5), Edge(1, 1, 0.5)])
+    # the sectors regrouped (新基建 / 医教康育: [kinds] sectors): neither their projects nor their 年度投资 pair
+    assert sorted((x.quantity.text, y.quantity.text) for x, y, _ in pairs) == [("7200个", "5500个"), ("8000亿元", "7200亿元")]

@@ -480,6 +480,18 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         used_a.add(i)
         used_b.add(j)
         out.append((ta[i], tb[j], float(score[i, j])))
+    # an object several sentences count (年度投资 of each sector) pairs where the two sentences
+    # pair another object too (the sector's projects: 7200个重大产业项目 / 5500个重大项目, which may
+    # be such an object itself) or where one of them counts nothing else (完成投资3250亿元 /
+    # 交通、水利分别完成投资…); parallel sentences whose sectors were regrouped (970个新基建项目 /
+    # 600个医教康育服务项目, 年度投资 of each) do not
+    both = Counter((x.unit, y.unit) for x, y, _ in out)
+    others_a, others_b = Counter(t.unit for t in ta), Counter(t.unit for t in tb)
+    out = [
+        (x, y, s)
+        for x, y, s in out
+        if (count_a[x.key] == 1 and count_b[y.key] == 1) or both[(x.unit, y.unit)] > 1 or others_a[x.unit] == 1 or others_b[y.unit] == 1
+    ]
     out.sort(key=lambda p: (p[0].unit, p[0].quantity.start))
     return out
 
