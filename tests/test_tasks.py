@@ -528,3 +528,17 @@ def test_an_object_several_sentences_count_needs_its_sentences_to_pair_another_o
     pairs = pair_task_targets(a, b, [Edge(0, 0, 0.5), Edge(1, 1, 0.5)])
     # the sectors regrouped (新基建 / 医教康育: [kinds] sectors): neither their projects nor their 年度投资 pair
     assert sorted((x.quantity.text, y.quantity.text) for x, y, _ in pairs) == [("7200个", "5500个"), ("8000亿元", "7200亿元")]
+
+
+def test_figures_of_names_and_scopes_of_rates_are_no_task_targets_of_one_year():
+    from reportdiff.detect.tasks import _scope_of_rate
+
+    def t(text: str, k: int = 0) -> TaskTarget:
+        q = qty.extract(text)[k]
+        return TaskTarget(0, q, object_key(q, text) or "", text)
+
+    # 107条 rivers are where the rate is read; the rate is the target
+    assert _scope_of_rate(t("107条纳入市级河湖名录管理的河流水质达标率100%"))
+    assert not _scope_of_rate(t("新建5G基站2万个、千兆用户占比达到30%"))
+    # the characters of the report's own words are counted, no target
+    assert _key("聚焦“衣食住行、生老病死、安居乐业”12个字") is None

@@ -1048,6 +1048,28 @@ def _named_in(core: str, text: str) -> bool:
     return len(core) >= MIN_ONLY_RUN and core[-MIN_ONLY_RUN:] in text
 
 
+def _without_tail(metric: str) -> str:
+    """``metric`` without the verbs and qualifiers that close it before a figure (``tail`` of
+    ``data/tasks.toml``: 达到, 提高到, 保持在)."""
+    from .. import vocab
+
+    return vocab.pattern("tasks", "key", "tail").sub("", re.sub(r"(?:达|至|为)$", "", metric))
+
+
+def _scope_of_rate(t: TaskTarget) -> bool:
+    """Whether count ``t`` is the scope of a rate its clause then sets (107条纳入名录管理的河流水质
+    达标率100%: the rivers counted are where the rate is read, the rate is the target): a count
+    followed in its clause by a percentage whose metric, read from the count on, ends in a measure
+    (``measures`` of ``data/tasks.toml``: 率, 占比)."""
+    if t.quantity.unit not in _counts() or t.quantity.text not in t.clause:
+        return False
+    rest = t.clause[t.clause.find(t.quantity.text) + len(t.quantity.text) :]
+    rate = next((q for q in qty.extract(rest) if q.unit in ("%", "％")), None)
+    if rate is None or re.search(r"[、，,；;：:]", rest[: rate.start]):
+        return False  # 新建5G基站2万个、千兆用户占比达到30%: items of a list
+    return bool(_measures().search(_without_tail(qty.metric_key(rest[: rate.start]))))
+
+
 def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pairs, worded) -> list[Finding]:
     """Task-level targets of one year only: a quantified task target left unpaired whose
     object the other year's commitments name nowhere, with a figure or in words
@@ -1085,6 +1107,8 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
             text = units[t.unit].text
             if to_simplified(text[: t.quantity.start]).endswith(_BASE_BEFORE) or _bound_before_noun(t.quantity, text):
                 continue
+            if _in_quotes(t.quantity, text) or _scope_of_rate(t):
+                continue  # part of a name (强省会“35条”), or the scope a rate is read over
             if fact.search(to_simplified(text[: t.quantity.start]).rsplit("，", 1)[-1]) or in_period(units[t.unit].section):
                 continue
             if (("quant_to_qual" if side == "a" else "qual_to_quant"), t.clause) in stated:
