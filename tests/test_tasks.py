@@ -489,6 +489,7 @@ def test_two_kinds_of_one_head_noun_are_not_paired():
     assert pair_task_targets([t(0, "新增专精特新中小企业50家")], [t(0, "新增专精特新中小企业60家")], [])
     assert not _kinds_differ("专精特新企业", "专精特新小巨人和单项冠军")
     assert not _kinds_differ("城市低保标准", "城乡低保标准")  # no kinds named: not read here
+    assert _kinds_differ("规模以上服务业企业", "规模以上工业企业数智化转型")  # sectors of enterprise counts
     # a clause naming the head noun only does not state a kind's target in words
     assert _kinds_unnamed("创新型中小企业", "培育铺天盖地的中小企业")
     assert not _kinds_unnamed("创新型中小企业", "培育更多创新型中小企业")
