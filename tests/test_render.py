@@ -72,3 +72,27 @@ def test_compare_writes_html_and_xlsx(tmp_path):
     first = (tmp_path / "t.xlsx").read_bytes()
     run_cli(["compare", str(REPORT_2024), str(PLAN_2024), "--out-dir", str(tmp_path), "--xlsx", str(tmp_path / "t.xlsx"), "-q", "--force"])
     assert (tmp_path / "t.xlsx").read_bytes() == first
+
+
+def test_english_messages_keep_the_quoted_evidence():
+    from reportdiff.messages import english
+
+    assert english("目标调整：新增A级物流企业8家 → 新增A级物流企业29家（8家 → 29家）") == "Target changed: 新增A级物流企业8家 → 新增A级物流企业29家（8家 → 29家）"
+    assert english("第26项任务缺少责任单位") == "Task 26 has no responsible unit (责任单位)"
+    assert english("第3项任务缺少牵头领导、牵头单位").startswith("Task 3 has no lead official (牵头领导), lead unit")
+    assert english("2024年目标“城镇新增就业 15万人”，2025年报告回顾：15.91万人（完成）") == "2024 target “城镇新增就业 15万人”, 2025 report's review: 15.91万人 (met)"
+    assert english("A：未识别年份") == "A: The year was not recognised"
+    assert english("不再提及（所在语句延续，此分句无对应）：甲；乙") == "Dropped (its sentence continues, this clause has no counterpart): 甲；乙"
+    assert english("一段没有固定格式的话") == "一段没有固定格式的话"  # unknown forms unchanged
+
+
+def test_english_page_has_english_messages_and_labels(rp):
+    """With --lang en the findings' fixed words, severities and banners are English; what they quote
+    from the documents stays as written."""
+    en = render_html(rp, lang="en")
+    messages = re.findall(r'class="msg">([^<]*)', en)
+    assert messages and not any(m.startswith(("报告", "第", "新增", "不再", "目标")) for m in messages)
+    assert not re.search(r'class="sev">[高中低]<', en)
+    assert "：</strong>" not in en
+    zh = render_html(rp)
+    assert re.search(r'class="sev">[高中低]<', zh) and "报告承诺未分解到分工方案任务" in zh

@@ -14,6 +14,7 @@ from importlib import resources
 
 from .export import KIND_ZH
 from .model import Comparison, Finding, FindingType, PlanItem
+from .messages import english
 from .summary import MODE_ZH, SEVERITY_ZH, TYPE_ZH
 
 __all__ = ("ReportView", "build_view", "render_html", "render_template", "LABELS")
@@ -28,6 +29,8 @@ LABELS = {
         "findings": "发现",
         "no_findings": "没有发现问题",
         "unread": "未能读懂",
+        "colon": "：",
+        "dash": "——",
         "unread_note": "有文件未能读懂，以下结果不完整，不能据此认为没有问题",
         "nearest": "最接近",
         "nearest_note": "相似度 {score}，请核对是否换了说法",
@@ -80,6 +83,8 @@ LABELS = {
         "findings": "Findings",
         "no_findings": "No findings",
         "unread": "Not understood",
+        "colon": ": ",
+        "dash": " — ",
         "unread_note": "A document was not understood: the results below are incomplete and do not mean there is no problem",
         "nearest": "Nearest",
         "nearest_note": "similarity {score}; check whether it was reworded",
@@ -372,7 +377,7 @@ def build_view(cmp: Comparison, lang: str = "zh") -> ReportView:
         sa, sb = diff_segments(a_text, b_text)
         if p.a and p.b and a_text != b_text:
             terms = shared_terms(sa)
-            why = f"{lab['shared']}：{'、'.join(terms)}" if terms else ""
+            why = f"{lab['shared']}{lab['colon']}{'、'.join(terms)}" if terms else ""
             if p.reviewed and p.score < 0.5:
                 why = lab["by_reviewer"] + ("；" + why if why else "")
         else:
@@ -411,7 +416,7 @@ def build_view(cmp: Comparison, lang: str = "zh") -> ReportView:
         fs = [f for f in cmp.findings if f.type == t]
         if not fs:
             continue
-        groups.append(FindingGroup(type=t.value, label=type_label(t), findings=tuple(_finding_view(f, row_of_unit, lab) for f in fs)))
+        groups.append(FindingGroup(type=t.value, label=type_label(t), findings=tuple(_finding_view(f, row_of_unit, lab, lang) for f in fs)))
     counts = []
     order = {"high": 0, "medium": 1, "low": 2}
     for g in groups:
@@ -429,11 +434,11 @@ def build_view(cmp: Comparison, lang: str = "zh") -> ReportView:
     return ReportView(
         lang=lang,
         labels=lab,
-        title=f"{lab['title']}：{cmp.a.title or cmp.a.raw.path} ↔ {cmp.b.title or cmp.b.raw.path}",
+        title=f"{lab['title']}{lab['colon']}{cmp.a.title or cmp.a.raw.path} ↔ {cmp.b.title or cmp.b.raw.path}",
         docs=(doc("A", cmp.a), doc("B", cmp.b)),
         mode=MODE_ZH[cmp.mode] if lang == "zh" else cmp.mode.value,
-        warnings=cmp.warnings,
-        unread=cmp.unread,
+        warnings=cmp.warnings if lang == "zh" else tuple(english(w) for w in cmp.warnings),
+        unread=cmp.unread if lang == "zh" else tuple(english(w) for w in cmp.unread),
         coverage=coverage,
         coverage_detail=coverage_detail,
         counts=tuple(counts),
@@ -460,10 +465,10 @@ def _review_line(cmp: Comparison, lab: dict) -> str:
     if r is None:
         return ""
     marks = "、".join(f"{k} {v}" for k, v in r.applied.items())
-    return f"{lab['review_applied']}：{r.path}（{marks}）"
+    return f"{lab['review_applied']}{lab['colon']}{r.path}（{marks}）"
 
 
-def _finding_view(f: Finding, row_of_unit: dict[str, str], lab: dict) -> FindingView:
+def _finding_view(f: Finding, row_of_unit: dict[str, str], lab: dict, lang: str = "zh") -> FindingView:
     target = next((row_of_unit["a:" + i] for i in f.a_ids if "a:" + i in row_of_unit), "") or next(
         (row_of_unit["b:" + i] for i in f.b_ids if "b:" + i in row_of_unit), ""
     )
@@ -480,8 +485,8 @@ def _finding_view(f: Finding, row_of_unit: dict[str, str], lab: dict) -> Finding
         **nearest,
         type=f.type.value,
         severity=f.severity.value,
-        severity_label=SEVERITY_ZH[f.severity.value],
-        message=f.message,
+        severity_label=SEVERITY_ZH[f.severity.value] if lang == "zh" else f.severity.value,
+        message=f.message if lang == "zh" else english(f.message),
         where=" ".join(f.a_ids + f.b_ids),
         a_text=f.a_text,
         b_text=f.b_text,
