@@ -1,9 +1,10 @@
-"""Task-level targets of two years' reports (detect/tasks.py) and clause-level novelty."""
+"""Task-level targets of two years' reports (detect/tasks/) and clause-level novelty."""
 
 from __future__ import annotations
 
 from reportdiff import quantities as qty
-from reportdiff.detect.tasks import TaskTarget, object_key, pair_task_targets
+from reportdiff.detect.tasks.objects import TaskTarget, object_key
+from reportdiff.detect.tasks.pairing import pair_task_targets
 from reportdiff.model import FindingType as T
 from reportdiff.model import Region
 
@@ -63,7 +64,7 @@ def test_rate_units_and_verbs_before_the_figure_are_not_the_object():
     assert _key("城市低保标准提高到700元/月") == "城市低保标准"  # /月 is the unit's, 提高到 the verb's
     assert _key("农村低保标准提高到不低于5400元/年") == "农村低保标准"
     # the second of two figures joined by 和 counts what the first counts
-    from reportdiff.detect.tasks import _metric_of
+    from reportdiff.detect.tasks.objects import _metric_of
 
     text = "散居和集中养育孤儿补贴标准分别提高到1150元/月和1600元/月"
     qs = qty.extract(text)
@@ -111,7 +112,7 @@ def test_second_pass_pairs_objects_with_the_same_head_noun_in_linked_or_unlinked
 
 
 def test_a_worded_clause_names_the_head_noun_of_the_object():
-    from reportdiff.detect.tasks import _names_head
+    from reportdiff.detect.tasks.worded import _names_head
 
     assert not _names_head("省级新兴产业集群", "培育壮大新兴产业")  # the industry, not its clusters
     assert _names_head("水库除险加固项目", "实施水库除险加固和中小河流治理")  # 项目 is a general ending
@@ -133,7 +134,7 @@ def test_targets_sharing_one_value_are_paired_one_indicator_at_a_time():
 
 
 def test_a_bound_before_the_counted_noun_is_a_threshold_not_a_target():
-    from reportdiff.detect.tasks import _threshold
+    from reportdiff.detect.tasks.objects import _threshold
 
     def flags(text: str) -> list[bool]:
         qs = qty.extract(text)
@@ -147,7 +148,7 @@ def test_a_bound_before_the_counted_noun_is_a_threshold_not_a_target():
 
 
 def test_a_qualifier_the_other_sentence_writes_less_closely_is_no_change():
-    from reportdiff.detect.tasks import _same_qualifiers
+    from reportdiff.detect.tasks.objects import _same_qualifiers
     from reportdiff.model import Region as R
 
     class U:
@@ -156,7 +157,7 @@ def test_a_qualifier_the_other_sentence_writes_less_closely_is_no_change():
 
     def t(text: str, clause: str) -> TaskTarget:
         q = next(q for q in qty.extract(text) if clause in text[max(0, q.start - len(clause)) : q.start + len(q.text)])
-        from reportdiff.detect.tasks import _sentence_qualifiers
+        from reportdiff.detect.tasks.objects import _sentence_qualifiers
 
         return TaskTarget(0, q, object_key(q, text) or "", clause, _sentence_qualifiers(q, text))
 
@@ -268,7 +269,7 @@ def test_every_figure_stated_in_words_the_next_year_is_its_own_finding(tmp_path)
 
 
 def test_a_shared_run_must_name_the_counted_thing():
-    from reportdiff.detect.tasks import _generic_run, _in_quotes, _said_in_words
+    from reportdiff.detect.tasks.worded import _generic_run, _in_quotes, _said_in_words
 
     assert _generic_run("重大项目") and _generic_run("省级产业集群") and not _generic_run("产粮大县")
     text = "学习运用“千村示范、万村整治”工程经验"
@@ -297,7 +298,7 @@ def test_a_respective_list_is_one_clause_and_its_sectors_are_known():
 
 
 def _targets(texts: list[str]) -> list[TaskTarget]:
-    from reportdiff.detect.tasks import stages
+    from reportdiff.detect.tasks.objects import stages
 
     out = []
     for unit, text in enumerate(texts):
@@ -333,7 +334,7 @@ def test_a_metric_redefined_is_a_unit_change():
     next) is one number_changed finding of kind unit, in linked sentences or when the things measured
     are one; different things (投资 of a task) are not paired."""
     from reportdiff.align import Edge
-    from reportdiff.detect.tasks import pair_redefined
+    from reportdiff.detect.tasks.pairing import pair_redefined
 
     a = _targets(["技术合同成交额增长15%左右", "农产品加工转化率提升至66%", "新建高标准农田10万亩"])
     b = _targets(["技术合同成交额突破200亿元", "农产品加工总产值达1000亿元以上", "高标准农田建设投资5亿元"])
@@ -359,7 +360,8 @@ def test_a_metric_redefined_is_reported_once_as_a_unit_change(tmp_path):
 
 
 def test_units_that_convert_are_compared_in_one_unit_and_size_classes_are_no_redefinition():
-    from reportdiff.detect.tasks import _comparable, common_value, pair_redefined
+    from reportdiff.detect.tasks.objects import _comparable, common_value
+    from reportdiff.detect.tasks.pairing import pair_redefined
 
     a, b = qty.extract("粮食产量38亿斤以上")[0], qty.extract("粮食产量190万吨以上")[0]
     assert _comparable(a, b) and common_value(a) == common_value(b)
@@ -373,7 +375,7 @@ def test_keep_verbs_around_the_object_are_not_the_object():
 
 
 def test_keeping_a_level_is_as_firm_as_ensure():
-    from reportdiff.detect.tasks import _same_qualifiers, _sentence_qualifiers
+    from reportdiff.detect.tasks.objects import _same_qualifiers, _sentence_qualifiers
     from reportdiff.model import Region as R
 
     class U:
@@ -415,7 +417,7 @@ def test_figures_joined_by_he_count_their_own_objects_unless_a_scope():
 
 
 def test_a_list_item_of_verbs_only_counts_the_previous_object():
-    from reportdiff.detect.tasks import _metric_of
+    from reportdiff.detect.tasks.objects import _metric_of
 
     text = "新增高标准农田建设9.55万亩、改造提升3.9万亩"
     qs = qty.extract(text)
@@ -425,7 +427,7 @@ def test_a_list_item_of_verbs_only_counts_the_previous_object():
 
 
 def test_an_object_written_in_short_is_named():
-    from reportdiff.detect.tasks import _shortened
+    from reportdiff.detect.tasks.worded import _shortened
 
     assert _shortened("粮食播种面积", "力争粮食面积单产总产实现六连增")  # start + head noun
     assert _shortened("精品旅游景区", "着力打造一批精品景区")
@@ -435,7 +437,7 @@ def test_an_object_written_in_short_is_named():
 
 
 def test_a_scope_widened_is_a_change_of_qualifier_and_levels_in_a_list_share_the_noun():
-    from reportdiff.detect.tasks import _scope_widened
+    from reportdiff.detect.tasks.pairing import _scope_widened
 
     assert _scope_widened("自治区级创新创业平台", "自治区级以上创新创业平台") == ("自治区级", "自治区级以上")
     assert _scope_widened("省级以上龙头企业", "省级龙头企业") == ("省级以上", "省级")
@@ -475,7 +477,7 @@ def test_the_noun_after_a_figure_ends_at_a_verb_with_its_own_object():
 
 
 def test_two_kinds_of_one_head_noun_are_not_paired():
-    from reportdiff.detect.tasks import _kinds_differ, _kinds_unnamed
+    from reportdiff.detect.tasks.pairing import _kinds_differ, _kinds_unnamed
 
     def t(unit: int, text: str) -> TaskTarget:
         q = qty.extract(text)[0]
@@ -496,7 +498,7 @@ def test_two_kinds_of_one_head_noun_are_not_paired():
 
 
 def test_a_count_sized_by_an_amount_counts_that_size_class():
-    from reportdiff.detect.tasks import task_targets
+    from reportdiff.detect.tasks.objects import task_targets
     from reportdiff.model import Unit
 
     text = "力争新增产值超200亿元工业企业1家、60亿元企业2家，力争100家工业企业数字化水平达到二级以上。"
@@ -532,7 +534,7 @@ def test_an_object_several_sentences_count_needs_its_sentences_to_pair_another_o
 
 
 def test_figures_of_names_and_scopes_of_rates_are_no_task_targets_of_one_year():
-    from reportdiff.detect.tasks import _scope_of_rate
+    from reportdiff.detect.tasks.one_year import _scope_of_rate
 
     def t(text: str, k: int = 0) -> TaskTarget:
         q = qty.extract(text)[k]

@@ -251,7 +251,7 @@ def _moved_finding(a: Document, b: Document, t: Target, task, la: list, lb: list
     """A headline target of one year that the other year states among its tasks (or the
     reverse): a ``target_changed`` finding when the value or qualifier changed, else a
     low-severity one saying where the target went."""
-    from .tasks import _fmt as fmt_task
+    from .tasks.objects import _fmt as fmt_task
 
     q = task.quantity
     vt, _, _ = _base(t)

@@ -1,0 +1,130 @@
+"""Task-level quantified targets of two years' reports (新改建农村公路7000公里 -> 新建改造农村公路5000公里).
+
+Every quantity of each commitments part (outside the headline-target sentences, which
+:func:`.targets.headline_target_changes` compares target by target) is read as a target of
+a *counted object*: the metric before the number with its action verbs and time words
+stripped, and for a count written before its noun the noun after it (改造提升1万个村卫生室 ->
+村卫生室).  Targets of the two years are paired by that object and a compatible unit over
+the whole commitments parts, not only inside sentences the alignment paired (a task moves
+between sections from one year to the next), one to one, most similar first; a pair of
+sentences the alignment linked counts as more similar.  Each pair whose value or qualifier
+changed is one ``number_changed`` finding, so every target of a sentence is its own finding.
+Figures of the review part (last year's results) are never read.
+
+Modules: :mod:`.objects` (targets and their objects), :mod:`.pairing` (pairs of the two
+years), :mod:`.worded` (figures stated in words the other year), :mod:`.one_year` (targets of
+one year only); this module builds the findings from them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ... import quantities as qty
+from ...align import Edge
+from ...model import Document, Finding, FindingType, Severity
+from ..base import _finding
+from .objects import common_value, _comparable, _fmt_task, _label, MIN_OBJECT, object_key, _same_qualifiers, task_targets, TaskTarget
+from .pairing import pair_redefined, pair_task_targets, SAME_OBJECT, _scope_widened, _similarity
+from .worded import worded_task_changes
+from .one_year import one_year_task_targets
+
+
+def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[Edge]) -> list[Finding]:
+    """One ``number_changed`` finding per task-level target whose value or qualifier
+    changed between the two years (each cites both sentences; ``detail`` names the
+    clauses, values, units and qualifiers)."""
+    from ..targets import _change_detail
+
+    both = bool(a.targets and b.targets)
+    skip_a = {t.sentence for t in a.targets} if both else set()
+    skip_b = {t.sentence for t in b.targets} if both else set()
+    ta = task_targets(a, a_units, skip_a)
+    tb = task_targets(b, b_units, skip_b)
+    out = []
+    pairs = pair_task_targets(ta, tb, edges)
+    for x, y, sim in pairs:
+        qx, qy = x.quantity, y.quantity
+        kinds = []
+        (vx, ux), (vy, uy) = common_value(qx), common_value(qy)
+        if abs(vx - vy) > 1e-9 * max(1.0, abs(vx)):
+            kinds.append("value")
+        scope = _scope_widened(x.key, y.key)
+        if not _same_qualifiers(x, y, a_units, b_units) or scope:
+            kinds.append("qualifier")
+        if not kinds:
+            continue
+        old, new = _fmt_task(x), _fmt_task(y)
+        lx, ly = _label(x), _label(y)
+        said = f"{old} → {new}" if not scope or "value" in kinds or old != new else f"{scope[0]} → {scope[1]}"
+        msg = f"目标调整：{x.clause} → {y.clause}（{said}）"
+        detail = _change_detail(lx, ly, old, new, qx, qy, kinds) | {"object": x.key, "new_object": y.key, "a_clause": x.clause, "b_clause": y.clause, "similarity": round(sim, 1)}
+        if scope:
+            detail["scope"] = list(scope)
+        sev = Severity.HIGH if "value" in kinds else Severity.MEDIUM
+        out.append(_finding(FindingType.NUMBER_CHANGED, sev, a, b, [a_units[x.unit]], [b_units[y.unit]], msg, detail))
+    redefined = pair_redefined(ta, tb, pairs, edges)
+    for x, y, sim in redefined:
+        qx, qy = x.quantity, y.quantity
+        old, new = _fmt_task(x), _fmt_task(y)
+        msg = f"目标口径调整（计量方式改变）：{x.clause} → {y.clause}（{old} → {new}）"
+        detail = _change_detail(_label(x), _label(y), old, new, qx, qy, ["unit"]) | {"object": x.key, "new_object": y.key, "a_clause": x.clause, "b_clause": y.clause, "similarity": round(sim, 1), "redefined": True}
+        out.append(_finding(FindingType.NUMBER_CHANGED, Severity.MEDIUM, a, b, [a_units[x.unit]], [b_units[y.unit]], msg, detail))
+    pairs = pairs + redefined
+    worded = worded_task_changes(a, b, a_units, b_units, ta, tb, pairs, edges)
+    out.extend(worded)
+    out.extend(one_year_task_targets(a, b, a_units, b_units, ta, tb, pairs, worded))
+    return out
+
+
+def task_counterpart(t, doc: Document, units, skip: set[str]) -> TaskTarget | None:
+    """The task-level target of ``doc`` (sentences ``skip`` left out) that counts what the
+    headline target ``t`` of the other report measures, in a compatible unit: a headline
+    target one year that the next year states among its tasks (工业投资增长10% -> the task
+    part's 工业投资增长5%).  None when there is none (:data:`SAME_OBJECT`)."""
+    qs = qty.extract(t.text)
+    if t.value is None or not qs:
+        return None
+    q = qs[0]
+    key = object_key(q, t.text)
+    cands = [c for c in task_targets(doc, units, skip) if _comparable(q, c.quantity)]
+    if not key or len(key) < MIN_OBJECT or not cands:
+        return None
+    sim = _similarity([key], [c.key for c in cands])[0]
+    from ...structure.targets import _known, canonical_metric
+
+    if t.canonical in _known():
+        # a task written with another name of the same known metric (粮食综合生产能力 / 粮食总产:
+        # both 粮食产量 in ``data/metrics.toml``)
+        same = np.array([canonical_metric(re.sub(r"\[\d+\]$", "", c.quantity.metric)) == t.canonical for c in cands], dtype=bool)
+        sim = np.where(same, np.maximum(sim, float(SAME_OBJECT)), sim)
+    k = int(np.argmax(sim))
+    return cands[k] if sim[k] >= SAME_OBJECT else None
+
+
+def without_moved_twice(findings: list[Finding]) -> list[Finding]:
+    """``findings`` without the task-level ones that report again a task a headline target moved
+    to (工业投资增长10% among the headline targets, the next year's task 工业投资增长5%: the
+    ``target_changed`` finding of the move says it; the task's figure is not also a figure stated in
+    words the year before, nor a task target of one year only)."""
+    moved = {"a": set(), "b": set()}
+    for f in findings:
+        d = f.detail or {}
+        if f.type == FindingType.TARGET_CHANGED and "moved_to_tasks" in str(d.get("change", "")):
+            moved["b"].add(f.b_text)
+        elif f.type == FindingType.TARGET_CHANGED and "moved_to_headline" in str(d.get("change", "")):
+            moved["a"].add(f.a_text)
+
+    def again(f: Finding) -> bool:
+        d = f.detail or {}
+        if f.type == FindingType.NUMBER_CHANGED and d.get("change") == "qual_to_quant":
+            return d.get("b_clause") in moved["b"]
+        if f.type == FindingType.NUMBER_CHANGED and d.get("change") == "quant_to_qual":
+            return d.get("a_clause") in moved["a"]
+        if d.get("level") == "task":
+            return d.get("b_clause") in moved["b"] if f.type == FindingType.TARGET_ADDED else d.get("a_clause") in moved["a"]
+        return False
+
+    return [f for f in findings if not again(f)] if moved["a"] or moved["b"] else findings

@@ -1,0 +1,142 @@
+"""Task targets of one year only: a figure whose object the other year's target regions
+name nowhere, neither with a figure nor in words (:func:`one_year_task_targets`)."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ... import quantities as qty
+from ...model import Document, Finding, FindingType, Quantity, Severity
+from ...normalize import to_simplified
+from ..base import _finding
+from .objects import _counts, _fmt_task, _label, _measures, _ONLY_TAIL, TARGET_REGIONS, TaskTarget, _THRESHOLD_BOUNDS
+from .worded import _core, _in_quotes
+
+
+#: a task-level target of one year only needs an object of this many characters or more (企业,
+#: 项目 and the like name no task of their own)
+MIN_ONLY_OBJECT = 4
+#: ... and the other year's target regions must not spell a run of this share of its core
+#: (:func:`_core`) or more, nor :data:`MIN_ONLY_RUN` characters of its head: what they name is
+#: the same task stated with another figure the pairing missed, or in words
+ONLY_SHARE = 0.6
+MIN_ONLY_RUN = 3
+#: a figure just after one of these is the base a change starts from (由2300元分别提高到5000元),
+#: not a target
+_BASE_BEFORE = ("由", "从")
+
+
+#: units of a size (money, power, weight, area, length): a bound on one before a noun defines the thing
+_SIZE_UNITS = ("元", "瓦", "吨", "米", "亩", "公里", "公顷")
+
+
+def _bound_before_noun(q: Quantity, text: str) -> bool:
+    """Whether ``q`` ends in a bound (以上, 以下) written straight before a noun (盯紧50亿元以上大项目,
+    30万千瓦以下煤电机组): a size that defines the thing, not a target of its own.  A count or a
+    share before its noun (10场以上境外招商, 1500名以上残疾人, 50%以上政务服务事项) is the target."""
+    if not any(c in q.unit for c in _SIZE_UNITS):
+        return False
+    rest = to_simplified(text[q.start + len(q.text) :])
+    bound = next((b for b in _THRESHOLD_BOUNDS if q.text.endswith(b)), "")
+    if not bound and q.qualifier in _THRESHOLD_BOUNDS and rest.startswith(q.qualifier):
+        bound, rest = q.qualifier, rest[len(q.qualifier) :]
+    return bool(bound) and bool(re.match(r"[\u4e00-\u9fff“]", rest))
+
+
+def _named_in(core: str, text: str) -> bool:
+    """Whether the other year's target regions ``text`` (normalized) name the object ``core``:
+    the whole of it, :data:`ONLY_SHARE` of it in one run, or its last :data:`MIN_ONLY_RUN`
+    characters (the head noun: 高标准农田 -> 农田 is too short, 标准农田 names it)."""
+    core = _ONLY_TAIL.sub("", core) or core  # 合同成交额提升 names 合同成交额
+    if core in text:
+        return True
+    # a run of k characters shared with the text is one of the object's k-character pieces
+    # found in it (the same test as a longest common run >= k, without a scan of the whole
+    # text per object: the other year's commitments are long, the objects short)
+    k = math.ceil(max(MIN_ONLY_RUN, ONLY_SHARE * len(core)))
+    if any(core[i : i + k] in text for i in range(len(core) - k + 1)):
+        return True
+    return len(core) >= MIN_ONLY_RUN and core[-MIN_ONLY_RUN:] in text
+
+
+def _without_tail(metric: str) -> str:
+    """``metric`` without the verbs and qualifiers that close it before a figure (``tail`` of
+    ``data/tasks.toml``: 达到, 提高到, 保持在)."""
+    from ... import vocab
+
+    return vocab.pattern("tasks", "key", "tail").sub("", re.sub(r"(?:达|至|为)$", "", metric))
+
+
+def _scope_of_rate(t: TaskTarget) -> bool:
+    """Whether count ``t`` is the scope of a rate its clause then sets (107条纳入名录管理的河流水质
+    达标率100%: the rivers counted are where the rate is read, the rate is the target): a count
+    followed in its clause by a percentage whose metric, read from the count on, ends in a measure
+    (``measures`` of ``data/tasks.toml``: 率, 占比)."""
+    if t.quantity.unit not in _counts() or t.quantity.text not in t.clause:
+        return False
+    rest = t.clause[t.clause.find(t.quantity.text) + len(t.quantity.text) :]
+    rate = next((q for q in qty.extract(rest) if q.unit in ("%", "％")), None)
+    if rate is None or re.search(r"[、，,；;：:]", rest[: rate.start]):
+        return False  # 新建5G基站2万个、千兆用户占比达到30%: items of a list
+    return bool(_measures().search(_without_tail(qty.metric_key(rest[: rate.start]))))
+
+
+def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pairs, worded) -> list[Finding]:
+    """Task-level targets of one year only: a quantified task target left unpaired whose
+    object the other year's commitments name nowhere, with a figure or in words
+    (:func:`_named_in`), one ``target_removed`` (A only) or ``target_added`` (B only) finding
+    each, low severity, ``detail["level"] == "task"``.  Figures a ``quant_to_qual`` /
+    ``qual_to_quant`` finding already reports are left out, and nothing is said when the other
+    year's commitments part was not read."""
+    texts = {
+        "a": qty.metric_key("。".join(u.text for u in b_units if u.region in TARGET_REGIONS)),
+        "b": qty.metric_key("。".join(u.text for u in a_units if u.region in TARGET_REGIONS)),
+    }
+    paired = {"a": {id(x) for x, _, _ in pairs}, "b": {id(y) for _, y, _ in pairs}}
+    stated = {(f.detail.get("change"), f.detail.get("a_clause") if f.detail.get("change") == "quant_to_qual" else f.detail.get("b_clause")) for f in worded}
+    from ... import vocab
+
+    period = vocab.pattern("tasks", "structure", "multi_year_section")
+    fact = vocab.pattern("tasks", "structure", "fact_before")
+    out = []
+    for side, mine, units, doc in (("a", ta, a_units, a), ("b", tb, b_units, b)):
+        if len(texts[side]) < 2:
+            continue  # the other year's commitments part was not read
+        secs = {s.id: s for s in doc.sections}
+
+        def in_period(sid) -> bool:
+            while sid in secs:
+                if period.search(to_simplified(secs[sid].title)):
+                    return True
+                sid = secs[sid].parent
+            return False
+
+        said: set[tuple[int, str]] = set()
+        for t in mine:
+            if id(t) in paired[side] or len(t.key) < MIN_ONLY_OBJECT or not re.search(r"\d", t.quantity.text):
+                continue  # a figure in words only (千家万户, 百项, 万亿级) is rarely a task target
+            text = units[t.unit].text
+            if to_simplified(text[: t.quantity.start]).endswith(_BASE_BEFORE) or _bound_before_noun(t.quantity, text):
+                continue
+            if _in_quotes(t.quantity, text) or _scope_of_rate(t):
+                continue  # part of a name (强省会“35条”), or the scope a rate is read over
+            if fact.search(to_simplified(text[: t.quantity.start]).rsplit("，", 1)[-1]) or in_period(units[t.unit].section):
+                continue
+            if (("quant_to_qual" if side == "a" else "qual_to_quant"), t.clause) in stated:
+                continue
+            core = _core(t.key)
+            if _named_in(core, texts[side]) or (t.unit, t.key) in said:
+                continue
+            said.add((t.unit, t.key))
+            q = t.quantity
+            fig = _fmt_task(t)
+            if side == "a":
+                msg = f"后一年不再列出的任务目标：{t.clause}（{fig}）"
+                detail = {"metric": _label(t), "object": t.key, "old": fig, "old_value": q.value, "level": "task", "a_clause": t.clause}
+                out.append(_finding(FindingType.TARGET_REMOVED, Severity.LOW, a, b, [units[t.unit]], [], msg, detail, a_text=t.clause, b_text=""))
+            else:
+                msg = f"新列出的任务目标：{t.clause}（{fig}）"
+                detail = {"metric": _label(t), "object": t.key, "new": fig, "new_value": q.value, "level": "task", "b_clause": t.clause}
+                out.append(_finding(FindingType.TARGET_ADDED, Severity.LOW, a, b, [], [units[t.unit]], msg, detail, a_text="", b_text=t.clause))
+    return out

@@ -1,0 +1,287 @@
+"""Pairing the task targets of two years: one to one by object and compatible unit
+(:func:`pair_task_targets`), a metric redefined in another unit (:func:`pair_redefined`), kinds
+and quoted names that keep two objects apart, a scope widened by 以上."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+import numpy as np
+
+from ... import quantities as qty
+from ...align import Edge
+from .objects import _comparable, _measures, _ONLY_TAIL, TaskTarget
+
+
+#: two objects are the same at or above this similarity (:func:`_similarity`, 0..100, plus
+#: :data:`ALIGNED_BONUS`).  Chosen on the five tuning pairs of ``tests/gold/yoy``: 75 -> 70 adds
+#: 1 target change on 茌平区 and 3 on 山东省 for 1 wrong pair, 65 adds 2 wrong pairs on 南宁市
+#: and 茌平区 and nothing else
+SAME_OBJECT = 70
+#: second pass over the targets left unpaired: objects that end in the same head noun of
+#: :data:`MIN_HEAD` characters or more and reach this similarity are the same object when the
+#: alignment links their sentences (also when the value is the same: on the seven tuning pairs
+#: that added 1 right pair and 2 wrong ones)
+SAME_HEAD = 50
+MIN_HEAD = 2
+#: ... or, in two sentences the alignment links to nothing, that end in the same head noun of this
+#: many characters (培育20个以上突破性新品种 / 培育优良动植物新品种20个; two characters, 项目 or 企业,
+#: paired unrelated tasks on dev corpus pairs: 5 wrong of 6)
+MIN_HEAD_ALONE = 3
+#: what a link of the alignment between the two sentences adds to the similarity of their objects
+ALIGNED_BONUS = 10
+#: ... and, in the order pairs are taken, this many times as much
+ALIGNED_RANK = 2.5
+#: what naming the same stage of a project (:func:`stages`) adds to a pair's rank (not to its
+#: similarity): it breaks ties between figures of one object (市级重大项目700个 / 其中新开工110个)
+STAGE_RANK = 5
+#: objects shorter than this are compared whole only (高铁 is in 高铁通车里程 but is not it)
+MIN_PARTIAL = 4
+#: weight of the shorter object's length in the in-order similarity (the rest: the longer's)
+SHORT_WEIGHT = 0.75
+
+
+def _similarity(ka: list[str], kb: list[str]) -> np.ndarray:
+    """Similarity of two objects (0..100): the best of the edit ratio, 0.9 x the partial ratio
+    (objects of :data:`MIN_PARTIAL` characters or more) and the characters both spell in order
+    over a length between the shorter's and the longer's (老旧片区综合更新 / 片区更新)."""
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import LCSseq
+
+    # each distinct object once (targets repeat their objects), spread back at the end
+    ua, ia = np.unique(np.array(ka, dtype=object), return_inverse=True)
+    ub, ib = np.unique(np.array(kb, dtype=object), return_inverse=True)
+    ka, kb = ua.tolist(), ub.tolist()
+    sim = process.cdist(ka, kb, scorer=fuzz.ratio, workers=-1)
+    part = process.cdist(ka, kb, scorer=fuzz.partial_ratio, workers=-1)
+    la, lb = np.array([len(k) for k in ka], dtype=float), np.array([len(k) for k in kb], dtype=float)
+    short, long_ = np.minimum.outer(la, lb), np.maximum.outer(la, lb)
+    lcs = process.cdist(ka, kb, scorer=LCSseq.similarity, workers=-1).astype(float)
+    spelled = 100.0 * lcs / (SHORT_WEIGHT * short + (1 - SHORT_WEIGHT) * long_)
+    return np.maximum.reduce([sim, 0.9 * part * (short >= MIN_PARTIAL), spelled])[ia[:, None], ib[None, :]]
+
+
+def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Edge]) -> list[tuple[TaskTarget, TaskTarget, float]]:
+    """One-to-one pairs of targets of the two years that count the same object in a
+    compatible unit, most similar first (see :data:`SAME_OBJECT`, :data:`ALIGNED_BONUS`)."""
+    if not ta or not tb:
+        return []
+    sim = _similarity([t.key for t in ta], [t.key for t in tb])
+    # which pairs of sentences the alignment linked, and which units compare (by unit
+    # name only: one small table over the distinct names), as whole matrices
+    ua = np.array([x.unit for x in ta], dtype=np.int64)
+    ub = np.array([y.unit for y in tb], dtype=np.int64)
+    pos_a = {u: k for k, u in enumerate(np.unique(ua).tolist())}
+    pos_b = {u: k for k, u in enumerate(np.unique(ub).tolist())}
+    link = np.zeros((len(pos_a), len(pos_b)), dtype=bool)
+    for e in edges:
+        if e.a in pos_a and e.b in pos_b:
+            link[pos_a[e.a], pos_b[e.b]] = True
+    la = np.array([pos_a[u] for u in ua.tolist()], dtype=np.int64)
+    lb = np.array([pos_b[u] for u in ub.tolist()], dtype=np.int64)
+    bonus = np.where(link[la[:, None], lb[None, :]], float(ALIGNED_BONUS), 0.0)
+    names_a = {x.quantity.unit: x.quantity for x in ta}
+    names_b = {y.quantity.unit: y.quantity for y in tb}
+    na, nb = list(names_a), list(names_b)
+    table = np.array([[_comparable(names_a[p], names_b[q]) for q in nb] for p in na], dtype=bool).reshape(len(na), len(nb))
+    ka = {p: k for k, p in enumerate(na)}
+    kb = {q: k for k, q in enumerate(nb)}
+    dim = table[np.array([ka[x.quantity.unit] for x in ta], dtype=np.int64)[:, None], np.array([kb[y.quantity.unit] for y in tb], dtype=np.int64)[None, :]]
+    score = np.where(dim, sim + bonus, -1.0)
+    # among eligible pairs, a pair of sentences the alignment linked goes first (34个在建项目 of
+    # the motorway sentence is its 34个续建项目, not another sentence's 6个在建项目)
+    # ... and, between objects alike, two that name the same stage of a project (开工, 建成)
+    staged = np.array([[bool(x.stage & y.stage) for y in tb] for x in ta], dtype=bool).reshape(len(ta), len(tb))
+    rank = np.where(score >= SAME_OBJECT, sim + bonus * ALIGNED_RANK + STAGE_RANK * staged, -1.0)
+    out = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    count_a, count_b = Counter(k for k, _ in {(t.key, t.unit) for t in ta}), Counter(k for k, _ in {(t.key, t.unit) for t in tb})
+    order = np.argsort(-rank, axis=None, kind="stable")
+    for flat in order:
+        i, j = divmod(int(flat), len(tb))
+        if rank[i, j] < 0:
+            break
+        if i in used_a or j in used_b or _names_missing(ta[i], tb[j]) or _kinds_differ(ta[i].key, tb[j].key):
+            continue
+        if not link[la[i], lb[j]] and (count_a[ta[i].key] > 1 or count_b[tb[j].key] > 1):
+            continue  # an object several sentences count (年度投资 of each sector): the alignment says which
+        used_a.add(i)
+        used_b.add(j)
+        out.append((ta[i], tb[j], float(score[i, j])))
+    # second pass: targets left over whose objects end in the same head noun (新品种, 片区,
+    # 机构) and are otherwise alike, in sentences the alignment linked (新创建省级示范片区70个左右
+    # -> 新增省级乡村振兴片区75个)
+    linked_a, linked_b = {e.a for e in edges}, {e.b for e in edges}
+    second = np.where(dim & (sim >= SAME_HEAD), sim + bonus * ALIGNED_RANK, -1.0)
+    for flat in np.argsort(-second, axis=None, kind="stable"):
+        i, j = divmod(int(flat), len(tb))
+        if second[i, j] < 0:
+            break
+        if i in used_a or j in used_b or _head(ta[i].key, tb[j].key) < MIN_HEAD or _names_missing(ta[i], tb[j]) or _kinds_differ(ta[i].key, tb[j].key):
+            continue
+        if not link[la[i], lb[j]] and (ta[i].unit in linked_a or tb[j].unit in linked_b or _head(ta[i].key, tb[j].key) < MIN_HEAD_ALONE):
+            continue  # sentences the alignment linked, or two it links to nothing sharing a longer head
+        if not link[la[i], lb[j]] and (count_a[ta[i].key] > 1 or count_b[tb[j].key] > 1):
+            continue
+
+        used_a.add(i)
+        used_b.add(j)
+        out.append((ta[i], tb[j], float(score[i, j])))
+    # an object several sentences count (年度投资 of each sector) pairs where the two sentences
+    # pair another object too (the sector's projects: 7200个重大产业项目 / 5500个重大项目, which may
+    # be such an object itself) or where one of them counts nothing else (完成投资3250亿元 /
+    # 交通、水利分别完成投资…); parallel sentences whose sectors were regrouped (970个新基建项目 /
+    # 600个医教康育服务项目, 年度投资 of each) do not
+    both = Counter((x.unit, y.unit) for x, y, _ in out)
+    others_a, others_b = Counter(t.unit for t in ta), Counter(t.unit for t in tb)
+    out = [
+        (x, y, s)
+        for x, y, s in out
+        if (count_a[x.key] == 1 and count_b[y.key] == 1) or both[(x.unit, y.unit)] > 1 or others_a[x.unit] == 1 or others_b[y.unit] == 1
+    ]
+    out.sort(key=lambda p: (p[0].unit, p[0].quantity.start))
+    return out
+
+
+#: a metric redefined (:func:`pair_redefined`): the two objects, read without what measures them
+#: (``redefined_measures`` of ``data/tasks.toml``), are the same at or above this similarity, and
+#: the thing left has this many characters or more
+SAME_REDEFINED = 90
+MIN_REDEFINED = 4
+
+
+def _measured(key: str) -> str:
+    """The thing an object measures (技术合同成交额 -> 技术合同, 农产品加工转化率 -> 农产品加工):
+    ``key`` without its measure ending and general ending (项目, 工程)."""
+    from ... import vocab
+
+    rx = vocab.pattern("tasks", "key", "redefined_measures")
+    ends = vocab.pattern("tasks", "key", "generic_ends")
+    thing = key
+    for _ in range(2):
+        thing = ends.sub("", rx.sub("", _ONLY_TAIL.sub("", thing)))
+    return thing
+
+
+def _same_thing(x: str, y: str) -> bool:
+    """Whether two things measured (:func:`_measured`) are one thing however their sentences are
+    aligned: equal, or the longer one is the shorter with words before it only (巩固提升农村供水保障 /
+    农村供水保障), :data:`MIN_REDEFINED` characters or more."""
+    short, long_ = sorted((x, y), key=len)
+    return len(short) >= MIN_REDEFINED and long_.endswith(short)
+
+
+def pair_redefined(ta: list[TaskTarget], tb: list[TaskTarget], pairs, edges: list[Edge]) -> list[tuple[TaskTarget, TaskTarget, float]]:
+    """Targets left unpaired by :func:`pair_task_targets` that quantify the same thing in units
+    that do not compare (a growth rate one year, an amount the next: 技术合同成交额增长15%左右 ->
+    技术合同成交额突破200亿元): the metric redefined.  The two sentences must be linked by the
+    alignment, the things measured (:func:`_measured`) alike (:data:`SAME_REDEFINED`) and each the
+    other's best such match; one to one.  Two sentences the alignment does not link are read when
+    the things are one (:func:`_same_thing`)."""
+    paired_a = {id(x) for x, _, _ in pairs}
+    paired_b = {id(y) for _, y, _ in pairs}
+    from ... import vocab
+
+    size = set(vocab.load("tasks")["units"]["size_classes"])
+    la = [x for x in ta if id(x) not in paired_a and x.quantity.unit not in size and len(_measured(x.key)) >= MIN_REDEFINED]
+    lb = [y for y in tb if id(y) not in paired_b and y.quantity.unit not in size and len(_measured(y.key)) >= MIN_REDEFINED]
+    if not la or not lb:
+        return []
+    linked = {(e.a, e.b) for e in edges}
+    sim = _similarity([_measured(x.key) for x in la], [_measured(y.key) for y in lb])
+    things_a, things_b = [_measured(x.key) for x in la], [_measured(y.key) for y in lb]
+    ok = np.array([[((x.unit, y.unit) in linked or _same_thing(tx, ty)) and not _comparable(x.quantity, y.quantity) for y, ty in zip(lb, things_b)] for x, tx in zip(la, things_a)], dtype=bool)
+    score = np.where(ok & (sim >= SAME_REDEFINED), sim, -1.0)
+    out = []
+    for i in range(len(la)):
+        j = int(np.argmax(score[i]))
+        if score[i, j] < 0 or int(np.argmax(score[:, j])) != i or _names_missing(la[i], lb[j]) or _kinds_differ(la[i].key, lb[j].key):
+            continue
+        if score[i, j] in np.delete(score[i], j) or score[i, j] in np.delete(score[:, j], i):
+            continue  # two equally good partners: which one is meant is not said
+        out.append((la[i], lb[j], float(score[i, j])))
+    return out
+
+
+def _quoted_names(t: TaskTarget) -> list[str]:
+    """The quoted names that qualify the noun of the object of ``t`` (企业“四化”改造升级,
+    “好房子”示范项目); a name that is the whole object or an item of a list (“四好农村路”,
+    制造业单项冠军、“小巨人”各30家, “无废园区”“无废工厂”10个) is not one."""
+    return [m.group(1) for m in re.finditer(r"“([^”]{2,})”([\u4e00-\u9fff])", t.clause) if m.group(2) not in "各等和及与" and qty.metric_key(m.group(1) + m.group(2)) in t.key]
+
+
+def _names_missing(x: TaskTarget, y: TaskTarget) -> bool:
+    """Whether the object of one target holds a quoted name (a programme's own name:
+    企业“四化”改造升级) that the other target's clause does not write, nor :data:`MIN_HEAD_ALONE`
+    characters of it in a run, and what follows the name in the object shares fewer than that
+    many characters in a run with the other object: they count different things (中小企业数字化改造;
+    “四首”产品 / 企业创新产品), unless the rest names the same thing (“百县千企万店”促消费重点活动 /
+    促消费活动) or the other clause names part of it (“高效办成一件事”场景 / “一件事”应用场景)."""
+    for s, o in ((x, y), (y, x)):
+        other = qty.metric_key(o.clause.replace("“", "").replace("”", ""))
+        for n in _quoted_names(s):
+            k = qty.metric_key(n)
+            rest = s.key[s.key.find(k) + len(k) :]
+            if k not in other and _shared_run(k, other) < MIN_HEAD_ALONE and _shared_run(rest, o.key) < MIN_HEAD_ALONE:
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _kind_groups() -> tuple[tuple[re.Pattern, ...], ...]:
+    from ... import vocab
+
+    return tuple(tuple(re.compile(k) for k in g) for g in vocab.load("tasks")["kinds"]["groups"])
+
+
+def _kinds_differ(x: str, y: str) -> bool:
+    """Whether objects ``x`` and ``y`` each name a kind of one group of ``[kinds]`` of
+    ``data/tasks.toml`` that the other does not name (党群服务中心 / 托育服务中心, 创新型 / 专精特新
+    中小企业): different things.  One naming the other's kinds and more (专精特新企业 / 专精特新
+    “小巨人”和单项冠军) is a measure narrowed, not told apart."""
+    for group in _kind_groups():
+        kx = {i for i, k in enumerate(group) if k.search(x)}
+        ky = {i for i, k in enumerate(group) if k.search(y)}
+        if kx - ky and ky - kx:
+            return True
+    return False
+
+
+def _kinds_unnamed(key: str, clause: str) -> bool:
+    """Whether the object ``key`` names a kind of ``[kinds]`` of ``data/tasks.toml`` that the
+    clause ``clause`` does not name (创新型中小企业50家 / 培育铺天盖地的中小企业): the clause speaks
+    of the head noun, not of that kind, and does not state the target in words."""
+    return any(k.search(key) and not k.search(clause) for group in _kind_groups() for k in group)
+
+
+def _head(x: str, y: str) -> int:
+    """Length of the ending ``x`` and ``y`` share (their head noun: 突破性新品种 / 优良动植物新品种 -> 3);
+    a measure at its end does not count (幼儿园占比 / 在园幼儿占比 -> 0: ``measures`` of ``data/tasks.toml``)."""
+    n = 0
+    while n < min(len(x), len(y)) and x[-1 - n] == y[-1 - n]:
+        n += 1
+    m = _measures().search(x[len(x) - n :]) if n else None
+    return n - len(m.group(0)) if m else n
+
+
+def _scope_widened(x: str, y: str) -> tuple[str, str] | None:
+    """The level of two objects when one writes 以上 after it and the other does not, the rest
+    the same (自治区级创新创业平台 / 自治区级以上创新创业平台): a scope widened or narrowed, a change
+    of qualifier even when the value is the same.  None otherwise."""
+    for m in re.finditer(r"级以上", y):
+        if y[: m.start() + 1] + y[m.end() :] == x:
+            return y[: m.start() + 1].split("、")[-1][-4:], y[: m.end()].split("、")[-1][-6:]
+    for m in re.finditer(r"级以上", x):
+        if x[: m.start() + 1] + x[m.end() :] == y:
+            return x[: m.end()].split("、")[-1][-6:], x[: m.start() + 1].split("、")[-1][-4:]
+    return None
+
+
+def _shared_run(x: str, y: str) -> int:
+    """Length of the longest run of characters ``x`` and ``y`` share."""
+    import difflib
+
+    return difflib.SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y)).size

@@ -1,0 +1,275 @@
+"""Figures stated in words the other year: a task target of one year with no figure paired
+whose object a figureless clause of the other year names (:func:`worded_task_changes`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ... import quantities as qty, segment
+from ...align import Edge
+from ...model import Document, Finding, FindingType, Quantity, Severity
+from ...normalize import to_simplified
+from ..base import _finding
+from .objects import _fmt, _label, _measures, MIN_WORDED_OBJECT, TARGET_REGIONS, TaskTarget, _verbs
+from .pairing import _kinds_unnamed, MIN_HEAD, _shared_run
+
+
+#: ... (:data:`.objects.MIN_WORDED_OBJECT`) when the clause spells this share of the object in one run
+WORDED_SHARE = 0.5
+#: second search for a worded counterpart, when the first finds none: a run of this many
+#: characters of the object's core (:func:`_core`) that a figureless clause of the other year
+#: spells and that is not a general term of the genre (``[worded] generic`` of tasks.toml: 重大项目,
+#: 基础设施 …).  In a sentence the alignment links to the target's that run is enough
+#: (支持55个产粮大县提升粮食生产能力 / 支持…创建国家超级产粮大县); elsewhere in the other year's
+#: commitments the run must occur once in each year's target regions (乡村中小学强校扩优覆盖率达到60%
+#: / 深化强校扩优行动: the only place either year names 强校扩优)
+MIN_WORDED_RUN = 4
+#: ... and in a sentence the alignment links to nothing, this many (on the tuning pairs, runs of 4
+#: or 5 characters shared with clauses anywhere in the other year were right about 1 time in 4:
+#: 关键技术, 乡村医生, 工业用地 name different tasks)
+MIN_FAR_RUN = 6
+#: characters a shared run may stand from the figure it names (:func:`_names_thing`)
+RUN_GAP = 1
+
+
+def _worded_clauses(u) -> list[tuple[str, str]]:
+    """(clause, normalized clause) of the clauses of sentence ``u`` that state no figure, if
+    it is in the target regions."""
+    out = []
+    if u.region in TARGET_REGIONS:
+        for s, e in segment.clauses(u.text):
+            c = u.text[s:e].strip("，,；;。 ")
+            if c and not qty.extract(c):
+                out.append((c, qty.metric_key(c)))
+    return out
+
+
+def _names_head(key: str, clause: str) -> bool:
+    """Whether ``clause`` names the head noun of the object ``key`` (its last
+    :data:`MIN_HEAD` characters before a general ending such as 项目: 省级新兴产业集群 is not
+    named by 培育壮大新兴产业, 水库除险加固项目 is by 实施水库除险加固)."""
+    return _core(key)[-MIN_HEAD:] in clause
+
+
+def _named_once(core: str, clause: str, text: str) -> bool:
+    """Whether the worded ``clause`` names the whole object ``core`` (:data:`MIN_WORDED_OBJECT`
+    characters or more) and the other year's target regions ``text`` name it nowhere else: in a
+    sentence the alignment links to nothing, the only clause that names the object is its
+    counterpart (旅游公路, 智能算力), one of several is not (龙头企业, 数字经济)."""
+    return len(core) >= MIN_WORDED_OBJECT and core in clause and text.count(core) == 1
+
+
+def _core(key: str) -> str:
+    """The object ``key`` without a general ending (项目, 工程: ``generic_ends``) nor, when
+    :data:`MIN_WORDED_OBJECT` characters are left, a measure (智能算力比例 -> 智能算力)."""
+    from ... import vocab
+
+    core = vocab.pattern("tasks", "key", "generic_ends").sub("", key) or key
+    bare = _measures().sub("", core)
+    return bare if len(bare) >= MIN_WORDED_OBJECT else core
+
+
+#: a short form keeps this many characters or more of the start and of the end of the object
+MIN_SHORT_PART = 2
+
+
+def _shortened(core: str, clause: str) -> bool:
+    """Whether ``clause`` writes the object ``core`` in short, as Chinese shortens a term: its
+    start and its head noun, each :data:`MIN_SHORT_PART` characters or more, with words between
+    left out (粮食面积 for 粮食播种面积, 精品景区 for 精品旅游景区); together at least
+    :data:`MIN_WORDED_OBJECT` characters, and the whole object written nowhere in the clause."""
+    if core in clause:
+        return False
+    for i in range(MIN_SHORT_PART, len(core) - MIN_SHORT_PART):
+        for k in range(MIN_SHORT_PART, len(core) - i):
+            if i + k >= MIN_WORDED_OBJECT and core[:i] + core[-k:] in clause:
+                return True
+    return False
+
+
+def _longest_run(x: str, y: str) -> str:
+    """The longest run of characters ``x`` and ``y`` share (the first of equal length in ``x``)."""
+    import difflib
+
+    m = difflib.SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y))
+    return x[m.a : m.a + m.size]
+
+
+def _generic_run(run: str) -> bool:
+    """Whether a shared ``run`` names no task of its own: fewer than :data:`MIN_WORDED_RUN`
+    characters are left once the genre's general terms (``[worded] generic``) are taken out."""
+    from ... import vocab
+
+    return len(vocab.pattern("tasks", "worded", "generic").sub("", run)) < MIN_WORDED_RUN
+
+
+def _names_thing(run: str, core: str, t: TaskTarget, text: str) -> bool:
+    """Whether a shared ``run`` names the thing the figure of ``t`` counts, not a word near it: the
+    run ends the object ``core`` (its head noun: 农村生活污水治理 of 农村生活污水治理率), ends the
+    words just before the figure in its sentence ``text`` (at most :data:`RUN_GAP` characters away:
+    a measure, 达, 为), or ends the noun written after the figure, read up to the next action verb
+    (支持55个产粮大县提升粮食生产能力: 产粮大县; not 智慧农业 of 100家智慧农业应用基地)."""
+    if core.endswith(run):
+        return True
+    q = t.quantity
+    plain = to_simplified(text)
+    before = re.split(r"[，,；;。：:、（()“”]", plain[: q.start].rstrip())[-1]  # within one item of a list
+    if run in before[-(len(run) + RUN_GAP) :]:
+        return True
+    after = re.split(r"[，,；;。：:、（()“”\d]", re.sub(r"^(?:以上|左右|以内|以下|多|余)", "", plain[q.start + len(q.text) :]), maxsplit=1)[0]
+    verb = _verbs().search(after, 1)
+    return after[: verb.start() if verb else len(after)].endswith(run)
+
+
+def _said_in_words(q: Quantity, clause: str) -> bool:
+    """Whether the figureless ``clause`` writes a count in Chinese numerals in the figure's measure
+    word (一所 for 1所): the same kind of count stated, not a target turned into words."""
+    return bool(q.unit) and len(q.unit) == 1 and bool(re.search(f"[{qty._CN_DIGITS}两]{re.escape(q.unit)}", clause))
+
+
+@dataclass(frozen=True)
+class _Figureless:
+    """The other year's figureless clauses ((sentence, clause, normalized clause)) for
+    :func:`_run_counterpart`, read once: each clause's list items normalized
+    (:func:`quantities.metric_key`), and where each :data:`MIN_WORDED_RUN`-character piece of
+    them occurs, so that a search looks only at the clauses sharing a piece with the object
+    (a shorter shared run is never a counterpart)."""
+
+    clauses: list[tuple[int, str, str]]
+    items: list[list[str]]
+    grams: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, clauses: list[tuple[int, str, str]]) -> "_Figureless":
+        items = [[qty.metric_key(p) for p in re.split(r"[、“”]", c) if p] for _, c, _ in clauses]
+        grams: dict[str, list[int]] = {}
+        k = MIN_WORDED_RUN
+        for n, ps in enumerate(items):
+            for g in {p[j : j + k] for p in ps for j in range(len(p) - k + 1)}:
+                grams.setdefault(g, []).append(n)
+        return cls(clauses, items, grams)
+
+    def sharing(self, core: str) -> list[int]:
+        """Indices of the clauses with a piece of :data:`MIN_WORDED_RUN` characters of ``core``, in order."""
+        k = MIN_WORDED_RUN
+        return sorted({n for j in range(len(core) - k + 1) for n in self.grams.get(core[j : j + k], ())})
+
+
+def _run_counterpart(core: str, linked: set[int], figureless: _Figureless, other_text: str, own_text: str, named=lambda run: True) -> tuple[int, str] | None:
+    """The second search of :func:`worded_task_changes`: among the other year's figureless
+    clauses (``figureless``), the one sharing the longest distinctive run
+    with the object ``core`` (:data:`MIN_WORDED_RUN` characters in a sentence of ``linked``,
+    :data:`MIN_FAR_RUN` elsewhere; read within one item of a list, 人才、团队 names no 人才团队, and
+    not as part of a longer quoted name, “环城健身步道越野赛” is a race).  The run must occur once in
+    the other year's (``other_text``) and once in the target's year's (``own_text``) target regions.
+    None when there is none."""
+    best: tuple[int, int, int, str] | None = None
+    for m in figureless.sharing(core):
+        i, c, _ = figureless.clauses[m]
+        near = i in linked
+        run = max((_longest_run(core, p) for p in figureless.items[m]), key=len, default="")
+        if len(run) < (MIN_WORDED_RUN if near else MIN_FAR_RUN) or _generic_run(run) or not named(run):
+            continue
+        if any(run in n and len(n) > len(run) for n in (qty.metric_key(n) for n in re.findall(r"“([^”]+)”", c))):
+            continue
+        if other_text.count(run) != 1 or own_text.count(run) != 1:
+            continue
+        score = (int(near), len(run))
+        if best is None or score > best[:2]:
+            best = (score[0], score[1], i, c)
+    return (best[2], best[3]) if best else None
+
+
+def _in_quotes(q: Quantity, text: str) -> bool:
+    """Whether ``q`` is written inside a quoted name (“千村示范、万村整治”): part of a name, no target."""
+    before = text[: q.start]
+    return before.count("“") > before.count("”")
+
+
+def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pairs, edges: list[Edge]) -> list[Finding]:
+    """A task-level target of one year with no figure paired in the other year whose object
+    a figureless clause of the other year's commitments names (完成省重点实验室重组 for
+    重组200家省重点实验室: a shared run of :data:`MIN_WORDED_OBJECT` characters or more, and
+    :data:`WORDED_SHARE` of the object or more) in a sentence the alignment links to the
+    target's: quantitative -> qualitative or the reverse, one ``number_changed`` finding each
+    (``detail["change"]``: ``quant_to_qual`` / ``qual_to_quant``)."""
+    partners: dict[str, dict[int, list[int]]] = {"a": {}, "b": {}}
+    for e in edges:
+        partners["a"].setdefault(e.a, []).append(e.b)
+        partners["b"].setdefault(e.b, []).append(e.a)
+    # sentences of the other year the alignment links to nothing: a task may move between
+    # sections from one year to the next, and its worded clause be left unaligned
+    alone = {
+        "a": [i for i, u in enumerate(b_units) if u.region in TARGET_REGIONS and i not in partners["b"]],
+        "b": [i for i, u in enumerate(a_units) if u.region in TARGET_REGIONS and i not in partners["a"]],
+    }
+    # the other year's target regions, normalized as worded clauses are (see _named_once)
+    texts = {
+        "a": qty.metric_key("。".join(u.text for u in b_units if u.region in TARGET_REGIONS)),
+        "b": qty.metric_key("。".join(u.text for u in a_units if u.region in TARGET_REGIONS)),
+    }
+    alone_text = {
+        "a": {i: qty.metric_key(b_units[i].text) for i in alone["a"]},
+        "b": {i: qty.metric_key(a_units[i].text) for i in alone["b"]},
+    }
+    paired_a = {id(x) for x, _, _ in pairs}
+    paired_b = {id(y) for _, y, _ in pairs}
+    every: dict[str, _Figureless] = {}  # all figureless clauses of the other year, read once
+    out = []
+    for side, mine, paired, other_units, own_units in (("a", ta, paired_a, b_units, a_units), ("b", tb, paired_b, a_units, b_units)):
+        clauses: dict[int, list[tuple[str, str]]] = {}  # read only where needed
+        seen: set[str] = set()
+        said: set[tuple] = set()
+        for t in mine:
+            if id(t) in paired or len(t.key) < MIN_WORDED_OBJECT or t.key in seen or _in_quotes(t.quantity, own_units[t.unit].text):
+                continue
+            need = max(MIN_WORDED_OBJECT, WORDED_SHARE * len(t.key))
+            linked = set(partners[side].get(t.unit, ()))
+            core = _core(t.key)
+            # sentences linked to nothing are read only when the other year names the object once
+            once = len(core) >= MIN_WORDED_OBJECT and texts[side].count(core) == 1
+            lone = [i for i in alone[side] if core in alone_text[side][i]] if once else []
+            if once and not linked and any(n in core for n in re.findall(r"“([^”]{%d,})”" % MIN_WORDED_OBJECT, t.clause)):
+                # a quoted name (力争新增“双百双新”项目10个以上) the other year names once, in any sentence
+                lone = [i for i, u in enumerate(other_units) if u.region in TARGET_REGIONS and core in qty.metric_key(u.text)]
+            where = list(partners[side].get(t.unit, ())) + lone
+            for i in where:
+                if i not in clauses:
+                    clauses[i] = _worded_clauses(other_units[i])
+            # a clause naming the object in short (粮食面积 for 粮食播种面积) names all of it
+            runs = [(len(t.key) if _shortened(core, k) else _shared_run(t.key, k), i, c) for i in where for c, k in clauses[i]]
+            clauses_k = {(i, c): k for i in where for c, k in clauses[i]}
+            # in a sentence the alignment links to nothing, the clause must name the whole object
+            near = [r for r in runs if r[0] >= need and _names_head(t.key, clauses_k[(r[1], r[2])]) and (r[1] in linked or _named_once(core, clauses_k[(r[1], r[2])], texts[side]))]
+            # a general term of the genre shared (重大项目, 产业集群) names no one task
+            near = [r for r in near if _shortened(core, clauses_k[(r[1], r[2])]) or not _generic_run(_longest_run(t.key, clauses_k[(r[1], r[2])]))]
+            if near:
+                _, i, c = max(near, key=lambda r: r[0])
+            else:
+                if side not in every:
+                    every[side] = _Figureless.of([(j, c, k) for j, u in enumerate(other_units) for c, k in clauses.setdefault(j, _worded_clauses(u))])
+                own = own_units[t.unit].text
+                if not re.search(r"\d", t.quantity.text):
+                    continue  # a figure in words only (千村, 百项) is rarely a task target (as one_year_task_targets)
+                hit = _run_counterpart(core, linked, every[side], texts[side], texts["b" if side == "a" else "a"], lambda run: _names_thing(run, core, t, own))
+                if hit is None:
+                    continue
+                i, c = hit
+            if (t.unit, t.key, i, c) in said or _said_in_words(t.quantity, c) or _kinds_unnamed(t.key, qty.metric_key(c)):
+                continue
+            # every figure of a clause with its own object is its own finding (新增高标准农田建设
+            # 9.55万亩、改造提升3.9万亩); figures of one object, one finding
+            said.add((t.unit, t.key, i, c))
+            seen.add(t.key)
+            q = t.quantity
+            if side == "a":
+                msg = f"量化目标变为定性表述：{t.clause} → {c}"
+                detail = {"metric": _label(t), "old": _fmt(q), "new": c, "old_value": q.value, "change": "quant_to_qual", "a_clause": t.clause, "b_clause": c}
+                la, lb = [a_units[t.unit]], [b_units[i]]
+            else:
+                msg = f"定性表述变为量化目标：{c} → {t.clause}"
+                detail = {"metric": _label(t), "old": c, "new": _fmt(q), "new_value": q.value, "change": "qual_to_quant", "a_clause": c, "b_clause": t.clause}
+                la, lb = [a_units[i]], [b_units[t.unit]]
+            out.append(_finding(FindingType.NUMBER_CHANGED, Severity.MEDIUM, a, b, la, lb, msg, detail))
+    return out
