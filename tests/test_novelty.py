@@ -10,7 +10,7 @@ from reportdiff.align import Edge
 from reportdiff.detect import novelty as N
 from reportdiff.model import Region, Unit
 from reportdiff.normalize import match_key
-from reportdiff.similarity import Cosine, bigram_matrices, tfidf
+from reportdiff.similarity import Cosine, bigram_matrices, pair_dots, tfidf
 
 
 def _units(texts: list[str]) -> list[Unit]:
@@ -24,7 +24,7 @@ def test_pair_dots_are_the_cosines_of_those_pairs():
     dense = Cosine(*rows).dense()
     r = np.array([0, 0, 1, 2, 2, 1])
     c = np.array([0, 3, 2, 1, 0, 2])
-    assert np.allclose(N._pair_dots(*rows, r, c), dense[r, c], atol=1e-6)
+    assert np.allclose(pair_dots(*rows, r, c), dense[r, c], atol=1e-6)
 
 
 def test_linked_best_looks_only_at_the_linked_sentences():

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ("Terms", "Cosine", "token_matrices", "bigram_matrices", "tfidf", "BLOCK_CELLS")
+__all__ = ("Terms", "Cosine", "token_matrices", "bigram_matrices", "tfidf", "pair_dots", "BLOCK_CELLS")
 
 #: cells of one block (rows of A x rows of B): 2M float64 accumulators, 16 MiB
 BLOCK_CELLS = 1 << 21
@@ -113,6 +113,23 @@ def tfidf(xa: Terms, xb: Terms) -> tuple[Terms, Terms]:
 
 #: a mask of a block: (first row, end row) -> bool array (rows, columns of B), or None
 BlockMask = Callable[[int, int], "np.ndarray | None"]
+
+
+def pair_dots(xa: Terms, xb: Terms, r: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """Dot products of row ``r[p]`` of ``xa`` with row ``c[p]`` of ``xb`` (:class:`Terms`,
+    each row's terms distinct) for every ``p``, by matching (pair, term) keys: no loop over pairs."""
+    n = max(xa.n_terms, xb.n_terms, 1)
+
+    def entries(x, rows: np.ndarray):
+        sizes = x.row_sizes()[rows]
+        p = np.repeat(np.arange(len(rows), dtype=np.int64), sizes)
+        idx = np.repeat(x.indptr[rows], sizes) + np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        return p, x.indices[idx], x.data[idx]
+
+    pa, ta, va = entries(xa, r)
+    pb, tb, vb = entries(xb, c)
+    _, ia, ib = np.intersect1d(pa * n + ta, pb * n + tb, assume_unique=True, return_indices=True)
+    return np.bincount(pa[ia], weights=va[ia].astype(np.float64) * vb[ib], minlength=len(r))
 
 
 class Cosine:

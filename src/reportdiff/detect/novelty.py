@@ -10,7 +10,7 @@ import numpy as np
 
 from .. import quantities as qty
 from ..align import Edge
-from ..similarity import Cosine
+from ..similarity import Cosine, pair_dots
 from ..model import DocKind, Document, Finding, FindingType, Mode, Pair, PlanItem, Quantity, Region, Severity, Unit
 from ..normalize import fold, match_key, to_simplified
 from .base import _finding, is_rhetoric
@@ -140,7 +140,7 @@ def _rhetoric_sentence(unit: Unit) -> bool:
 def _word_related(a_units, b_units, cand_a: list[int], cand_b: list[int], commit_a: np.ndarray, commit_b: np.ndarray) -> tuple[set[int], set[int]]:
     """Candidates (indices) of A and of B that have a mutual best partner among
     the other report's commitments with a content-word cosine >= :data:`WORD_RELATED`."""
-    from ..similarity import Cosine, tfidf, token_matrices
+    from ..similarity import Cosine, pair_dots, tfidf, token_matrices
     from ..tokens import content_words_many
 
     ia = np.flatnonzero(commit_a)
@@ -359,8 +359,8 @@ class ClauseCosines:
         if not pairs:
             return out
         r, c = np.array(pairs, dtype=np.int64).T
-        big = _pair_dots(*self.big_rows, r, c)
-        wrd = _pair_dots(*self.wrd_rows, r, c)
+        big = pair_dots(*self.big_rows, r, c)
+        wrd = pair_dots(*self.wrd_rows, r, c)
         for side, idx in (("a", r), ("b", c)):
             m = len(out[side])
             bb, ww = np.zeros(m), np.zeros(m)
@@ -370,23 +370,6 @@ class ClauseCosines:
             has[idx] = True
             out[side] = np.where(has, bb + ww, np.nan)
         return out
-
-
-def _pair_dots(xa, xb, r: np.ndarray, c: np.ndarray) -> np.ndarray:
-    """Dot products of row ``r[p]`` of ``xa`` with row ``c[p]`` of ``xb`` (:class:`~reportdiff.similarity.Terms`,
-    each row's terms distinct) for every ``p``, by matching (pair, term) keys: no loop over pairs."""
-    n = max(xa.n_terms, xb.n_terms, 1)
-
-    def entries(x, rows: np.ndarray):
-        sizes = np.diff(x.indptr)[rows]
-        p = np.repeat(np.arange(len(rows), dtype=np.int64), sizes)
-        idx = np.repeat(x.indptr[rows], sizes) + np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-        return p, x.indices[idx], x.data[idx]
-
-    pa, ta, va = entries(xa, r)
-    pb, tb, vb = entries(xb, c)
-    _, ia, ib = np.intersect1d(pa * n + ta, pb * n + tb, assume_unique=True, return_indices=True)
-    return np.bincount(pa[ia], weights=va[ia].astype(np.float64) * vb[ib], minlength=len(r))
 
 
 def clause_cosines(a_units, b_units) -> ClauseCosines | None:
