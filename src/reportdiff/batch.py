@@ -659,7 +659,7 @@ def run_batch(
         for n, job in enumerate(jobs):
             try:
                 stems = output.candidate_stems(job.name, job.a, job.b)
-                old = output.candidate_stems(job.old, job.a, job.b) if job.old and job.old != job.name else ()
+                old = output.legacy_stems(job.name, job.a, job.b, job.old) if job.old else ()
                 sheets[n] = (output.read_sheets([(s, output.sheet_path(out, s)) for s in stems]), output.read_sheets([(s, output.sheet_path(out, s)) for s in old]))
             except ReportdiffError as exc:
                 done(n, PairResult(job=job, ok=False, error=str(exc)))

@@ -185,12 +185,13 @@ def candidate_stems(stem: str, a: str | os.PathLike, b: str | os.PathLike) -> tu
     return stem, f"{stem}-{hashlib.sha256(where).hexdigest()[:8]}"
 
 
-def legacy_stems(stem: str, a: str | os.PathLike, b: str | os.PathLike) -> tuple[str, ...]:
+def legacy_stems(stem: str, a: str | os.PathLike, b: str | os.PathLike, old: str | None = None) -> tuple[str, ...]:
     """The stems earlier versions gave this comparison when :func:`pair_stem`
-    now leads ``stem`` with the government (file names only: ``2024__2025`` and
-    its hashed form), else none.  A sheet reviewed under such a name is still
-    found (:func:`reportdiff.review.bind`); it is read, never written."""
-    old = safe_name(f"{Path(a).stem}__{Path(b).stem}")
+    now leads ``stem`` with the government: ``old`` (by default the file names
+    only, ``2024__2025``) and its hashed form, else none.  A sheet reviewed under
+    such a name is still found (:func:`reportdiff.review.bind`); it is read,
+    never written."""
+    old = safe_name(f"{Path(a).stem}__{Path(b).stem}") if old is None else old
     return () if old == stem else candidate_stems(old, a, b)
 
 
