@@ -280,8 +280,14 @@ def _scope_widened(x: str, y: str) -> tuple[str, str] | None:
     return None
 
 
-def _shared_run(x: str, y: str) -> int:
-    """Length of the longest run of characters ``x`` and ``y`` share."""
+def _longest_run(x: str, y: str) -> str:
+    """The longest run of characters ``x`` and ``y`` share (the first of equal length in ``x``)."""
     import difflib
 
-    return difflib.SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y)).size
+    m = difflib.SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y))
+    return x[m.a : m.a + m.size]
+
+
+def _shared_run(x: str, y: str) -> int:
+    """Length of the longest run of characters ``x`` and ``y`` share."""
+    return len(_longest_run(x, y))

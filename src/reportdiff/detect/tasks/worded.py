@@ -12,7 +12,7 @@ from ...model import Document, Finding, FindingType, Quantity, Severity
 from ...normalize import to_simplified
 from ..base import _finding
 from .objects import _fmt, _label, _measures, MIN_WORDED_OBJECT, TARGET_REGIONS, TaskTarget, _verbs
-from .pairing import _kinds_unnamed, MIN_HEAD, _shared_run
+from .pairing import _kinds_unnamed, _longest_run, MIN_HEAD, _shared_run
 
 
 #: ... (:data:`.objects.MIN_WORDED_OBJECT`) when the clause spells this share of the object in one run
@@ -86,14 +86,6 @@ def _shortened(core: str, clause: str) -> bool:
             if i + k >= MIN_WORDED_OBJECT and core[:i] + core[-k:] in clause:
                 return True
     return False
-
-
-def _longest_run(x: str, y: str) -> str:
-    """The longest run of characters ``x`` and ``y`` share (the first of equal length in ``x``)."""
-    import difflib
-
-    m = difflib.SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y))
-    return x[m.a : m.a + m.size]
 
 
 def _generic_run(run: str) -> bool:
