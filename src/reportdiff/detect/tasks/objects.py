@@ -15,6 +15,14 @@ from ...normalize import to_simplified
 
 #: report regions whose figures are targets
 TARGET_REGIONS = (Region.COMMITMENTS, Region.GOALS)
+
+
+def target_text(units) -> str:
+    """A report's target regions (:data:`TARGET_REGIONS`) as one text, normalized as metric
+    keys are (:func:`quantities.metric_key`): where the other year's naming of an object is sought."""
+    return qty.metric_key("。".join(u.text for u in units if u.region in TARGET_REGIONS))
+
+
 #: a count whose noun ends in one of these shares the next count's object
 CONJUNCTIONS = "和及与、"
 #: objects shorter than this name nothing (个, 项): such quantities are not paired

@@ -10,7 +10,7 @@ from ... import quantities as qty
 from ...model import Document, Finding, FindingType, Quantity, Severity
 from ...normalize import to_simplified
 from ..base import _finding
-from .objects import _counts, _fmt_task, _label, _measures, _ONLY_TAIL, TARGET_REGIONS, TaskTarget, _THRESHOLD_BOUNDS
+from .objects import _counts, _fmt_task, _label, _measures, _ONLY_TAIL, target_text, TaskTarget, _THRESHOLD_BOUNDS
 from .worded import _core, _in_quotes
 
 
@@ -90,8 +90,8 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
     ``qual_to_quant`` finding already reports are left out, and nothing is said when the other
     year's commitments part was not read."""
     texts = {
-        "a": qty.metric_key("。".join(u.text for u in b_units if u.region in TARGET_REGIONS)),
-        "b": qty.metric_key("。".join(u.text for u in a_units if u.region in TARGET_REGIONS)),
+        "a": target_text(b_units),
+        "b": target_text(a_units),
     }
     paired = {"a": {id(x) for x, _, _ in pairs}, "b": {id(y) for _, y, _ in pairs}}
     stated = {(f.detail.get("change"), f.detail.get("a_clause") if f.detail.get("change") == "quant_to_qual" else f.detail.get("b_clause")) for f in worded}

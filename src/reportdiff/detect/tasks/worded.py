@@ -11,7 +11,7 @@ from ...align import Edge
 from ...model import Document, Finding, FindingType, Quantity, Severity
 from ...normalize import to_simplified
 from ..base import _finding
-from .objects import _fmt, _label, _measures, MIN_WORDED_OBJECT, TARGET_REGIONS, TaskTarget, _verbs
+from .objects import _fmt, _label, _measures, MIN_WORDED_OBJECT, TARGET_REGIONS, target_text, TaskTarget, _verbs
 from .pairing import _kinds_unnamed, _longest_run, MIN_HEAD, _shared_run
 
 
@@ -198,8 +198,8 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
     }
     # the other year's target regions, normalized as worded clauses are (see _named_once)
     texts = {
-        "a": qty.metric_key("。".join(u.text for u in b_units if u.region in TARGET_REGIONS)),
-        "b": qty.metric_key("。".join(u.text for u in a_units if u.region in TARGET_REGIONS)),
+        "a": target_text(b_units),
+        "b": target_text(a_units),
     }
     alone_text = {
         "a": {i: qty.metric_key(b_units[i].text) for i in alone["a"]},
