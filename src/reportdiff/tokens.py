@@ -308,14 +308,18 @@ def content_words(text: str) -> list[str]:
 _PIECE_WORDS: dict[str, tuple[str, ...]] = {}
 
 
-def _content_words(text: str) -> tuple[str, ...]:
+def _cutter(text: str):
+    """The jieba tokenizer that cuts ``text``, with the dictionary entries of its pieces read."""
     tk = _content_tokenizer()
     if isinstance(tk, _PartialTokenizer):
         if text not in tk.ready:
             tk.load([text])  # the entries of the text's pieces
-        base = tk.tk
-    else:
-        base = tk.dt
+        return tk.tk
+    return tk.dt
+
+
+def _content_words(text: str) -> tuple[str, ...]:
+    base = _cutter(text)
     out: list[str] = []
     # jieba cuts each piece on its own, and the filter keeps or drops each word on its
     # own: the words of a text are those of its pieces, in order
@@ -335,13 +339,7 @@ def _content_words(text: str) -> tuple[str, ...]:
 def han_words(text: str) -> list[str]:
     """The jieba words of ``text`` (cut as :func:`content_words` cuts it) of two or more Chinese
     characters, :data:`GENERIC_WORDS` included (坚持, 不断 and the like are what rhetoric is made of)."""
-    tk = _content_tokenizer()
-    if isinstance(tk, _PartialTokenizer):
-        if text not in tk.ready:
-            tk.load([text])
-        base = tk.tk
-    else:
-        base = tk.dt
+    base = _cutter(text)
     out = []
     for piece in sys.modules["jieba"].re_han_default.split(text):
         if piece:
