@@ -3,8 +3,9 @@
 Nine keyed pairs are *tuning* pairs (see ``tests/gold/yoy/pairs.csv``): the rules of issue 14
 were chosen while looking at their scores.  The first floors below are therefore tuning floors,
 regression guards set a little below what was measured on 茌平区 2022/2024 and 山东省 2024/2025
-when they were set; they say nothing about unseen pairs.  The last three tests guard untouched pairs
-(宁波市 2024/2025, 江西省 2025/2026 and 天津市 2024/2025, whose keys the rules were never tuned on).  The goals of issue 14 (target-change recall >= 0.95,
+when they were set; they say nothing about unseen pairs (天津市 2024/2025 too: untouched in session 7,
+a tuning pair since session 8).  The untouched tests guard pairs whose keys the rules were never
+tuned on (宁波市 2024/2025, 江西省 2025/2026).  The goals of issue 14 (target-change recall >= 0.95,
 new/dropped P and R >= 0.85, number_changed P >= 0.9) are not reached: see the README.
 """
 
@@ -129,16 +130,17 @@ def test_floors_on_a_second_untouched_pair(jiangxi):
 
 @pytest.fixture(scope="module")
 def tianjin():
-    return _corpus_pair("天津市", "2024", "2025", "untouched")
+    return _corpus_pair("天津市", "2024", "2025", "tuning")
 
 
-def test_floors_on_a_third_untouched_pair(tianjin):
+def test_floors_on_a_tuning_municipality(tianjin):
     # 天津市 2024/2025 (a municipality) was keyed in session 7 by a reader who never saw the tool,
     # before the session's rules were written by engineers who never saw the key (it sat outside the
     # repository until they were merged).  Scored once, at the end (2026-12-07): target recall 0.677
     # (session start 0.677), no unchanged target flagged, number_changed P 1.000 (17/17), task targets
     # of one year only 18 of 24 cite a key row, new P/R 0.720/0.905 (start 0.701/0.785), dropped P/R
-    # 0.592/0.894 (start 0.602/0.820).
+    # 0.592/0.894 (start 0.602/0.820).  From session 8 it is a tuning pair (its misses are read), so
+    # these floors are regression guards only.
     # Floors guard against a fall; the goals of issue 14 are far above them.
     assert tianjin.false_flags == 0
     assert tianjin.target_recall.recall >= 0.60
