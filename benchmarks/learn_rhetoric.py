@@ -115,6 +115,7 @@ def write(markers: list[str], counts: dict, pairs: list[str]) -> None:
         "# rows naming something concrete (a figure, quoted name, named initiative) are not counted.  Each entry's comment: rhetoric / continued /",
         "# new-or-dropped rows containing it, and how many pairs its rhetoric rows come from.",
         "[markers]",
+        "pairs = [" + ", ".join(f'"{p}"' for p in pairs) + "]",
         "words = [",
     ]
     for g in markers:
