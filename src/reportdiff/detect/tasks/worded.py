@@ -65,7 +65,7 @@ def _names_head(key: str, clause: str) -> bool:
     project, :data:`MIN_WORDED_OBJECT` characters or more (加快实施拉萨南北山绿化)."""
     from ... import vocab
 
-    core = _core(key)
+    core = _thing(key)
     if core[-MIN_HEAD:] in clause:
         return True
     for m in vocab.pattern("tasks", "worded", "projects").finditer(core, MIN_WORDED_OBJECT):
@@ -112,9 +112,21 @@ def _names_whole(core: str, clause: str) -> bool:
 
 
 def _core(key: str) -> str:
-    """The object ``key`` (:func:`_object`) without a general ending (项目, 工程: ``generic_ends``;
-    重点项目: ``[worded] rank_ends`` before it) nor, when :data:`MIN_WORDED_OBJECT` characters are
-    left, a measure (智能算力比例 -> 智能算力; 科创走廊载体 -> 科创走廊: ``[worded] capacity``)."""
+    """The object ``key`` without a general ending (项目, 工程: ``generic_ends``) nor, when
+    :data:`MIN_WORDED_OBJECT` characters are left, a measure (智能算力比例 -> 智能算力)."""
+    from ... import vocab
+
+    core = vocab.pattern("tasks", "key", "generic_ends").sub("", key) or key
+    bare = _measures().sub("", core)
+    return bare if len(bare) >= MIN_WORDED_OBJECT else core
+
+
+def _thing(key: str) -> str:
+    """What a worded clause of the other year must name of the object ``key`` (:func:`_core`, read
+    by :mod:`.one_year`, takes less off): ``key`` up to 和 (:func:`_object`), without a general
+    ending (项目, 工程: ``generic_ends``; 重点项目: ``[worded] rank_ends`` before it) nor, when
+    :data:`MIN_WORDED_OBJECT` characters are left, a measure (智能算力比例 -> 智能算力; 科创走廊载体 ->
+    科创走廊: ``[worded] capacity``)."""
     from ... import vocab
 
     ends = vocab.pattern("tasks", "key", "generic_ends")
@@ -276,7 +288,7 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             key = _object(_syn(t.key))
             need = max(MIN_WORDED_OBJECT, WORDED_SHARE * len(key))
             linked = set(partners[side].get(t.unit, ()))
-            core = _core(key)
+            core = _thing(key)
             # sentences linked to nothing are read only when the other year names the object once
             once = len(core) >= MIN_WORDED_OBJECT and texts[side].count(core) == 1
             lone = [i for i in alone[side] if core in alone_text[side][i]] if once else []
