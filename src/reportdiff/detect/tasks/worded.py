@@ -133,7 +133,10 @@ def _thing(key: str) -> str:
     key = _object(key)
     core = ends.sub("", key)
     if core != key:
-        core = ends.sub("", vocab.pattern("tasks", "worded", "rank_ends").sub("", core))
+        # 重点 of 重点项目 read off only when a name of :data:`MIN_FAR_RUN` characters is left: a
+        # shorter one names a field of work (海洋经济重点项目 / 海洋经济发展示范区), not one task
+        ranked = ends.sub("", vocab.pattern("tasks", "worded", "rank_ends").sub("", core))
+        core = ranked if len(ranked) >= MIN_FAR_RUN else core
     core = core or key
     bare = _measures().sub("", vocab.pattern("tasks", "worded", "capacity").sub("", core))
     return bare if len(bare) >= MIN_WORDED_OBJECT else core
