@@ -545,3 +545,55 @@ def test_figures_of_names_and_scopes_of_rates_are_no_task_targets_of_one_year():
     assert not _scope_of_rate(t("新建5G基站2万个、千兆用户占比达到30%"))
     # the characters of the report's own words are counted, no target
     assert _key("聚焦“衣食住行、生老病死、安居乐业”12个字") is None
+
+
+def test_what_a_worded_clause_must_name_of_the_object():
+    """The worded search reads the object up to 和 after a general ending, 重点 of 重点项目 off a long
+    name only, capacity nouns (载体, 交易量) off; a named project holding the counted thing is named
+    by its whole name; synonyms (种植面积 / 播种面积) are one word; far from the target's sentence the
+    clause must name the thing itself, not a longer name holding it."""
+    from reportdiff.detect.tasks.worded import _core, _names_head, _names_whole, _object, _syn, _thing
+
+    assert _object("城市更新项目和一批城中村") == "城市更新项目"
+    assert _object("和美乡村示范村") == "和美乡村示范村"  # no general ending before 和
+    assert _thing("新一轮工业园区标准化建设重点项目") == "新一轮工业园区标准化"
+    assert _thing("海洋经济重点项目") == "海洋经济重点"  # a field of work, not one task
+    assert _thing("科创走廊载体") == "科创走廊" and _thing("数字人民币交易量") == "数字人民币"
+    assert _core("科创走廊载体") == "科创走廊载体"  # one_year's reading is left as it was
+    assert _names_head("新一轮工业园区标准化建设重点项目", "持续开展工业园区标准化建设深化改革行动")
+    assert _names_head("某某山绿化工程营造林", "加快实施某某山绿化")
+    assert not _names_head("某某山绿化工程营造林", "加快实施绿化")
+    assert _syn("确保粮食种植面积稳定") == "确保粮食播种面积稳定"
+    assert _names_whole("科创走廊", "推进高新区、科创走廊建设")
+    assert _names_whole("数字人民币", "推进数字人民币试点工作")
+    assert not _names_whole("高校毕业生", "把促进高校毕业生就业工作摆在突出位置")
+    assert not _names_whole("健身步道", "办好“环城健身步道越野赛”等赛事")
+
+
+_SYNONYM_A = _one_year_report(
+    2024,
+    "全市地区生产总值增长5%，新建高标准农田3万亩。",
+    "（一）保障粮食安全。全面落实粮食安全责任制，确保粮食种植面积、产量保持稳定。\n"
+    "（二）发展数字经济。推进数字人民币试点工作，建设一批智慧工厂。\n"
+    "（三）扩大有效投资。推进城市更新，完善城市功能。",
+)
+_SYNONYM_B = _one_year_report(
+    2025,
+    "全市地区生产总值增长5.2%，新建高标准农田5万亩。",
+    "（一）保障粮食安全。落实粮食安全责任制，粮食播种面积稳定在124万亩以上。\n"
+    "（二）扩大有效投资。推进城市更新，完善城市功能，推动数字人民币交易量突破2500亿元。\n"
+    "（三）发展数字经济。建设一批智慧工厂，培育数字企业。",
+)
+
+
+def test_a_figure_stated_in_words_with_a_synonym_or_in_another_sentence(tmp_path):
+    """播种面积 the next year, 种植面积 the year before: one thing stated in words, then as a figure;
+    数字人民币, named once in each year, in a clause of the other year's sentence elsewhere."""
+    from reportdiff.api import compare
+
+    (tmp_path / "a.txt").write_text(_SYNONYM_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(_SYNONYM_B, encoding="utf-8")
+    cmp = compare(tmp_path / "a.txt", tmp_path / "b.txt")
+    worded = {f.detail["new"]: f.detail["old"] for f in cmp.findings if (f.detail or {}).get("change") == "qual_to_quant"}
+    assert worded.get("124万亩以上") == "确保粮食种植面积、产量保持稳定"
+    assert worded.get("突破2500亿元") == "推进数字人民币试点工作"

@@ -41,15 +41,37 @@ def _worded_clauses(u) -> list[tuple[str, str]]:
         for s, e in segment.clauses(u.text):
             c = u.text[s:e].strip("，,；;。 ")
             if c and not qty.extract(c):
-                out.append((c, qty.metric_key(c)))
+                out.append((c, _syn(qty.metric_key(c))))
     return out
+
+
+def _syn(text: str) -> str:
+    """``text`` with each name of ``[worded] synonyms`` (tasks.toml) written as the first of its
+    family (种植面积 -> 播种面积), so that a task target and a clause naming its object in another
+    word of the same meaning share a run."""
+    from ... import vocab
+
+    for family in vocab.load("tasks")["worded"]["synonyms"]:
+        for w in family[1:]:
+            text = text.replace(w, family[0])
+    return text
 
 
 def _names_head(key: str, clause: str) -> bool:
     """Whether ``clause`` names the head noun of the object ``key`` (its last
     :data:`MIN_HEAD` characters before a general ending such as 项目: 省级新兴产业集群 is not
-    named by 培育壮大新兴产业, 水库除险加固项目 is by 实施水库除险加固)."""
-    return _core(key)[-MIN_HEAD:] in clause
+    named by 培育壮大新兴产业, 水库除险加固项目 is by 实施水库除险加固), or, for a thing counted
+    within a named project (拉萨南北山绿化工程营造林: the 营造林 of a 工程), the whole name of the
+    project, :data:`MIN_WORDED_OBJECT` characters or more (加快实施拉萨南北山绿化)."""
+    from ... import vocab
+
+    core = _thing(key)
+    if core[-MIN_HEAD:] in clause:
+        return True
+    for m in vocab.pattern("tasks", "worded", "projects").finditer(core, MIN_WORDED_OBJECT):
+        if m.end() < len(core) and core[: m.start()] in clause:
+            return True
+    return False
 
 
 def _named_once(core: str, clause: str, text: str) -> bool:
@@ -60,6 +82,35 @@ def _named_once(core: str, clause: str, text: str) -> bool:
     return len(core) >= MIN_WORDED_OBJECT and core in clause and text.count(core) == 1
 
 
+def _object(key: str) -> str:
+    """The object ``key`` up to 和/及/与 when the part before it closes with a general ending
+    (``generic_ends``) and names a thing of :data:`MIN_WORDED_OBJECT` characters or more: a count
+    written before its noun counts that noun, the words after 和 name another task (实施7个城市更新
+    项目和一批城中村改造项目 -> 城市更新项目)."""
+    from ... import vocab
+
+    ends = vocab.pattern("tasks", "key", "generic_ends")
+    for m in re.finditer(r"[和及与]", key):
+        part = key[: m.start()]
+        if ends.search(part) and len(ends.sub("", part)) >= MIN_WORDED_OBJECT:
+            return part
+    return key
+
+
+def _names_whole(core: str, clause: str) -> bool:
+    """Whether an item of ``clause`` (between 、 and quotes) ends with the object ``core`` and at
+    most general endings (``generic_ends``: 科创走廊建设, 数字人民币试点工作), so that the clause speaks
+    of the thing itself and not of a longer name holding it (高校毕业生就业工作)."""
+    from ... import vocab
+
+    ends = vocab.pattern("tasks", "key", "generic_ends")
+    for p in re.split(r"[、“”]", clause):
+        p = ends.sub("", _syn(qty.metric_key(p)))
+        if p.endswith(core):
+            return True
+    return False
+
+
 def _core(key: str) -> str:
     """The object ``key`` without a general ending (项目, 工程: ``generic_ends``) nor, when
     :data:`MIN_WORDED_OBJECT` characters are left, a measure (智能算力比例 -> 智能算力)."""
@@ -67,6 +118,27 @@ def _core(key: str) -> str:
 
     core = vocab.pattern("tasks", "key", "generic_ends").sub("", key) or key
     bare = _measures().sub("", core)
+    return bare if len(bare) >= MIN_WORDED_OBJECT else core
+
+
+def _thing(key: str) -> str:
+    """What a worded clause of the other year must name of the object ``key`` (:func:`_core`, read
+    by :mod:`.one_year`, takes less off): ``key`` up to 和 (:func:`_object`), without a general
+    ending (项目, 工程: ``generic_ends``; 重点项目: ``[worded] rank_ends`` before it) nor, when
+    :data:`MIN_WORDED_OBJECT` characters are left, a measure (智能算力比例 -> 智能算力; 科创走廊载体 ->
+    科创走廊: ``[worded] capacity``)."""
+    from ... import vocab
+
+    ends = vocab.pattern("tasks", "key", "generic_ends")
+    key = _object(key)
+    core = ends.sub("", key)
+    if core != key:
+        # 重点 of 重点项目 read off only when a name of :data:`MIN_FAR_RUN` characters is left: a
+        # shorter one names a field of work (海洋经济重点项目 / 海洋经济发展示范区), not one task
+        ranked = ends.sub("", vocab.pattern("tasks", "worded", "rank_ends").sub("", core))
+        core = ranked if len(ranked) >= MIN_FAR_RUN else core
+    core = core or key
+    bare = _measures().sub("", vocab.pattern("tasks", "worded", "capacity").sub("", core))
     return bare if len(bare) >= MIN_WORDED_OBJECT else core
 
 
@@ -106,10 +178,10 @@ def _names_thing(run: str, core: str, t: TaskTarget, text: str) -> bool:
         return True
     q = t.quantity
     plain = to_simplified(text)
-    before = re.split(r"[，,；;。：:、（()“”]", plain[: q.start].rstrip())[-1]  # within one item of a list
+    before = _syn(re.split(r"[，,；;。：:、（()“”]", plain[: q.start].rstrip())[-1])  # within one item of a list
     if run in before[-(len(run) + RUN_GAP) :]:
         return True
-    after = re.split(r"[，,；;。：:、（()“”\d]", re.sub(r"^(?:以上|左右|以内|以下|多|余)", "", plain[q.start + len(q.text) :]), maxsplit=1)[0]
+    after = _syn(re.split(r"[，,；;。：:、（()“”\d]", re.sub(r"^(?:以上|左右|以内|以下|多|余)", "", plain[q.start + len(q.text) :]), maxsplit=1)[0])
     verb = _verbs().search(after, 1)
     return after[: verb.start() if verb else len(after)].endswith(run)
 
@@ -134,7 +206,7 @@ class _Figureless:
 
     @classmethod
     def of(cls, clauses: list[tuple[int, str, str]]) -> "_Figureless":
-        items = [[qty.metric_key(p) for p in re.split(r"[、“”]", c) if p] for _, c, _ in clauses]
+        items = [[_syn(qty.metric_key(p)) for p in re.split(r"[、“”]", c) if p] for _, c, _ in clauses]
         grams: dict[str, list[int]] = {}
         k = MIN_WORDED_RUN
         for n, ps in enumerate(items):
@@ -198,12 +270,12 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
     }
     # the other year's target regions, normalized as worded clauses are (see _named_once)
     texts = {
-        "a": target_text(b_units),
-        "b": target_text(a_units),
+        "a": _syn(target_text(b_units)),
+        "b": _syn(target_text(a_units)),
     }
     alone_text = {
-        "a": {i: qty.metric_key(b_units[i].text) for i in alone["a"]},
-        "b": {i: qty.metric_key(a_units[i].text) for i in alone["b"]},
+        "a": {i: _syn(qty.metric_key(b_units[i].text)) for i in alone["a"]},
+        "b": {i: _syn(qty.metric_key(a_units[i].text)) for i in alone["b"]},
     }
     paired_a = {id(x) for x, _, _ in pairs}
     paired_b = {id(y) for _, y, _ in pairs}
@@ -216,26 +288,32 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
         for t in mine:
             if id(t) in paired or len(t.key) < MIN_WORDED_OBJECT or t.key in seen or _in_quotes(t.quantity, own_units[t.unit].text):
                 continue
-            need = max(MIN_WORDED_OBJECT, WORDED_SHARE * len(t.key))
+            key = _object(_syn(t.key))
+            need = max(MIN_WORDED_OBJECT, WORDED_SHARE * len(key))
             linked = set(partners[side].get(t.unit, ()))
-            core = _core(t.key)
+            core = _thing(key)
             # sentences linked to nothing are read only when the other year names the object once
             once = len(core) >= MIN_WORDED_OBJECT and texts[side].count(core) == 1
             lone = [i for i in alone[side] if core in alone_text[side][i]] if once else []
-            if once and not linked and any(n in core for n in re.findall(r"“([^”]{%d,})”" % MIN_WORDED_OBJECT, t.clause)):
-                # a quoted name (力争新增“双百双新”项目10个以上) the other year names once, in any sentence
-                lone = [i for i, u in enumerate(other_units) if u.region in TARGET_REGIONS and core in qty.metric_key(u.text)]
-            where = list(partners[side].get(t.unit, ())) + lone
+            quoted = once and not linked and any(n in core for n in re.findall(r"“([^”]{%d,})”" % MIN_WORDED_OBJECT, t.clause))
+            if quoted or once and texts["b" if side == "a" else "a"].count(core) == 1:
+                # a quoted name (力争新增“双百双新”项目10个以上) the other year names once, or an object
+                # each year names once (新增科创走廊载体100万平方米 / 科创走廊建设): in any sentence
+                lone = [i for i, u in enumerate(other_units) if u.region in TARGET_REGIONS and core in _syn(qty.metric_key(u.text))]
+            where = list(dict.fromkeys(list(partners[side].get(t.unit, ())) + lone))
             for i in where:
                 if i not in clauses:
                     clauses[i] = _worded_clauses(other_units[i])
             # a clause naming the object in short (粮食面积 for 粮食播种面积) names all of it
-            runs = [(len(t.key) if _shortened(core, k) else _shared_run(t.key, k), i, c) for i in where for c, k in clauses[i]]
+            runs = [(len(key) if _shortened(core, k) else _shared_run(key, k), i, c) for i in where for c, k in clauses[i]]
             clauses_k = {(i, c): k for i in where for c, k in clauses[i]}
             # in a sentence the alignment links to nothing, the clause must name the whole object
-            near = [r for r in runs if r[0] >= need and _names_head(t.key, clauses_k[(r[1], r[2])]) and (r[1] in linked or _named_once(core, clauses_k[(r[1], r[2])], texts[side]))]
+            near = [r for r in runs if r[0] >= need and _names_head(key, clauses_k[(r[1], r[2])]) and (r[1] in linked or _named_once(core, clauses_k[(r[1], r[2])], texts[side]))]
+            # in a sentence the alignment links elsewhere, the clause names the object as the thing
+            # itself, not as a word of a longer name (高校毕业生就业工作, “环城健身步道越野赛”)
+            near = [r for r in near if quoted or r[1] in linked or r[1] in alone_text[side] or _names_whole(core, r[2])]
             # a general term of the genre shared (重大项目, 产业集群) names no one task
-            near = [r for r in near if _shortened(core, clauses_k[(r[1], r[2])]) or not _generic_run(_longest_run(t.key, clauses_k[(r[1], r[2])]))]
+            near = [r for r in near if _shortened(core, clauses_k[(r[1], r[2])]) or not _generic_run(_longest_run(key, clauses_k[(r[1], r[2])]))]
             if near:
                 _, i, c = max(near, key=lambda r: r[0])
             else:
