@@ -44,20 +44,64 @@ def _bound_before_noun(q: Quantity, text: str) -> bool:
     return bool(bound) and bool(re.match(r"[\u4e00-\u9fff“]", rest))
 
 
-def _named_in(core: str, text: str) -> bool:
+#: characters of a project's name between a size and 项目 (30万吨铝扁锭项目)
+MAX_PROJECT_NAME = 15
+
+
+def _project_size(q: Quantity, text: str) -> bool:
+    """Whether ``q``, in a unit of size (:data:`_SIZE_UNITS`), is written straight before a noun
+    in a clause that then names a project (推动年产30万吨铝扁锭项目开工, 加快22.5万千瓦风电项目实施):
+    the size of a project, not a target of the year."""
+    if not any(c in q.unit for c in _SIZE_UNITS):
+        return False
+    rest = re.split(r"[，,；;。、]", to_simplified(text[q.start + len(q.text) :]), maxsplit=1)[0]
+    at = rest.find("项目")
+    return bool(re.match(r"[\u4e00-\u9fff“]", rest)) and 0 < at <= MAX_PROJECT_NAME
+
+
+def _named_in(core: str, text: str, measure: str = "") -> bool:
     """Whether the other year's target regions ``text`` (normalized) name the object ``core``:
-    the whole of it, :data:`ONLY_SHARE` of it in one run, or its last :data:`MIN_ONLY_RUN`
-    characters (the head noun: 高标准农田 -> 农田 is too short, 标准农田 names it)."""
+    the whole of it, or :data:`ONLY_SHARE` of it in one run that keeps the words before its head
+    noun (雨水管网 is not named by 污水管网, nor 创新型中小企业 by 大中小企业: the head noun alone,
+    under another modifier, is another thing).  ``measure``: the measure the object ends in
+    (:func:`_measure`: 产值, 营业收入, 率); the other year names such an object only with that
+    measure just after the words found (农业龙头企业产值 is not named by 农业龙头企业20家)."""
     core = _ONLY_TAIL.sub("", core) or core  # 合同成交额提升 names 合同成交额
-    if core in text:
-        return True
     # a run of k characters shared with the text is one of the object's k-character pieces
     # found in it (the same test as a longest common run >= k, without a scan of the whole
-    # text per object: the other year's commitments are long, the objects short)
+    # text per object: the other year's commitments are long, the objects short); the last
+    # piece, the head noun without what sets it apart, is left out
     k = math.ceil(max(MIN_ONLY_RUN, ONLY_SHARE * len(core)))
-    if any(core[i : i + k] in text for i in range(len(core) - k + 1)):
-        return True
-    return len(core) >= MIN_ONLY_RUN and core[-MIN_ONLY_RUN:] in text
+    pieces = [core] + [core[i : i + k] for i in range(len(core) - k)]
+    return any(_found(p, text, measure) for p in pieces)
+
+
+#: the measure of an object (产值, 率) is sought this many characters or fewer after the words
+#: of the object the other year writes (农业龙头企业总产值; 规上工业和数字经济增加值)
+MEASURE_GAP = 6
+
+
+def _found(piece: str, text: str, measure: str) -> bool:
+    """Whether ``text`` writes ``piece``, followed within :data:`MEASURE_GAP` characters by
+    ``measure`` when there is one and the piece does not hold it."""
+    if not measure or measure in piece:
+        return piece in text
+    at = text.find(piece)
+    while at >= 0:
+        end = at + len(piece)
+        if measure in text[at : end + MEASURE_GAP + len(measure)]:  # 农业龙头企业产 + 值
+            return True
+        at = text.find(piece, at + 1)
+    return False
+
+
+def _measure(key: str) -> str:
+    """The measure ``key`` ends in (``redefined_measures`` of ``data/tasks.toml``: an amount,
+    rate or head count of the thing, 总产值, 营业收入, 率), read without closing verbs; '' if none."""
+    from ... import vocab
+
+    m = vocab.pattern("tasks", "key", "redefined_measures").search(_ONLY_TAIL.sub("", key) or key)
+    return m.group(0) if m else ""
 
 
 def _without_tail(metric: str) -> str:
@@ -119,6 +163,8 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
             text = units[t.unit].text
             if to_simplified(text[: t.quantity.start]).endswith(_BASE_BEFORE) or _bound_before_noun(t.quantity, text):
                 continue
+            if _project_size(t.quantity, text):
+                continue
             if _in_quotes(t.quantity, text) or _scope_of_rate(t):
                 continue  # part of a name (强省会“35条”), or the scope a rate is read over
             if fact.search(to_simplified(text[: t.quantity.start]).rsplit("，", 1)[-1]) or in_period(units[t.unit].section):
@@ -126,7 +172,7 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
             if (("quant_to_qual" if side == "a" else "qual_to_quant"), t.clause) in stated:
                 continue
             core = _core(t.key)
-            if _named_in(core, texts[side]) or (t.unit, t.key) in said:
+            if _named_in(core, texts[side], _measure(t.key)) or (t.unit, t.key) in said:
                 continue
             said.add((t.unit, t.key))
             q = t.quantity
