@@ -22,6 +22,10 @@ MIN_ONLY_OBJECT = 4
 #: the same task stated with another figure the pairing missed, or in words
 ONLY_SHARE = 0.6
 MIN_ONLY_RUN = 3
+#: ... but a last run of this many characters or fewer is the head noun alone (水管网 of 雨水管网,
+#: 政府投资 of 中央政府投资), which the other year may write under another modifier: it names the
+#: object only with the words before it; a longer last run (职业技能培训 of 今明两年职业技能培训) names it
+MAX_HEAD_NOUN = 4
 #: a figure just after one of these is the base a change starts from (由2300元分别提高到5000元),
 #: not a target
 _BASE_BEFORE = ("由", "从")
@@ -67,13 +71,32 @@ def _named_in(core: str, text: str, measure: str = "") -> bool:
     (:func:`_measure`: 产值, 营业收入, 率); the other year names such an object only with that
     measure just after the words found (农业龙头企业产值 is not named by 农业龙头企业20家)."""
     core = _ONLY_TAIL.sub("", core) or core  # 合同成交额提升 names 合同成交额
+    core = _without_head(core)  # 新打造秀丽湖库 is named by 秀丽湖库
     # a run of k characters shared with the text is one of the object's k-character pieces
     # found in it (the same test as a longest common run >= k, without a scan of the whole
     # text per object: the other year's commitments are long, the objects short); the last
     # piece, the head noun without what sets it apart, is left out
     k = math.ceil(max(MIN_ONLY_RUN, ONLY_SHARE * len(core)))
-    pieces = [core] + [core[i : i + k] for i in range(len(core) - k)]
+    pieces = [core] + [core[i : i + k] for i in range(len(core) - k + (k > MAX_HEAD_NOUN))]
     return any(_found(p, text, measure) for p in pieces)
+
+
+def _without_head(core: str) -> str:
+    """``core`` without the action verbs and time words that open it (``head`` of
+    ``data/tasks.toml``), also after 新 or 再 (新打造, 再启动), when :data:`MIN_ONLY_RUN` characters or
+    more are left: what the object is, not what is done to it."""
+    from ... import vocab
+
+    head = vocab.pattern("tasks", "key", "head")
+    bare = core
+    while True:
+        nxt = head.sub("", bare)
+        if nxt == bare and bare[:1] in "新再" and head.match(bare[1:]):
+            nxt = head.sub("", bare[1:])  # 新打造, 再启动: 新/再 before a verb of ``head``
+        if nxt == bare:
+            break
+        bare = nxt
+    return bare if len(bare) >= MIN_ONLY_RUN else core
 
 
 #: the measure of an object (产值, 率) is sought this many characters or fewer after the words
