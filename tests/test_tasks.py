@@ -567,6 +567,10 @@ def test_one_year_object_is_named_with_its_modifier_and_measure():
     assert named("污水管网") and named("高标准农田") and named("农业产业化龙头企业")
     assert not named("农业产业化龙头企业产值") and named("规模以上工业增加值")
     assert _named_in(_core("农业龙头企业产值"), qty.metric_key("农业龙头企业总产值突破1000亿元"), "产值")
+    # the verbs that open the object name nothing (新打造 / 再启动 秀丽湖库); a long last run names it
+    lake = qty.metric_key("再启动20个秀丽湖库建设，开展大规模职业技能培训")
+    assert _named_in(_core("新打造秀丽湖库"), lake) and _named_in(_core("今明两年职业技能培训"), lake)
+    assert not _named_in(_core("中央政府投资"), qty.metric_key("明确政府投资项目所在地"))
 
 
 def test_project_sizes_and_annual_means_of_one_year():
