@@ -585,3 +585,14 @@ def test_project_sizes_and_annual_means_of_one_year():
     assert not _project_size(qty.extract(text)[0], text)
     assert _key("建成16个幸福河湖，PM2.5年均浓度降至38微克/立方米以下") == "幸福河湖"
     assert _key("地区生产总值年均增长6%，建成16个幸福河湖") is None
+
+
+def test_one_year_finding_cites_the_item_that_names_its_object():
+    from reportdiff.detect.tasks.one_year import _with_its_object
+
+    text = "全面建设6个省级、60个市级示范点，推动文明实践"
+    q = qty.extract(text)[0]
+    t = TaskTarget(0, q, "省级示范点", "全面建设6个省级")
+    assert _with_its_object(t, text) == "全面建设6个省级、60个市级示范点"
+    t = TaskTarget(0, q, "省级示范点", "全面建设6个省级示范点")
+    assert _with_its_object(t, "全面建设6个省级示范点，推动文明实践") == "全面建设6个省级示范点"

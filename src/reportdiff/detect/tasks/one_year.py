@@ -149,6 +149,19 @@ def _scope_of_rate(t: TaskTarget) -> bool:
     return bool(_measures().search(_without_tail(qty.metric_key(rest[: rate.start]))))
 
 
+def _with_its_object(t: TaskTarget, text: str) -> str:
+    """The clause of ``t`` as cited, up to the list item that names its object when the clause
+    does not (力争全年新增2家国家级、20家自治区级创新创业平台: the levels share the noun the last
+    item writes); the clause itself otherwise."""
+    head = t.key[-2:]
+    start = text.find(t.clause)
+    if start < 0 or head in t.clause:
+        return t.clause
+    rest = text[start + len(t.clause) :]
+    m = re.match(r"[^，,；;。]*", rest)
+    return t.clause + m.group(0) if m and head in m.group(0) else t.clause
+
+
 def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pairs, worded) -> list[Finding]:
     """Task-level targets of one year only: a quantified task target left unpaired whose
     object the other year's commitments name nowhere, with a figure or in words
@@ -200,12 +213,13 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
             said.add((t.unit, t.key))
             q = t.quantity
             fig = _fmt_task(t)
+            said_in = _with_its_object(t, text)
             if side == "a":
-                msg = f"后一年不再列出的任务目标：{t.clause}（{fig}）"
+                msg = f"后一年不再列出的任务目标：{said_in}（{fig}）"
                 detail = {"metric": _label(t), "object": t.key, "old": fig, "old_value": q.value, "level": "task", "a_clause": t.clause}
-                out.append(_finding(FindingType.TARGET_REMOVED, Severity.LOW, a, b, [units[t.unit]], [], msg, detail, a_text=t.clause, b_text=""))
+                out.append(_finding(FindingType.TARGET_REMOVED, Severity.LOW, a, b, [units[t.unit]], [], msg, detail, a_text=said_in, b_text=""))
             else:
-                msg = f"新列出的任务目标：{t.clause}（{fig}）"
+                msg = f"新列出的任务目标：{said_in}（{fig}）"
                 detail = {"metric": _label(t), "object": t.key, "new": fig, "new_value": q.value, "level": "task", "b_clause": t.clause}
-                out.append(_finding(FindingType.TARGET_ADDED, Severity.LOW, a, b, [], [units[t.unit]], msg, detail, a_text="", b_text=t.clause))
+                out.append(_finding(FindingType.TARGET_ADDED, Severity.LOW, a, b, [], [units[t.unit]], msg, detail, a_text="", b_text=said_in))
     return out
