@@ -597,3 +597,54 @@ def test_a_figure_stated_in_words_with_a_synonym_or_in_another_sentence(tmp_path
     worded = {f.detail["new"]: f.detail["old"] for f in cmp.findings if (f.detail or {}).get("change") == "qual_to_quant"}
     assert worded.get("124万亩以上") == "确保粮食种植面积、产量保持稳定"
     assert worded.get("突破2500亿元") == "推进数字人民币试点工作"
+
+
+def test_one_year_object_is_named_with_its_modifier_and_measure():
+    """The other year names an object only with the words before its head noun (雨水管网 is not
+    named by 污水管网, 创新型中小企业 not by 大中小企业), and an object ending in a measure (产值,
+    增加值) only with that measure just after it (农业龙头企业产值 is not named by a count of
+    农业龙头企业, 规上工业增加值 is by 规上工业和数字经济增加值)."""
+    from reportdiff.detect.tasks.one_year import _measure, _named_in
+    from reportdiff.detect.tasks.worded import _core
+
+    other = qty.metric_key(
+        "新建改造市政供水管网80公里、污水管网80公里。推动大中小企业融通发展。新建高标准农田5万亩。"
+        "新增省级农业产业化龙头企业20家，规上工业和数字经济增加值均增长10%以上。"
+    )
+
+    def named(key: str) -> bool:
+        return _named_in(_core(key), other, _measure(key))
+
+    assert not named("雨水管网") and not named("创新型中小企业")
+    assert named("污水管网") and named("高标准农田") and named("农业产业化龙头企业")
+    assert not named("农业产业化龙头企业产值") and named("规模以上工业增加值")
+    assert _named_in(_core("农业龙头企业产值"), qty.metric_key("农业龙头企业总产值突破1000亿元"), "产值")
+    # the verbs that open the object name nothing (新打造 / 再启动 秀丽湖库); a long last run names it
+    lake = qty.metric_key("再启动20个秀丽湖库建设，开展大规模职业技能培训")
+    assert _named_in(_core("新打造秀丽湖库"), lake) and _named_in(_core("今明两年职业技能培训"), lake)
+    assert not _named_in(_core("中央政府投资"), qty.metric_key("明确政府投资项目所在地"))
+
+
+def test_project_sizes_and_annual_means_of_one_year():
+    """A size written before a project's name is no target (年产30万吨铝扁锭项目); a figure of the
+    annual mean of one year (PM2.5年均浓度) is the year's target, not one over several years."""
+    from reportdiff.detect.tasks.one_year import _project_size
+
+    text = "推动年产30万吨铝扁锭项目开工，新建改造雨水管网50公里"
+    q1, q2 = qty.extract(text)
+    assert _project_size(q1, text) and not _project_size(q2, text)
+    text = "设立50亿元科创母基金"
+    assert not _project_size(qty.extract(text)[0], text)
+    assert _key("建成16个幸福河湖，PM2.5年均浓度降至38微克/立方米以下") == "幸福河湖"
+    assert _key("地区生产总值年均增长6%，建成16个幸福河湖") is None
+
+
+def test_one_year_finding_cites_the_item_that_names_its_object():
+    from reportdiff.detect.tasks.one_year import _with_its_object
+
+    text = "全面建设6个省级、60个市级示范点，推动文明实践"
+    q = qty.extract(text)[0]
+    t = TaskTarget(0, q, "省级示范点", "全面建设6个省级")
+    assert _with_its_object(t, text) == "全面建设6个省级、60个市级示范点"
+    t = TaskTarget(0, q, "省级示范点", "全面建设6个省级示范点")
+    assert _with_its_object(t, "全面建设6个省级示范点，推动文明实践") == "全面建设6个省级示范点"

@@ -22,6 +22,10 @@ MIN_ONLY_OBJECT = 4
 #: the same task stated with another figure the pairing missed, or in words
 ONLY_SHARE = 0.6
 MIN_ONLY_RUN = 3
+#: ... but a last run of this many characters or fewer is the head noun alone (水管网 of 雨水管网,
+#: 政府投资 of 中央政府投资), which the other year may write under another modifier: it names the
+#: object only with the words before it; a longer last run (职业技能培训 of 今明两年职业技能培训) names it
+MAX_HEAD_NOUN = 4
 #: a figure just after one of these is the base a change starts from (由2300元分别提高到5000元),
 #: not a target
 _BASE_BEFORE = ("由", "从")
@@ -44,20 +48,83 @@ def _bound_before_noun(q: Quantity, text: str) -> bool:
     return bool(bound) and bool(re.match(r"[\u4e00-\u9fff“]", rest))
 
 
-def _named_in(core: str, text: str) -> bool:
+#: characters of a project's name between a size and 项目 (30万吨铝扁锭项目)
+MAX_PROJECT_NAME = 15
+
+
+def _project_size(q: Quantity, text: str) -> bool:
+    """Whether ``q``, in a unit of size (:data:`_SIZE_UNITS`), is written straight before a noun
+    in a clause that then names a project (推动年产30万吨铝扁锭项目开工, 加快22.5万千瓦风电项目实施):
+    the size of a project, not a target of the year."""
+    if not any(c in q.unit for c in _SIZE_UNITS):
+        return False
+    rest = re.split(r"[，,；;。、]", to_simplified(text[q.start + len(q.text) :]), maxsplit=1)[0]
+    at = rest.find("项目")
+    return bool(re.match(r"[\u4e00-\u9fff“]", rest)) and 0 < at <= MAX_PROJECT_NAME
+
+
+def _named_in(core: str, text: str, measure: str = "") -> bool:
     """Whether the other year's target regions ``text`` (normalized) name the object ``core``:
-    the whole of it, :data:`ONLY_SHARE` of it in one run, or its last :data:`MIN_ONLY_RUN`
-    characters (the head noun: 高标准农田 -> 农田 is too short, 标准农田 names it)."""
+    the whole of it, or :data:`ONLY_SHARE` of it in one run that keeps the words before its head
+    noun (雨水管网 is not named by 污水管网, nor 创新型中小企业 by 大中小企业: the head noun alone,
+    under another modifier, is another thing).  ``measure``: the measure the object ends in
+    (:func:`_measure`: 产值, 营业收入, 率); the other year names such an object only with that
+    measure just after the words found (农业龙头企业产值 is not named by 农业龙头企业20家)."""
     core = _ONLY_TAIL.sub("", core) or core  # 合同成交额提升 names 合同成交额
-    if core in text:
-        return True
+    core = _without_head(core)  # 新打造秀丽湖库 is named by 秀丽湖库
     # a run of k characters shared with the text is one of the object's k-character pieces
     # found in it (the same test as a longest common run >= k, without a scan of the whole
-    # text per object: the other year's commitments are long, the objects short)
+    # text per object: the other year's commitments are long, the objects short); the last
+    # piece, the head noun without what sets it apart, is left out
     k = math.ceil(max(MIN_ONLY_RUN, ONLY_SHARE * len(core)))
-    if any(core[i : i + k] in text for i in range(len(core) - k + 1)):
-        return True
-    return len(core) >= MIN_ONLY_RUN and core[-MIN_ONLY_RUN:] in text
+    pieces = [core] + [core[i : i + k] for i in range(len(core) - k + (k > MAX_HEAD_NOUN))]
+    return any(_found(p, text, measure) for p in pieces)
+
+
+def _without_head(core: str) -> str:
+    """``core`` without the action verbs and time words that open it (``head`` of
+    ``data/tasks.toml``), also after 新 or 再 (新打造, 再启动), when :data:`MIN_ONLY_RUN` characters or
+    more are left: what the object is, not what is done to it."""
+    from ... import vocab
+
+    head = vocab.pattern("tasks", "key", "head")
+    bare = core
+    while True:
+        nxt = head.sub("", bare)
+        if nxt == bare and bare[:1] in "新再" and head.match(bare[1:]):
+            nxt = head.sub("", bare[1:])  # 新打造, 再启动: 新/再 before a verb of ``head``
+        if nxt == bare:
+            break
+        bare = nxt
+    return bare if len(bare) >= MIN_ONLY_RUN else core
+
+
+#: the measure of an object (产值, 率) is sought this many characters or fewer after the words
+#: of the object the other year writes (农业龙头企业总产值; 规上工业和数字经济增加值)
+MEASURE_GAP = 6
+
+
+def _found(piece: str, text: str, measure: str) -> bool:
+    """Whether ``text`` writes ``piece``, followed within :data:`MEASURE_GAP` characters by
+    ``measure`` when there is one and the piece does not hold it."""
+    if not measure or measure in piece:
+        return piece in text
+    at = text.find(piece)
+    while at >= 0:
+        end = at + len(piece)
+        if measure in text[at : end + MEASURE_GAP + len(measure)]:  # 农业龙头企业产 + 值
+            return True
+        at = text.find(piece, at + 1)
+    return False
+
+
+def _measure(key: str) -> str:
+    """The measure ``key`` ends in (``redefined_measures`` of ``data/tasks.toml``: an amount,
+    rate or head count of the thing, 总产值, 营业收入, 率), read without closing verbs; '' if none."""
+    from ... import vocab
+
+    m = vocab.pattern("tasks", "key", "redefined_measures").search(_ONLY_TAIL.sub("", key) or key)
+    return m.group(0) if m else ""
 
 
 def _without_tail(metric: str) -> str:
@@ -80,6 +147,19 @@ def _scope_of_rate(t: TaskTarget) -> bool:
     if rate is None or re.search(r"[、，,；;：:]", rest[: rate.start]):
         return False  # 新建5G基站2万个、千兆用户占比达到30%: items of a list
     return bool(_measures().search(_without_tail(qty.metric_key(rest[: rate.start]))))
+
+
+def _with_its_object(t: TaskTarget, text: str) -> str:
+    """The clause of ``t`` as cited, up to the list item that names its object when the clause
+    does not (力争全年新增2家国家级、20家自治区级创新创业平台: the levels share the noun the last
+    item writes); the clause itself otherwise."""
+    head = t.key[-2:]
+    start = text.find(t.clause)
+    if start < 0 or head in t.clause:
+        return t.clause
+    rest = text[start + len(t.clause) :]
+    m = re.match(r"[^，,；;。]*", rest)
+    return t.clause + m.group(0) if m and head in m.group(0) else t.clause
 
 
 def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pairs, worded) -> list[Finding]:
@@ -119,6 +199,8 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
             text = units[t.unit].text
             if to_simplified(text[: t.quantity.start]).endswith(_BASE_BEFORE) or _bound_before_noun(t.quantity, text):
                 continue
+            if _project_size(t.quantity, text):
+                continue
             if _in_quotes(t.quantity, text) or _scope_of_rate(t):
                 continue  # part of a name (强省会“35条”), or the scope a rate is read over
             if fact.search(to_simplified(text[: t.quantity.start]).rsplit("，", 1)[-1]) or in_period(units[t.unit].section):
@@ -126,17 +208,18 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
             if (("quant_to_qual" if side == "a" else "qual_to_quant"), t.clause) in stated:
                 continue
             core = _core(t.key)
-            if _named_in(core, texts[side]) or (t.unit, t.key) in said:
+            if _named_in(core, texts[side], _measure(t.key)) or (t.unit, t.key) in said:
                 continue
             said.add((t.unit, t.key))
             q = t.quantity
             fig = _fmt_task(t)
+            said_in = _with_its_object(t, text)
             if side == "a":
-                msg = f"后一年不再列出的任务目标：{t.clause}（{fig}）"
+                msg = f"后一年不再列出的任务目标：{said_in}（{fig}）"
                 detail = {"metric": _label(t), "object": t.key, "old": fig, "old_value": q.value, "level": "task", "a_clause": t.clause}
-                out.append(_finding(FindingType.TARGET_REMOVED, Severity.LOW, a, b, [units[t.unit]], [], msg, detail, a_text=t.clause, b_text=""))
+                out.append(_finding(FindingType.TARGET_REMOVED, Severity.LOW, a, b, [units[t.unit]], [], msg, detail, a_text=said_in, b_text=""))
             else:
-                msg = f"新列出的任务目标：{t.clause}（{fig}）"
+                msg = f"新列出的任务目标：{said_in}（{fig}）"
                 detail = {"metric": _label(t), "object": t.key, "new": fig, "new_value": q.value, "level": "task", "b_clause": t.clause}
-                out.append(_finding(FindingType.TARGET_ADDED, Severity.LOW, a, b, [], [units[t.unit]], msg, detail, a_text="", b_text=t.clause))
+                out.append(_finding(FindingType.TARGET_ADDED, Severity.LOW, a, b, [], [units[t.unit]], msg, detail, a_text="", b_text=said_in))
     return out
