@@ -127,3 +127,25 @@ def test_a_target_moved_with_its_value_is_unchanged_and_a_redefined_one_is_not(t
     )
     moved = [f for f in other if f.type == T.TARGET_CHANGED and "粮食" in f.a_text]
     assert moved and "metric" in moved[0].detail["change"]
+
+
+def test_a_general_ending_alone_pairs_only_in_linked_sentences():
+    from reportdiff.detect.tasks.objects import TaskTarget, generic
+    from reportdiff.detect.tasks.pairing import pair_task_targets
+
+    assert generic("项目") and generic("项目建设") and not generic("晶圆项目")
+
+    def t(unit: int, text: str) -> TaskTarget:
+        q = qty.extract(text)[0]
+        return TaskTarget(unit, q, _key(text) or "", text)
+
+    a, b = [t(0, "加快推动安意法、芯联等6个晶圆项目")], [t(0, "滚动推进163个重点项目")]
+    assert not pair_task_targets(a, b, [])
+
+
+def test_a_rate_and_its_change_in_points_are_two_measures():
+    from reportdiff.detect.tasks.objects import _comparable
+
+    x, y = qty.extract("生活污水治理率达55%")[0], qty.extract("生活污水治理率提高3个百分点")[0]
+    assert not _comparable(x, y)
+    assert _comparable(x, qty.extract("生活污水治理率达60%")[0])

@@ -244,6 +244,14 @@ def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
     return out
 
 
+def generic(key: str) -> bool:
+    """Whether the object ``key`` is a general ending only (项目, 工程: ``generic_ends`` of
+    ``data/tasks.toml``; 滚动推进163个项目), which names no thing of its own."""
+    from ... import vocab
+
+    return not vocab.pattern("tasks", "key", "generic_ends").sub("", key)
+
+
 def _each(key: str) -> list[str]:
     """The objects of ``key`` when it lists several that one figure holds for each (旅游接待人次和收入均
     增长13%以上: 旅游接待人次, 收入; 均 and 都 say it, as 分别 says one figure each), else [key]."""
@@ -394,7 +402,11 @@ def common_value(q: Quantity) -> tuple[float, str]:
 
 def _comparable(x: Quantity, y: Quantity) -> bool:
     """Same dimension, units that convert (斤 / 吨), both counts of things (个, 家, 项, 条:
-    ``data/tasks.toml``), or two measure words of one family (户 / 家 of enterprises)."""
+    ``data/tasks.toml``), or two measure words of one family (户 / 家 of enterprises).  A rate
+    (生活污水治理率达55%) and a change of it in points (均提高3个百分点) are two measures: a metric
+    redefined, not a value changed."""
+    if {x.unit, y.unit} == {"%", "个百分点"}:
+        return False
     if qty.same_dimension(x, y) or common_value(x)[1] == common_value(y)[1] or (x.unit in _counts() and y.unit in _counts()):
         return True
     return any(x.unit in f and y.unit in f for f in _families())
