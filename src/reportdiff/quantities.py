@@ -35,7 +35,7 @@ _SYNONYMS = tuple((re.compile(p), r) for p, r in METRIC_SYNONYMS)
 _NONWORD = re.compile(r"[^\w]")
 _TRAILING_NUMBER = re.compile(r"\[(\d+)\]$|(\d+)$")
 _VERB_TAIL = re.compile(r"(增长|增加|提高|下降|降低|达到|突破|完成|实现|超过|新增|增至|降至|控制在|稳定在|保持在|分别|为|至|约|共|累计|年均)+$")
-_VERB_HEAD = re.compile(r"^(力争|确保|全年|年内|今年|全力|努力|争取|实现|完成|新增|新建|建设|实施|累计|其中|全区|全市|全县)+")
+_VERB_HEAD = re.compile(r"^(力争|确保|全年|年内|今年|全力|努力|争取|实现|完成|新增|新建|建设|实施好|实施|累计|其中|全区|全市|全县)+")
 
 
 _CN_DIGIT_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -260,6 +260,9 @@ def _moved_finding(a: Document, b: Document, t: Target, task, la: list, lb: list
         kinds.append("value")
     if {p for p in t.qualifier.split("+") if p} != ({q.qualifier} - {""}):
         kinds.append("qualifier")
+    mt, mq = qty.metric_key(t.metric), qty.metric_key(re.sub(r"\[\d+\]$", "", q.metric))
+    if not (mt.endswith(mq) or mq.endswith(mt)):
+        kinds.append("metric")  # 粮食综合生产能力 among the targets, 粮食总产 among the tasks: redefined
     head, other = _target_text(t), fmt_task(q)
     old, new = (head, other) if to_tasks else (other, head)
     where = "后一年不再列为主要预期目标，改在年度任务中表述" if to_tasks else "上一年在年度任务中表述，后一年列为主要预期目标"

@@ -172,6 +172,9 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
     # 分别增长6%、10%以上、7.5%左右: when values of a list carry their own qualifiers, a value
     # without one has none (the list's last qualifier is not shared)
     own_suffixes = bool(split_names) and any(q.text.endswith(w) for q in qs[:-1] for w in _SUFFIXES)
+    # ... and when none does, the list's last qualifier is every value's, also of a value the
+    # clause puts a verb of aim before (分别控制在3%和5%以内: 3% is 3%以内 too)
+    last_suffix = next((w for w in _SUFFIXES if qs[-1].text.endswith(w)), "") if split_names and not own_suffixes else ""
     for n, q in enumerate(qs):
         raw_metric = split_names[n] if split_names else re.sub(r"\[\d+\]$", "", q.metric)
         shared = [] if split_names else shared_subjects(raw_metric)
@@ -201,7 +204,7 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
                 canonical=canonical_metric(raw_metric if raw_metric.strip() else metric),
                 value=float(number),
                 unit=unit.replace("％", "%"),
-                qualifier=_qualifier(clause, q.start, end, next((w for w in _SUFFIXES if q.text.endswith(w)), "") if own_suffixes else q.qualifier if q.qualifier in _SUFFIXES else ""),
+                qualifier=_qualifier(clause, q.start, end, next((w for w in _SUFFIXES if q.text.endswith(w)), "") if own_suffixes else q.qualifier if q.qualifier in _SUFFIXES else last_suffix),
                 text=clause,
                 sentence=sentence,
                 span=span,

@@ -108,7 +108,8 @@ def without_moved_twice(findings: list[Finding]) -> list[Finding]:
     """``findings`` without the task-level ones that report again a task a headline target moved
     to (工业投资增长10% among the headline targets, the next year's task 工业投资增长5%: the
     ``target_changed`` finding of the move says it; the task's figure is not also a figure stated in
-    words the year before, nor a task target of one year only)."""
+    words the year before, nor a task target of one year only); a move that changes neither the
+    value nor a qualifier is not reported at all: the target is unchanged."""
     moved = {"a": set(), "b": set()}
     for f in findings:
         d = f.detail or {}
@@ -127,4 +128,9 @@ def without_moved_twice(findings: list[Finding]) -> list[Finding]:
             return d.get("b_clause") in moved["b"] if f.type == FindingType.TARGET_ADDED else d.get("a_clause") in moved["a"]
         return False
 
-    return [f for f in findings if not again(f)] if moved["a"] or moved["b"] else findings
+    def unchanged(f: Finding) -> bool:
+        # a target moved with its value and qualifiers kept is no target change (it is where the
+        # other year states it: 固定资产投资增长13%左右 among the tasks, then among the targets)
+        return f.type == FindingType.TARGET_CHANGED and str((f.detail or {}).get("change", "")) in ("moved_to_tasks", "moved_to_headline")
+
+    return [f for f in findings if not again(f) and not unchanged(f)] if moved["a"] or moved["b"] else findings

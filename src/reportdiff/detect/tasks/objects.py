@@ -29,8 +29,9 @@ CONJUNCTIONS = "和及与、"
 MIN_OBJECT = 2
 #: characters of the noun between an amount and a count that the amount sizes (:func:`_size_class`)
 MAX_SIZED_NOUN = 6
-#: the object after 等 names the counted thing only with this many characters or more
-#: (推进雄商、济滨等7个高铁项目 -> 高铁项目; 新增医养结合、康复护理等机构100家 keeps the kinds)
+#: the object after 等 names the counted thing only with this many characters or more, not
+#: counting a general ending (推进雄商、济滨等7个高铁项目 -> 高铁项目; 新增医养结合、康复护理等机构100家
+#: keeps the kinds; 开工长深高速改扩建等2个项目 keeps the examples: 项目 names nothing)
 MIN_AFTER_EXAMPLES = 2
 #: the denominator of a rate unit after a figure (700元/月, 100元/人), not part of the object
 _RATE = re.compile(r"^/[^\d，,；;。、和及与]{1,3}")
@@ -75,7 +76,7 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
         return None
     m = _AFTER.match(after_text)
     after = m.group(1) if m else ""
-    after = re.sub(rf"^[{qty._CN_DIGITS}元个项家处]+", "", after)
+    after = re.sub(rf"^(?:[{qty._CN_DIGITS}元个家处]|项(?!目))+", "", after)  # 79个项目建设: 项目 is the noun
     if m and _scope_word().search(after):
         # 新增2家国家级、20家自治区级创新创业平台: a level in a list of levels counts the noun the
         # last item writes after its own level
@@ -100,7 +101,8 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
         metric = item
         if not after.strip(CONJUNCTIONS):
             after = ""  # 8%和50%: the 和 joins values of the list, not counts sharing an object
-    if examples_end in metric and len(metric.rsplit(examples_end, 1)[1] + after) >= MIN_AFTER_EXAMPLES:
+    ends = vocab.pattern("tasks", "key", "generic_ends")
+    if examples_end in metric and len(ends.sub("", metric.rsplit(examples_end, 1)[1] + after)) >= MIN_AFTER_EXAMPLES:
         metric = metric.rsplit(examples_end, 1)[1]
     metric = head.sub("", qty.metric_key(metric).split("#")[0])
 
@@ -188,11 +190,31 @@ def _metric_of(q: Quantity, text: str, prev_metric: str) -> str:
     return metric.rsplit("、", 1)[1] if metric.startswith("、") else metric
 
 
+def multi_year_sections(doc: Document) -> frozenset[str]:
+    """Ids of the sections of the goals part under a heading of several years (二、今后五年目标任务和
+    总体思路, ``[structure] multi_year`` of ``data/tasks.toml``): their figures (实现粮食产量突破110万吨) are goals of
+    the term, not targets of the year, and are compared with no year's target."""
+    if doc is None:
+        return frozenset()
+    rx = _vocab()[3]
+    by_id = {s.id: s for s in doc.sections}
+    out = set()
+    for s in doc.sections:
+        t = s
+        while t is not None and s.region == Region.GOALS:
+            if rx.search(to_simplified(t.title)):
+                out.add(s.id)
+                break
+            t = by_id.get(t.parent) if t.parent else None
+    return frozenset(out)
+
+
 def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
     """The quantities of ``units`` in the target regions, except in sentences ``skip`` (ids)."""
     out = []
+    years = multi_year_sections(doc)
     for i, u in enumerate(units):
-        if u.region not in TARGET_REGIONS or u.id in skip:
+        if u.region not in TARGET_REGIONS or u.id in skip or u.section in years:
             continue
         qs = qty.extract(u.text)
         if not qs:
@@ -206,6 +228,10 @@ def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
             if key and prev_q is not None and _size_class(prev_q, q, u.text):
                 # 产值超200亿元工业企业1家、60亿元企业2家: enterprises of a size class, told apart by it
                 key = prev_q.text + key
+            elif key and prev_key and prev_q is not None and prev_key.endswith(key) and _threshold(prev_q, u.text, qs):
+                # 集体经济收入10万元以上的村达到50%以上: the share of the things the threshold
+                # defines, which the threshold's object names (集体经济收入的村), not the noun alone
+                key = prev_key
             prev_q = q
             prev_end = q.start + len(q.text)
             prev_metric = _metric_of(q, u.text, prev_metric)
@@ -213,8 +239,27 @@ def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
             if key is None or len(key) < MIN_OBJECT or _threshold(q, u.text, qs):
                 continue
             s, e = next(((s, e) for s, e in spans if s <= q.start < e), (0, len(u.text)))
-            out.append(TaskTarget(i, q, key, u.text[s:e].strip("，,；;。、 "), _sentence_qualifiers(q, u.text), stages(q.metric)))
+            for k in _each(key):
+                out.append(TaskTarget(i, q, k, u.text[s:e].strip("，,；;。、 "), _sentence_qualifiers(q, u.text), stages(q.metric)))
     return out
+
+
+def generic(key: str) -> bool:
+    """Whether the object ``key`` is a general ending only (项目, 工程: ``generic_ends`` of
+    ``data/tasks.toml``; 滚动推进163个项目), which names no thing of its own."""
+    from ... import vocab
+
+    return not vocab.pattern("tasks", "key", "generic_ends").sub("", key)
+
+
+def _each(key: str) -> list[str]:
+    """The objects of ``key`` when it lists several that one figure holds for each (旅游接待人次和收入均
+    增长13%以上: 旅游接待人次, 收入; 均 and 都 say it, as 分别 says one figure each), else [key]."""
+    m = re.fullmatch(r"(.+?)(?:均|都)", key)
+    parts = re.split(f"[{CONJUNCTIONS}]", m.group(1)) if m else []
+    if len(parts) < 2 or any(len(p) < MIN_OBJECT for p in parts):
+        return [key]
+    return parts
 
 
 def _size_class(p: Quantity, q: Quantity, text: str) -> bool:
@@ -252,6 +297,10 @@ def _sentence_qualifiers(q: Quantity, text: str) -> frozenset[str]:
     before = to_simplified(text[: q.start])
     opening = before[_OPENING.match(before).end() :]
     out = {w for w in SENTENCE_QUALIFIERS if opening.startswith(w)}
+    # ... and the one that opens the figure's own clause (落实…措施，力争进出口总额增长10%以上): the
+    # quantity keeps one qualifier, 以上 after the figure, not 力争 before it
+    clause = re.split(r"[，,；;：:]", before)[-1].lstrip()
+    out |= {w for w in SENTENCE_QUALIFIERS if clause.startswith(w) and not re.search(r"[\d.]", clause)}
     if before[-1:] in _BEFORE:
         out.add(_BEFORE[before[-1]])
     return frozenset(out)
@@ -353,7 +402,11 @@ def common_value(q: Quantity) -> tuple[float, str]:
 
 def _comparable(x: Quantity, y: Quantity) -> bool:
     """Same dimension, units that convert (斤 / 吨), both counts of things (个, 家, 项, 条:
-    ``data/tasks.toml``), or two measure words of one family (户 / 家 of enterprises)."""
+    ``data/tasks.toml``), or two measure words of one family (户 / 家 of enterprises).  A rate
+    (生活污水治理率达55%) and a change of it in points (均提高3个百分点) are two measures: a metric
+    redefined, not a value changed."""
+    if {x.unit, y.unit} == {"%", "个百分点"}:
+        return False
     if qty.same_dimension(x, y) or common_value(x)[1] == common_value(y)[1] or (x.unit in _counts() and y.unit in _counts()):
         return True
     return any(x.unit in f and y.unit in f for f in _families())

@@ -12,7 +12,7 @@ import numpy as np
 
 from ... import quantities as qty
 from ...align import Edge
-from .objects import _comparable, _measures, _ONLY_TAIL, TaskTarget
+from .objects import _comparable, _measures, _ONLY_TAIL, generic, TaskTarget
 
 
 #: two objects are the same at or above this similarity (:func:`_similarity`, 0..100, plus
@@ -108,6 +108,8 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
             continue
         if not link[la[i], lb[j]] and (count_a[ta[i].key] > 1 or count_b[tb[j].key] > 1):
             continue  # an object several sentences count (年度投资 of each sector): the alignment says which
+        if not link[la[i], lb[j]] and (generic(ta[i].key) or generic(tb[j].key)):
+            continue  # 滚动推进163个项目 names no thing: only the alignment can say what it counts
         used_a.add(i)
         used_b.add(j)
         out.append((ta[i], tb[j], float(score[i, j])))

@@ -1,0 +1,151 @@
+"""Task targets and headline targets of two years: rules of session 8 (issue 14), on small
+synthetic text."""
+
+from __future__ import annotations
+
+from reportdiff import quantities as qty
+from reportdiff.detect.tasks.objects import object_key
+from reportdiff.model import FindingType as T
+
+
+def _key(text: str, k: int = 0) -> str | None:
+    qs = qty.extract(text)
+    prev = qs[k - 1].start + len(qs[k - 1].text) if k else 0
+    return object_key(qs[k], text, prev)
+
+
+def _report(year: int, goals: str, tasks: str, five_year: str = "") -> str:
+    years = f"\n二、今后五年目标任务\n\n{five_year}\n" if five_year else ""
+    return f"""政府工作报告
+
+——{year}年1月10日在某市第十六届人民代表大会第三次会议上
+
+各位代表：
+
+现在，我代表市人民政府向大会报告工作，请予审议。
+
+一、{year - 1}年政府工作回顾
+
+过去一年，地区生产总值增长5%。
+{years}
+三、{year}年政府工作总体思路和目标要求
+
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业5万人以上{goals}。
+
+四、重点任务
+
+{tasks}
+"""
+
+
+def _compare(tmp_path, a: str, b: str):
+    from reportdiff.api import compare
+
+    pa, pb = tmp_path / "a.txt", tmp_path / "b.txt"
+    pa.write_text(a, encoding="utf-8")
+    pb.write_text(b, encoding="utf-8")
+    return compare(pa, pb).findings
+
+
+def test_the_last_qualifier_of_a_respective_list_is_every_value_s():
+    from reportdiff.structure.targets import targets_in
+
+    s = "居民消费价格涨幅、城镇调查失业率分别控制在3%和5%以内"
+    assert [(t.value, t.qualifier) for t in targets_in(s, "s", (0, len(s)))] == [(3.0, "以内"), (5.0, "以内")]
+    s = "登记失业率、调查失业率控制在4.5%以内和5.5%左右"  # own qualifiers: not shared
+    assert [t.qualifier for t in targets_in(s, "s", (0, len(s)))] == ["以内", "左右"]
+
+
+def test_units_of_containers_and_trains_are_read():
+    assert [q.written for q in qty.extract("集装箱吞吐量突破2400万标准箱")] == [(2400.0, "万标准箱")]
+    assert qty.extract("集装箱吞吐量1200万标箱")[0].unit == qty.extract("集装箱吞吐量突破2400万标准箱")[0].unit
+    assert _key("国际班列开行数量达到500列以上") == "国际班列开行数量"
+
+
+def test_a_general_ending_after_examples_keeps_the_examples():
+    assert _key("推进金山大道改造、前横路改造等79个项目建设") == "金山大道改造前横路改造等项目建设"  # 项目 is a noun, not 项
+    assert _key("开工长深高速改扩建等2个项目") == "长深高速改扩建等项目"
+    assert _key("推进雄商、济滨等7个高铁项目") == "高铁项目"
+    assert _key("实施好102个重点项目") == "重点项目"
+
+
+def test_foreign_trade_totals_are_one_metric():
+    assert qty.metric_key("全年外贸总额增长") == qty.metric_key("力争进出口总额增长")
+
+
+def test_a_qualifier_opening_the_figure_s_clause_is_read(tmp_path):
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "扩大对外开放，全年外贸总额增长10%以上。"),
+        _report(2025, "", "落实对外开放措施，力争进出口总额增长10%以上。"),
+    )
+    got = [f for f in fs if f.type == T.NUMBER_CHANGED]
+    assert [(f.detail["old"], f.detail["new"]) for f in got] == [("10%以上", "力争10%以上")]
+
+
+def test_one_figure_for_each_of_several_objects_pairs_with_each(tmp_path):
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "做优特色产品，力争旅游接待人次和收入分别增长30%和25%以上。"),
+        _report(2025, "", "做优特色产品，旅游接待人次和收入均增长13%以上。"),
+    )
+    got = sorted(f.detail["old"] for f in fs if f.type == T.NUMBER_CHANGED)
+    assert len(got) == 2 and any("25%" in g for g in got) and any("30%" in g for g in got)
+
+
+def test_the_share_of_things_a_threshold_defines_is_their_object(tmp_path):
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "发展壮大农村集体经济，年内集体经济收入10万元以上的村达到50%以上。"),
+        _report(2025, "", "着力壮大农村集体经济，集体经济年收入10万元以上村达到90%以上。"),
+    )
+    got = [(f.detail["old"], f.detail["new"]) for f in fs if f.type == T.NUMBER_CHANGED]
+    assert got == [("50%以上", "90%以上")]
+
+
+def test_figures_of_the_five_year_goals_are_no_year_s_targets(tmp_path):
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "稳定粮食生产，建设高标准农田20万亩。", five_year="实现粮食产量突破110万吨，建成和美乡村1000个。"),
+        _report(2025, "", "建设高标准农田20万亩，确保粮食产量保持100万吨以上。"),
+    )
+    assert not [f for f in fs if f.type == T.NUMBER_CHANGED and "110万吨" in f.a_text]
+
+
+def test_a_target_moved_with_its_value_is_unchanged_and_a_redefined_one_is_not(tmp_path):
+    same = _compare(
+        tmp_path,
+        _report(2024, "", "扩大有效投资，全年固定资产投资增长13%左右。"),
+        _report(2025, "，固定资产投资增长13%左右", "扩大有效投资，推进重点项目建设。"),
+    )
+    assert not [f for f in same if f.type == T.TARGET_CHANGED and "固定资产投资" in f.b_text]
+    assert not [f for f in same if f.type in (T.TARGET_ADDED, T.NUMBER_CHANGED) and "固定资产投资" in f.b_text]
+    other = _compare(
+        tmp_path,
+        _report(2024, "，粮食综合生产能力稳定在1100亿斤以上", "抓好粮食生产，推进高标准农田建设。"),
+        _report(2025, "", "抓好粮食生产，粮食总产稳定在1100亿斤以上。"),
+    )
+    moved = [f for f in other if f.type == T.TARGET_CHANGED and "粮食" in f.a_text]
+    assert moved and "metric" in moved[0].detail["change"]
+
+
+def test_a_general_ending_alone_pairs_only_in_linked_sentences():
+    from reportdiff.detect.tasks.objects import TaskTarget, generic
+    from reportdiff.detect.tasks.pairing import pair_task_targets
+
+    assert generic("项目") and generic("项目建设") and not generic("晶圆项目")
+
+    def t(unit: int, text: str) -> TaskTarget:
+        q = qty.extract(text)[0]
+        return TaskTarget(unit, q, _key(text) or "", text)
+
+    a, b = [t(0, "加快推动安意法、芯联等6个晶圆项目")], [t(0, "滚动推进163个重点项目")]
+    assert not pair_task_targets(a, b, [])
+
+
+def test_a_rate_and_its_change_in_points_are_two_measures():
+    from reportdiff.detect.tasks.objects import _comparable
+
+    x, y = qty.extract("生活污水治理率达55%")[0], qty.extract("生活污水治理率提高3个百分点")[0]
+    assert not _comparable(x, y)
+    assert _comparable(x, qty.extract("生活污水治理率达60%")[0])
