@@ -82,6 +82,6 @@ def test_learnt_markers_file_is_what_the_learner_writes():
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     pairs = mod.tuning_pairs()
-    assert len(pairs) == 9
+    assert len(pairs) == 13
     markers, _ = mod.learn(pairs)
     assert markers == vocab.load("rhetoric_learnt")["markers"]["words"]
