@@ -66,3 +66,17 @@ def test_normalization_idempotent_on_seeds():
         for p in paragraphs(path.read_text(encoding="utf-8")):
             assert fold(fold(p.text)) == fold(p.text)
             assert "".join(q.text for q in paragraphs(p.text)) == p.text
+
+
+def test_numbered_heading_with_a_comma_stands_alone():
+    """One paragraph per line: a numbered heading that holds a comma (（三）致力…，…) is not glued to the
+    lead phrase of the next line, so that phrase opens its own subsection."""
+    text = "二、2024年工作安排\n\n（三）致力深化改革开放，积极服务和融入新发展格局\n\n深化重点领域改革。实施国土空间总体规划。\n\n支持民营经济高质量发展。落实各项政策。\n"
+    paras = [p.text for p in paragraphs(text)]
+    assert paras[1] == "（三）致力深化改革开放，积极服务和融入新发展格局"
+    assert paras[2].startswith("深化重点领域改革。")
+    # a numbered sentence that ends with punctuation is no heading; nor is a long numbered line
+    text2 = "（一）加快建设，推进项目。\n落实政策。\n"
+    assert len(paragraphs(text2)) == 2
+    long_line = "（一）" + "加快建设产业园区，" * 6 + "推进"
+    assert len(paragraphs(long_line + "\n落实政策，完成任务。\n")) == 1

@@ -86,3 +86,26 @@ def test_learnt_markers_file_is_what_the_learner_writes():
     assert len(pairs) >= 9 and set(pairs) <= set(mod.tuning_pairs())
     markers, _ = mod.learn(pairs)
     assert markers == vocab.load("rhetoric_learnt")["markers"]["words"]
+
+
+def test_framing_openers_and_general_requirement_headings():
+    """2023年，是…之年, 必须…, 一要…, 坚定不移… frame; sentences under a heading naming the year's general
+    requirements (总体要求…) frame; a task under a task heading does not."""
+    from reportdiff.api import load_bytes
+
+    text = (
+        "政府工作报告\n\n一、2023年工作回顾\n\n过去一年，我们建成10个园区。\n\n"
+        "二、2024年工作总体要求和主要目标\n\n要牢牢把握稳中求进的重大要求，推动经济实现质的有效提升。\n\n"
+        "三、2024年重点工作\n\n（一）致力科技创新引领，加快推进新型工业化\n\n"
+        "增强科技创新能力。新建省级重点实验室5家，启动建设科学城二期。实施产业基础再造工程，建设中试平台10个。\n"
+    ).encode("utf-8")
+    doc = load_bytes(text, "x.txt")
+    units = {s.text: Unit(id=s.id, text=s.text, key=match_key(s.text), section=s.section, region=s.region, span=s.span) for s in doc.sentences}
+    general = next(u for t, u in units.items() if t.startswith("要牢牢把握"))
+    task = next(u for t, u in units.items() if t.startswith("实施产业基础再造工程"))
+    assert N.is_framing(general, doc)
+    assert not N.is_framing(task, doc)
+    lone = _units(["2023年，是全面贯彻党的二十大精神的开局之年。", "必须坚持党的全面领导，把决策部署贯彻到工作全过程。", "二要聚焦瓶颈制约，坚定推进重大改革。", "一是坚定不移贯彻新发展理念，树牢高质量发展思维。"])
+    sentence = N._framing()[0]
+    assert all(sentence.match(u.text) for u in lone)
+    assert not sentence.match("建设高标准农田5万亩。") and not sentence.match("坚持过紧日子。")
