@@ -137,3 +137,33 @@ def test_ocr_confusion_kept_for_display(docs):
     plan = docs["chiping-2024-plan"]
     item49 = next(it for it in plan.items if it.number == "49")
     assert "来荏创业" in item49.text  # displayed as written
+
+
+def test_a_first_part_naming_a_plan_is_the_review(tmp_path):
+    """A report's first part opens on the past: a first heading that names a five-year plan
+    without looking ahead (“十四五”实现良好开局) heads the review, not multi-year goals; a later
+    heading that looks ahead (今后五年) still heads the goals."""
+    from reportdiff import load_document
+    from reportdiff.model import Region
+
+    text = "\n".join(
+        [
+            "政府工作报告",
+            "——2022年1月20日在甲省第十三届人民代表大会第五次会议上",
+            "各位代表：",
+            "现在，我代表省人民政府，向大会报告政府工作，请予审议。",
+            "一、攻坚克难，奋发作为，“十四五”实现良好开局",
+            "2021年是党和国家历史上具有里程碑意义的一年。全省地区生产总值增长7.3%。",
+            "二、今后五年的奋斗目标",
+            "今后五年，要在高质量发展上取得新突破。",
+            "三、2022年重点工作",
+            "今年经济社会发展的主要预期目标是：地区生产总值增长7%左右，城镇新增就业50万人，居民消费价格涨幅3%左右。",
+            "（一）扩大有效投资。新开工重大项目300个。",
+        ]
+    )
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load_document(path)
+    region = {s.text: s.region for s in doc.sentences}
+    assert region["2021年是党和国家历史上具有里程碑意义的一年。"] == Region.REVIEW
+    assert region["今后五年，要在高质量发展上取得新突破。"] == Region.GOALS

@@ -108,7 +108,9 @@ def _base(value: float, unit: str) -> tuple[float, str]:
 
 #: a review section about several years (过去五年…, “十三五”时期…), not last year alone
 _SEVERAL_YEARS = re.compile(r"五年|十[三四五]五|届")
-_ONE_YEAR = re.compile(r"一年|去年|上年|\d{4}年")
+#: a heading about one year: last year by name, or a plan's opening year (“十四五”实现良好开局,
+#: “十四五”开好局 in the plan's second year's report)
+_ONE_YEAR = re.compile(r"一年|去年|上年|\d{4}年|开局|开好局")
 #: a sentence that opens a passage about several years inside a review of last year
 #: (五年来，我们…; ——这五年，…; 过去五年…): its paragraph, and the run of ——paragraphs after it,
 #: sum up the period, so a change stated there (增长39.5%, 翻了一番) is not last year's

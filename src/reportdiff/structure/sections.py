@@ -99,8 +99,10 @@ class RegionTracker:
 
     def heading(self, title: str) -> None:
         """A part heading (unnumbered, or numbered 一、): may start a region."""
+        opened = False  # the opening formula was just read: this is the report's first part heading
         if self.pending is not None:
             self._advance(self.pending)  # the opening formula was read: the report has begun
+            opened = self.pending == Region.REVIEW
             self.pending = None
         if self.region == Region.FRONT and _FRONT_LINE.search(re.sub(r"\s+", "", title)):
             return  # the title, the date line, the speaker: not a part of the report
@@ -130,6 +132,8 @@ class RegionTracker:
             self._advance(Region.REVIEW)
             return
         if _rx("heading", "goals").search(t):
+            if opened and self.region == Region.REVIEW and not _rx("heading", "ahead").search(t):
+                return  # the first part names a plan without looking ahead: still the review
             self._advance(Region.GOALS)
             return
         if self.region in (Region.GOALS, Region.COMMITMENTS) and _rx("heading", "self_building").search(t):
