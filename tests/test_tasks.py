@@ -649,3 +649,19 @@ def test_one_year_finding_cites_the_item_that_names_its_object():
     assert _with_its_object(t, text) == "全面建设6个省级、60个市级示范点"
     t = TaskTarget(0, q, "省级示范点", "全面建设6个省级示范点")
     assert _with_its_object(t, "全面建设6个省级示范点，推动文明实践") == "全面建设6个省级示范点"
+
+
+def test_ranges_units_and_nouns_opening_with_a_digit_are_read():
+    """Session 8 (issue 14): a range of numerals is one figure read at its lower bound, measure
+    words of concentration, cards and buildings are units, and a noun that opens with a digit
+    and a Latin letter (5G) is the counted thing (synthetic text)."""
+    (q,) = qty.extract("培育3-5个知名品牌")
+    assert (q.text, q.value, q.unit) == ("3-5个", 3.0, "个")
+    assert [q.text for q in qty.extract("举办大型会议30-50场、展会2—3次")] == ["30-50场"]
+    assert qty.extract("每年5-3个") == []  # no range: the second number is smaller
+    assert [(q.value, q.unit) for q in qty.extract("发放惠民卡5万张，改造户厕8.8万座，新改建公路1万公里")] == [(50000.0, "张"), (88000.0, "座"), (10000.0, "公里")]
+    (q,) = qty.extract("细颗粒物年均浓度降至38微克／立方米以下")
+    assert (q.value, q.unit, q.qualifier) == (38.0, "微克/立方米", "以下")
+    assert qty.extract("培育商务楼宇10栋")[0].unit == "栋"
+    assert _key("建成10个5G全连接工厂") == _key("新建5G全连接工厂20个") == "5G全连接工厂"
+    assert _key("产值超200亿元工业企业5家", 1) == "工业企业"  # a figure inside still names no thing

@@ -36,7 +36,8 @@ MIN_AFTER_EXAMPLES = 2
 #: the denominator of a rate unit after a figure (700元/月, 100元/人), not part of the object
 _RATE = re.compile(r"^/[^\d，,；;。、和及与]{1,3}")
 #: what follows a number up to the next punctuation or number (20个「千万元以上技改项目」)
-_AFTER = re.compile(r"^(?:以上|左右|以内|以下|多|余)?([^，,；;。：:、（()\d“”]{0,12})")
+#: (a noun may open with a digit that a Latin letter follows: 10个5G全连接工厂)
+_AFTER = re.compile(r"^(?:以上|左右|以内|以下|多|余)?((?:\d+[A-Za-z]|[^，,；;。：:、（()\d“”]){0,12})")
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,8 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
     if multi_year.search(to_simplified(text)):
         return None  # a target over several years (年均增长, 今后五年) is not this year's task
     key = qty.metric_key(metric + after).split("#")[0]
-    return re.sub(r"[\d.%％]+", "", key)  # 产值超200亿元工业企业: the figure inside names no thing
+    # 产值超200亿元工业企业: the figure inside names no thing (a digit of a name, 5G, stays)
+    return re.sub(r"[\d.%％]+(?![A-Za-z])", "", key)
 
 
 def _scope_word() -> re.Pattern:
