@@ -686,3 +686,12 @@ def test_a_list_of_counts_of_one_year_only_is_one_finding(tmp_path):
         (T.TARGET_REMOVED, "新建公共充电桩800个", "800个"),
         (T.TARGET_REMOVED, "新建改建15家便民菜店、5家社区综合服务站", "15家、5家"),
     ]
+
+
+def test_a_share_of_a_total_measures_its_part():
+    """A share (X产值占Y总产值比重) measures X: an amount of X the other year is the metric
+    redefined, not another thing (synthetic objects)."""
+    from reportdiff.detect.tasks.pairing import _measured
+
+    assert _measured("规模以上工业高技术产业产值占规模以上工业总产值比重超") == _measured("规模以上工业高技术产业总产值") == "规模以上工业高技术产业"
+    assert _measured("高新技术企业数量") == "高新技术企业"
