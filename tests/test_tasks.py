@@ -695,3 +695,10 @@ def test_a_share_of_a_total_measures_its_part():
 
     assert _measured("规模以上工业高技术产业产值占规模以上工业总产值比重超") == _measured("规模以上工业高技术产业总产值") == "规模以上工业高技术产业"
     assert _measured("高新技术企业数量") == "高新技术企业"
+
+
+def test_a_respective_list_gives_every_subject_the_measure_of_the_last():
+    t = "甘蔗、蔬菜（含食用菌）、水果产量分别达到1050万吨、794万吨、542.5万吨"
+    qs = qty.extract(t)
+    keys = [object_key(q, t, qs[k - 1].start + len(qs[k - 1].text) if k else 0) for k, q in enumerate(qs)]
+    assert keys == ["甘蔗产量", "蔬菜含食用菌产量", "水果产量"]
