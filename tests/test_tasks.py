@@ -702,3 +702,18 @@ def test_a_respective_list_gives_every_subject_the_measure_of_the_last():
     qs = qty.extract(t)
     keys = [object_key(q, t, qs[k - 1].start + len(qs[k - 1].text) if k else 0) for k, q in enumerate(qs)]
     assert keys == ["甘蔗产量", "蔬菜含食用菌产量", "水果产量"]
+
+
+def test_a_five_year_section_of_the_other_year_hides_no_target_of_the_year(tmp_path):
+    """What the other year names only under a heading of five years (今后五年目标任务) is no
+    target of its year: a task target naming it is still of one year only (synthetic text)."""
+    from reportdiff.api import compare
+
+    a = _one_year_report(2024, "全市地区生产总值增长5%。", "（一）扩大有效投资。加快推进重大项目建设。")
+    a = a.replace("2024年政府工作总体思路", "今后五年的目标任务\n\n今后五年，全市招商引资到位资金年均300亿元以上。\n\n2024年政府工作总体思路")
+    b = _one_year_report(2025, "全市地区生产总值增长5.2%。", "（一）扩大有效投资。加快推进重大项目建设，招商引资到位资金350亿元以上。")
+    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    cmp = compare(tmp_path / "a.txt", tmp_path / "b.txt")
+    added = [f for f in cmp.findings if f.type == T.TARGET_ADDED and (f.detail or {}).get("level") == "task"]
+    assert [f.detail["new"] for f in added] == ["350亿元以上"]

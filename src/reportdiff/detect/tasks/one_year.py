@@ -10,7 +10,7 @@ from ... import quantities as qty
 from ...model import Document, Finding, FindingType, Quantity, Severity
 from ...normalize import to_simplified
 from ..base import _finding
-from .objects import _counts, _fmt_task, _label, _measures, _ONLY_TAIL, target_text, TaskTarget, _THRESHOLD_BOUNDS
+from .objects import _counts, _fmt_task, _label, _measures, multi_year_sections, _ONLY_TAIL, target_text, TaskTarget, _THRESHOLD_BOUNDS
 from .worded import _core, _in_quotes
 
 
@@ -169,9 +169,12 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
     each, low severity, ``detail["level"] == "task"``.  Figures a ``quant_to_qual`` /
     ``qual_to_quant`` finding already reports are left out, and nothing is said when the other
     year's commitments part was not read."""
+    # the other year's sections of several years (今后五年目标任务) set no year's target: what they
+    # name does not hide a target of the year (:func:`multi_year_sections`)
+    years_a, years_b = multi_year_sections(a), multi_year_sections(b)
     texts = {
-        "a": target_text(b_units),
-        "b": target_text(a_units),
+        "a": target_text([u for u in b_units if u.section not in years_b]),
+        "b": target_text([u for u in a_units if u.section not in years_a]),
     }
     paired = {"a": {id(x) for x, _, _ in pairs}, "b": {id(y) for _, y, _ in pairs}}
     stated = {(f.detail.get("change"), f.detail.get("a_clause") if f.detail.get("change") == "quant_to_qual" else f.detail.get("b_clause")) for f in worded}
