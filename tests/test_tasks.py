@@ -649,3 +649,71 @@ def test_one_year_finding_cites_the_item_that_names_its_object():
     assert _with_its_object(t, text) == "全面建设6个省级、60个市级示范点"
     t = TaskTarget(0, q, "省级示范点", "全面建设6个省级示范点")
     assert _with_its_object(t, "全面建设6个省级示范点，推动文明实践") == "全面建设6个省级示范点"
+
+
+def test_ranges_units_and_nouns_opening_with_a_digit_are_read():
+    """Session 8 (issue 14): a range of numerals is one figure read at its lower bound, measure
+    words of concentration, cards and buildings are units, and a noun that opens with a digit
+    and a Latin letter (5G) is the counted thing (synthetic text)."""
+    (q,) = qty.extract("培育3-5个知名品牌")
+    assert (q.text, q.value, q.unit) == ("3-5个", 3.0, "个")
+    assert [q.text for q in qty.extract("举办大型会议30-50场、展会2—3次")] == ["30-50场"]
+    assert qty.extract("每年5-3个") == []  # no range: the second number is smaller
+    assert [(q.value, q.unit) for q in qty.extract("发放惠民卡5万张，改造户厕8.8万座，新改建公路1万公里")] == [(50000.0, "张"), (88000.0, "座"), (10000.0, "公里")]
+    (q,) = qty.extract("细颗粒物年均浓度降至38微克／立方米以下")
+    assert (q.value, q.unit, q.qualifier) == (38.0, "微克/立方米", "以下")
+    assert qty.extract("培育商务楼宇10栋")[0].unit == "栋"
+    assert _key("建成10个5G全连接工厂") == _key("新建5G全连接工厂20个") == "5G全连接工厂"
+    assert _key("产值超200亿元工业企业5家", 1) == "工业企业"  # a figure inside still names no thing
+
+
+def test_a_list_of_counts_of_one_year_only_is_one_finding(tmp_path):
+    """Items of one list of counts (joined by 、 or 和) that the other year sets nowhere are one
+    finding citing the list with its figures in order; an item of another clause stays apart."""
+    from reportdiff.api import compare
+
+    a = _one_year_report(
+        2024,
+        "全市地区生产总值增长5%。",
+        "（一）完善商业网点。新建改建15家便民菜店、5家社区综合服务站，新建公共充电桩800个。\n"
+        "（二）保障粮食安全。稳定粮食播种面积。",
+    )
+    b = _one_year_report(2025, "全市地区生产总值增长5.2%。", "（一）完善商业网点。推动商贸流通提质。\n（二）保障粮食安全。稳定粮食播种面积。")
+    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    task = [f for f in compare(tmp_path / "a.txt", tmp_path / "b.txt").findings if (f.detail or {}).get("level") == "task"]
+    assert sorted((f.type, f.a_text, f.detail["old"]) for f in task) == [
+        (T.TARGET_REMOVED, "新建公共充电桩800个", "800个"),
+        (T.TARGET_REMOVED, "新建改建15家便民菜店、5家社区综合服务站", "15家、5家"),
+    ]
+
+
+def test_a_share_of_a_total_measures_its_part():
+    """A share (X产值占Y总产值比重) measures X: an amount of X the other year is the metric
+    redefined, not another thing (synthetic objects)."""
+    from reportdiff.detect.tasks.pairing import _measured
+
+    assert _measured("规模以上工业高技术产业产值占规模以上工业总产值比重超") == _measured("规模以上工业高技术产业总产值") == "规模以上工业高技术产业"
+    assert _measured("高新技术企业数量") == "高新技术企业"
+
+
+def test_a_respective_list_gives_every_subject_the_measure_of_the_last():
+    t = "甘蔗、蔬菜（含食用菌）、水果产量分别达到1050万吨、794万吨、542.5万吨"
+    qs = qty.extract(t)
+    keys = [object_key(q, t, qs[k - 1].start + len(qs[k - 1].text) if k else 0) for k, q in enumerate(qs)]
+    assert keys == ["甘蔗产量", "蔬菜含食用菌产量", "水果产量"]
+
+
+def test_a_five_year_section_of_the_other_year_hides_no_target_of_the_year(tmp_path):
+    """What the other year names only under a heading of five years (今后五年目标任务) is no
+    target of its year: a task target naming it is still of one year only (synthetic text)."""
+    from reportdiff.api import compare
+
+    a = _one_year_report(2024, "全市地区生产总值增长5%。", "（一）扩大有效投资。加快推进重大项目建设。")
+    a = a.replace("2024年政府工作总体思路", "今后五年的目标任务\n\n今后五年，全市招商引资到位资金年均300亿元以上。\n\n2024年政府工作总体思路")
+    b = _one_year_report(2025, "全市地区生产总值增长5.2%。", "（一）扩大有效投资。加快推进重大项目建设，招商引资到位资金350亿元以上。")
+    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    cmp = compare(tmp_path / "a.txt", tmp_path / "b.txt")
+    added = [f for f in cmp.findings if f.type == T.TARGET_ADDED and (f.detail or {}).get("level") == "task"]
+    assert [f.detail["new"] for f in added] == ["350亿元以上"]

@@ -24,7 +24,9 @@ _PREFIX_QUAL = ("力争", "确保", "不低于", "不少于", "超过", "突破"
 _SUFFIX_QUAL = ("以上", "左右", "以内", "以下", "多", "余")
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]{{1,6}})"
-_QTY = re.compile(rf"(?P<num>{_NUM})(?P<unit>{_UNIT_RE})(?P<suf>以上|左右|以内|以下|多|余)?")
+#: a range of two numerals (3-5个, 30-50场, 2至3家) is one quantity, read at its lower bound
+_RANGE = r"[-－~～—至到]"
+_QTY = re.compile(rf"(?P<num>{_NUM})(?:{_RANGE}(?P<hi>\d+(?:\.\d+)?))?(?P<unit>{_UNIT_RE})(?P<suf>以上|左右|以内|以下|多|余)?")
 #: Chinese numerals that are names, not amounts: 十四五, 二十大, 一村一年, 第十四届…
 _CN_NOT_AMOUNT = re.compile(r"^(十四五|十三五|十五五)$")
 
@@ -173,6 +175,8 @@ def _extract(text: str) -> list[Quantity]:
     for m in _QTY.finditer(text):
         raw_num, unit_w = m.group("num"), m.group("unit")
         start = m.start()
+        if m.group("hi") and (not raw_num[0].isdigit() or float(m.group("hi")) <= float(raw_num)):
+            continue  # not a range of numerals (三至5个, 5-3个)
         if not raw_num[0].isdigit():
             if text[max(0, start - 1) : start] == "第" or re.match(rf"[{_CN_DIGITS}]", text[m.end() : m.end() + 1] or "x"):
                 continue  # ordinal (第十四届) or a longer name

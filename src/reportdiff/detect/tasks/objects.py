@@ -36,7 +36,8 @@ MIN_AFTER_EXAMPLES = 2
 #: the denominator of a rate unit after a figure (700元/月, 100元/人), not part of the object
 _RATE = re.compile(r"^/[^\d，,；;。、和及与]{1,3}")
 #: what follows a number up to the next punctuation or number (20个「千万元以上技改项目」)
-_AFTER = re.compile(r"^(?:以上|左右|以内|以下|多|余)?([^，,；;。：:、（()\d“”]{0,12})")
+#: (a noun may open with a digit that a Latin letter follows: 10个5G全连接工厂)
+_AFTER = re.compile(r"^(?:以上|左右|以内|以下|多|余)?((?:\d+[A-Za-z]|[^，,；;。：:、（()\d“”]){0,12})")
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,8 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
     if multi_year.search(to_simplified(text)):
         return None  # a target over several years (年均增长, 今后五年) is not this year's task
     key = qty.metric_key(metric + after).split("#")[0]
-    return re.sub(r"[\d.%％]+", "", key)  # 产值超200亿元工业企业: the figure inside names no thing
+    # 产值超200亿元工业企业: the figure inside names no thing (a digit of a name, 5G, stays)
+    return re.sub(r"[\d.%％]+(?![A-Za-z])", "", key)
 
 
 def _scope_word() -> re.Pattern:
@@ -151,6 +153,11 @@ def _own_object(words: str) -> bool:
     return len(words) >= MIN_OBJECT and not _scope_word().search(words)
 
 
+#: the measure closing the last subject of a 分别 list (产量, 增加值, 营业收入: statistical
+#: indicator endings of the genre)
+_SUBJECT_MEASURE = re.compile(r"(?:产量|总产量|增加值|总产值|产值|营业收入|收入|播种面积|面积)$")
+
+
 def _respective_item(q: Quantity, text: str, metric: str) -> str:
     """The subject of ``q`` in a list of subjects with one value each after 分别 (过夜游客、入境游客
     分别增长8%和50% -> 入境游客增长 for 50%): the n-th subject, when the list names as many subjects
@@ -168,6 +175,12 @@ def _respective_item(q: Quantity, text: str, metric: str) -> str:
         return metric  # 省、市重点项目: one-character scopes, which the other year may write 省市 (no list)
     first, last = parts[0], parts[-1]
     tail = last[len(first) :] if len(first) <= 2 < len(last) and all(len(p) <= len(first) for p in parts[:-1]) else ""
+    if not tail:
+        # 甘蔗、蔬菜（含食用菌）、水果产量分别达到…: the measure the last subject ends in (产量) is
+        # every subject's when no other one names a measure of its own
+        meas = _SUBJECT_MEASURE.search(last)
+        if meas and len(last) > len(meas.group(0)) and not any(_SUBJECT_MEASURE.search(p) for p in parts[:-1]):
+            tail = meas.group(0)
     item = parts[n - 1]
     return (item if n == count else item + tail) + verb
 

@@ -155,6 +155,10 @@ SAME_REDEFINED = 90
 MIN_REDEFINED = 4
 
 
+#: the total a share is taken of, closing an object (占规模以上工业总产值比重超)
+_SHARE_OF = re.compile(r"占[^占]{2,}?(?:比重|比例)(?:超过|超|达到|达)?$")
+
+
 def _measured(key: str) -> str:
     """The thing an object measures (技术合同成交额 -> 技术合同, 农产品加工转化率 -> 农产品加工):
     ``key`` without its measure ending and general ending (项目, 工程)."""
@@ -162,7 +166,9 @@ def _measured(key: str) -> str:
 
     rx = vocab.pattern("tasks", "key", "redefined_measures")
     ends = vocab.pattern("tasks", "key", "generic_ends")
-    thing = key
+    # a share of a total measures its own part (战略性新兴产业产值占规上工业总产值比重超35%: the
+    # thing is 战略性新兴产业, which the other year may measure as an amount)
+    thing = _SHARE_OF.sub("", key) or key
     for _ in range(2):
         thing = ends.sub("", rx.sub("", _ONLY_TAIL.sub("", thing)))
     return thing
