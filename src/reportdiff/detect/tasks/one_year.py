@@ -196,7 +196,6 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
             return False
 
         said: set[tuple[int, str]] = set()
-        first = len(out)
         for t in mine:
             if id(t) in paired[side] or len(t.key) < MIN_ONLY_OBJECT or not re.search(r"\d", t.quantity.text):
                 continue  # a figure in words only (千家万户, 百项, 万亿级) is rarely a task target
@@ -226,47 +225,4 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
                 msg = f"新列出的任务目标：{said_in}（{fig}）"
                 detail = {"metric": _label(t), "object": t.key, "new": fig, "new_value": q.value, "level": "task", "b_clause": t.clause}
                 out.append(_finding(FindingType.TARGET_ADDED, Severity.LOW, a, b, [], [units[t.unit]], msg, detail, a_text="", b_text=said_in))
-        out[first:] = _join_lists(out[first:], a, b, side, units)
-    return out
-
-
-#: what joins two items of one list of counts (新建改建15家便民市场、5家社区便民服务中心)
-_LIST_JOINS = ("、", "和", "及", "与")
-
-
-def _join_lists(found: list[Finding], a: Document, b: Document, side: str, units) -> list[Finding]:
-    """Task targets of one year only that are items of one list of counts in a sentence, next to
-    each other with only 、 or 和 between (新创建普惠性民办园30所、省市级示范性幼儿园20所), are one
-    finding citing the list, their figures written in order (30所、20所): the list is one task the
-    other year no longer (or newly) sets.  Items of other clauses stay findings of their own."""
-    key_old, key_clause = ("old", "a_clause") if side == "a" else ("new", "b_clause")
-    out: list[Finding] = []
-    span: tuple[int, int, int] | None = None  # (unit index, start, end) of the last finding's citation
-    for f in found:
-        uid = (f.a_ids if side == "a" else f.b_ids)[0]
-        i = next(k for k, u in enumerate(units) if u.id == uid)
-        text = units[i].text
-        cited = f.a_text if side == "a" else f.b_text
-        start = text.find(cited)
-        if out and span and span[0] == i and start >= 0:
-            s0, e0 = span[1], span[2]
-            at = text.find(cited, s0)
-            gap = text[e0:at] if at >= e0 else ""
-            if (at == s0 and cited == text[s0:e0]) or (at >= e0 and gap.strip() in _LIST_JOINS):
-                prev = out[-1]
-                end = max(e0, at + len(cited))
-                whole = text[s0:end]
-                d = dict(prev.detail)
-                d[key_old] = f"{d[key_old]}、{f.detail[key_old]}"
-                d["object"] = f"{d['object']}、{f.detail['object']}"
-                d[key_clause] = whole
-                lead = "后一年不再列出的任务目标：" if side == "a" else "新列出的任务目标："
-                msg = f"{lead}{whole}（{d[key_old]}）"
-                kind = FindingType.TARGET_REMOVED if side == "a" else FindingType.TARGET_ADDED
-                us = [units[i]]
-                out[-1] = _finding(kind, Severity.LOW, a, b, us if side == "a" else [], us if side == "b" else [], msg, d, a_text=whole if side == "a" else "", b_text=whole if side == "b" else "")
-                span = (i, s0, end)
-                continue
-        out.append(f)
-        span = (i, start, start + len(cited)) if start >= 0 else None
     return out
