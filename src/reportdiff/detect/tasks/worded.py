@@ -40,9 +40,23 @@ def _worded_clauses(u) -> list[tuple[str, str]]:
     if u.region in TARGET_REGIONS:
         for s, e in segment.clauses(u.text):
             c = u.text[s:e].strip("，,；;。 ")
-            if c and not qty.extract(c):
+            if c and not qty.extract(c) and not _COUNT.search(c):
                 out.append((c, _syn(qty.metric_key(c))))
     return out
+
+
+#: a count of named items in digits (实施…10大绿色转型工程, 10大项) that quantities do not read as a
+#: figure: its clause counts a list of its own, so it states no task in words.  Only this form: a
+#: clause whose other unread figures (6万座, 1亿千瓦) may be the very counterpart of the target
+_COUNT = re.compile(r"\d+大(?![于小])")
+
+
+def _after_figure(q: Quantity, text: str) -> bool:
+    """Whether the list item of ``text`` (between punctuation) holding ``q`` writes another number
+    before it (省20项民生工程和市10件民生实事, 10大项40个子项): the object read before the figure then
+    spans another count's, and what the figure counts is not read well enough to seek it in words."""
+    item = re.split(r"[，,；;。：:、]", to_simplified(text)[: q.start])[-1]
+    return bool(re.search(r"\d", item))
 
 
 def _syn(text: str) -> str:
@@ -245,6 +259,26 @@ def _run_counterpart(core: str, linked: set[int], figureless: _Figureless, other
     return (best[2], best[3]) if best else None
 
 
+def _sought(clause: str) -> bool:
+    """Whether ``clause`` seeks that higher government take things into its plans (``[worded]
+    sought``: 争取…纳入国家规划): things asked for, not a task carried out."""
+    from ... import vocab
+
+    return bool(vocab.pattern("tasks", "worded", "sought").search(clause))
+
+
+def _counted_there(core: str, there: list[TaskTarget]) -> bool:
+    """Whether a figure of the worded clause's sentence (``there``: the other year's task targets
+    of that sentence) counts the object ``core`` or the wider thing it is a kind of (配售型保障性住房
+    3600套 / 实施保障性住房项目9600套（间）以上，建立完善以…配售型保障性住房为主…的住房保障体系): the
+    other year states the thing with a figure, so its figureless clause is no statement in words."""
+    for o in there:
+        head = _thing(_syn(o.key))
+        if len(head) >= MIN_WORDED_OBJECT and core.endswith(head):
+            return True
+    return False
+
+
 def _in_quotes(q: Quantity, text: str) -> bool:
     """Whether ``q`` is written inside a quoted name (“千村示范、万村整治”): part of a name, no target."""
     before = text[: q.start]
@@ -257,7 +291,9 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
     重组200家省重点实验室: a shared run of :data:`MIN_WORDED_OBJECT` characters or more, and
     :data:`WORDED_SHARE` of the object or more) in a sentence the alignment links to the
     target's: quantitative -> qualitative or the reverse, one ``number_changed`` finding each
-    (``detail["change"]``: ``quant_to_qual`` / ``qual_to_quant``)."""
+    (``detail["change"]``: ``quant_to_qual`` / ``qual_to_quant``).  A finding whose figure follows
+    another count in its list item (:func:`_after_figure`) has ``detail["silent"]``: not reported,
+    only kept from being a target of one year only."""
     partners: dict[str, dict[int, list[int]]] = {"a": {}, "b": {}}
     for e in edges:
         partners["a"].setdefault(e.a, []).append(e.b)
@@ -328,6 +364,10 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
                 i, c = hit
             if (t.unit, t.key, i, c) in said or _said_in_words(t.quantity, c) or _kinds_unnamed(t.key, qty.metric_key(c)):
                 continue
+            if _counted_there(core, [o for o in (tb if side == "a" else ta) if o.unit == i]):
+                continue
+            if _sought(c) and not _sought(t.clause):
+                continue
             # every figure of a clause with its own object is its own finding (新增高标准农田建设
             # 9.55万亩、改造提升3.9万亩); figures of one object, one finding
             said.add((t.unit, t.key, i, c))
@@ -341,5 +381,9 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
                 msg = f"定性表述变为量化目标：{c} → {t.clause}"
                 detail = {"metric": _label(t), "old": c, "new": _fmt(q), "new_value": q.value, "change": "qual_to_quant", "a_clause": c, "b_clause": t.clause}
                 la, lb = [a_units[i]], [b_units[t.unit]]
+            if _after_figure(q, own_units[t.unit].text):
+                # the object spans another count's: nothing is said of it, but the figure has a
+                # counterpart in words, so it is no target of one year only either
+                detail["silent"] = True
             out.append(_finding(FindingType.NUMBER_CHANGED, Severity.MEDIUM, a, b, la, lb, msg, detail))
     return out
