@@ -76,3 +76,13 @@ def test_a_figure_of_the_wider_kind_in_the_worded_sentence():
     other = TaskTarget(unit=0, quantity=qty.extract(s)[0], key="保障性租赁住房", clause=s)
     assert _counted_there("配售型保障性住房", [wider])
     assert not _counted_there("配售型保障性住房", [other])
+
+
+def test_a_direction_of_change_ending_the_object_is_read_off():
+    """推进8个现代服务业高端化、国际化发展 counts 现代服务业: 高端化 is read off before a clause of the
+    other year is sought (推动生产性服务业高端化发展 shares only 服务业 then); names of works keep theirs."""
+    from reportdiff.detect.tasks.worded import _aim_off
+
+    assert _aim_off("现代服务业高端化") == "现代服务业"
+    assert _aim_off("城市绿化") == "城市绿化" and _aim_off("农业现代化") == "农业现代化"
+    assert _aim_off("园区数字化") == "园区数字化"  # too short once read off

@@ -111,6 +111,15 @@ def _object(key: str) -> str:
     return key
 
 
+def _aim_off(key: str) -> str:
+    """``key`` without a direction of change that ends it (``[worded] aims``: 现代服务业高端化 ->
+    现代服务业), when :data:`MIN_WORDED_OBJECT` characters are left."""
+    from ... import vocab
+
+    bare = vocab.pattern("tasks", "worded", "aims").sub("", key)
+    return bare if len(bare) >= MIN_WORDED_OBJECT else key
+
+
 def _names_whole(core: str, clause: str) -> bool:
     """Whether an item of ``clause`` (between 、 and quotes) ends with the object ``core`` and at
     most general endings (``generic_ends``: 科创走廊建设, 数字人民币试点工作), so that the clause speaks
@@ -324,7 +333,7 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
         for t in mine:
             if id(t) in paired or len(t.key) < MIN_WORDED_OBJECT or t.key in seen or _in_quotes(t.quantity, own_units[t.unit].text):
                 continue
-            key = _object(_syn(t.key))
+            key = _aim_off(_object(_syn(t.key)))
             need = max(MIN_WORDED_OBJECT, WORDED_SHARE * len(key))
             linked = set(partners[side].get(t.unit, ()))
             core = _thing(key)
