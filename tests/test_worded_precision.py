@@ -56,9 +56,12 @@ def test_helpers_of_clauses_that_state_no_task_in_words():
     assert not _COUNT.search("推进5G基站建设") and not _COUNT.search("力争大于3")
     s = "用心办好省20项民生工程和市10件民生实事"
     q = [x for x in qty.extract(s) if x.text.startswith("10")][0]
-    assert _after_figure(q, s)
+    assert _after_figure(q, s, "民生工程和市民生实事")
+    s = "建强2个国家级和22个省级区域医疗中心"
+    q = [x for x in qty.extract(s) if x.text.startswith("22")][0]
+    assert not _after_figure(q, s, "省级区域医疗中心")
     s = "新增高标准农田建设9.55万亩、改造提升3.9万亩"
-    assert not any(_after_figure(x, s) for x in qty.extract(s))
+    assert not any(_after_figure(x, s, "高标准农田") for x in qty.extract(s))
     assert _sought("争取农业微生物等重大科技基础设施纳入国家“十五五”规划")
     assert not _sought("争取更多项目落地") and not _sought("纳入统计")
 

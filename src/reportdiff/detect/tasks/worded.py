@@ -51,12 +51,18 @@ def _worded_clauses(u) -> list[tuple[str, str]]:
 _COUNT = re.compile(r"\d+大(?![于小])")
 
 
-def _after_figure(q: Quantity, text: str) -> bool:
-    """Whether the list item of ``text`` (between punctuation) holding ``q`` writes another number
-    before it (省20项民生工程和市10件民生实事, 10大项40个子项): the object read before the figure then
-    spans another count's, and what the figure counts is not read well enough to seek it in words."""
+def _after_figure(q: Quantity, text: str, key: str) -> bool:
+    """Whether the object ``key`` of ``q`` was read across another count of its list item (between
+    punctuation of ``text``): it opens with the words between that count and ``q`` (省20项民生工程和市
+    10件民生实事: 民生工程和市…; 10大项40个子项: 大项…), so what the figure counts is not read well
+    enough to seek it in words.  A level of a list sharing the noun is read well (2个国家级和22个省级
+    区域医疗中心: 省级区域医疗中心)."""
     item = re.split(r"[，,；;。：:、]", to_simplified(text)[: q.start])[-1]
-    return bool(re.search(r"\d", item))
+    m = re.search(r"\d([^\d]*)$", item)
+    if not m:
+        return False
+    between = m.group(1)
+    return any(key.startswith(between[j:]) for j in range(len(between) - 1))
 
 
 def _syn(text: str) -> str:
@@ -390,7 +396,7 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
                 msg = f"定性表述变为量化目标：{c} → {t.clause}"
                 detail = {"metric": _label(t), "old": c, "new": _fmt(q), "new_value": q.value, "change": "qual_to_quant", "a_clause": c, "b_clause": t.clause}
                 la, lb = [a_units[i]], [b_units[t.unit]]
-            if _after_figure(q, own_units[t.unit].text):
+            if _after_figure(q, own_units[t.unit].text, t.key):
                 # the object spans another count's: nothing is said of it, but the figure has a
                 # counterpart in words, so it is no target of one year only either
                 detail["silent"] = True
