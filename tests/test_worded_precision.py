@@ -89,3 +89,21 @@ def test_a_direction_of_change_ending_the_object_is_read_off():
     assert _aim_off("现代服务业高端化") == "现代服务业"
     assert _aim_off("城市绿化") == "城市绿化" and _aim_off("农业现代化") == "农业现代化"
     assert _aim_off("园区数字化") == "园区数字化"  # too short once read off
+
+
+def test_a_worded_clause_with_a_closer_counterpart_in_the_target_sentence():
+    """开展标志性产业链高质量发展行动 against 实施产业链高质量发展行动，整合建立18条标志性产业链: the
+    action goes on in words beside the figure, so the figure is no statement of it; a clause of the
+    target's sentence sharing a shorter part of the worded clause (落实永久基本农田保护制度) is no
+    closer counterpart."""
+    from reportdiff.detect.tasks.worded import _worded_at_home
+    from reportdiff.model import Region
+
+    class U:
+        def __init__(self, text):
+            self.text, self.region = text, Region.COMMITMENTS
+
+    home = U("实施产业链高质量发展行动，突出高端化、智能化、绿色化，整合建立18条标志性产业链。")
+    assert _worded_at_home("整合建立标志性产业链", "开展标志性产业链高质量发展行动", home)
+    home = U("落实永久基本农田保护制度，新建高标准农田36万亩。")
+    assert not _worded_at_home("高标准农田", "逐步把永久基本农田全部建成高标准农田", home)

@@ -274,6 +274,18 @@ def _run_counterpart(core: str, linked: set[int], figureless: _Figureless, other
     return (best[2], best[3]) if best else None
 
 
+def _worded_at_home(key: str, worded: str, home) -> bool:
+    """Whether the worded clause (normalized ``worded``) has a closer counterpart among the
+    figureless clauses of the target's own sentence ``home`` than the object ``key``: a run of
+    :data:`MIN_FAR_RUN` characters or more, longer than the one it shares with the object and
+    spelling :data:`WORDED_SHARE` of the worded clause or more (开展标志性产业链高质量发展行动 /
+    实施产业链高质量发展行动，…整合建立18条标志性产业链: the action goes on in words, the count of
+    chains is another matter; 逐步把永久基本农田全部建成高标准农田 is not 落实永久基本农田保护制度)."""
+    mine = _shared_run(key, worded)
+    need = max(mine + 1, MIN_FAR_RUN, WORDED_SHARE * len(worded))
+    return any(_shared_run(k, worded) >= need for _, k in _worded_clauses(home))
+
+
 def _sought(clause: str) -> bool:
     """Whether ``clause`` seeks that higher government take things into its plans (``[worded]
     sought``: 争取…纳入国家规划): things asked for, not a task carried out."""
@@ -382,6 +394,8 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             if _counted_there(core, [o for o in (tb if side == "a" else ta) if o.unit == i]):
                 continue
             if _sought(c) and not _sought(t.clause):
+                continue
+            if _worded_at_home(key, clauses_k.get((i, c)) or _syn(qty.metric_key(c)), own_units[t.unit]):
                 continue
             # every figure of a clause with its own object is its own finding (新增高标准农田建设
             # 9.55万亩、改造提升3.9万亩); figures of one object, one finding
