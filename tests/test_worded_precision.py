@@ -59,7 +59,7 @@ def test_helpers_of_clauses_that_state_no_task_in_words():
     assert _after_figure(q, s, "民生工程和市民生实事")
     s = "建强2个国家级和22个省级区域医疗中心"
     q = [x for x in qty.extract(s) if x.text.startswith("22")][0]
-    assert not _after_figure(q, s, "省级区域医疗中心")
+    assert not _after_figure(q, s, "省级区域医疗中心") and not _after_figure(q, s, "国家级和省级区域医疗中心")
     s = "新增高标准农田建设9.55万亩、改造提升3.9万亩"
     assert not any(_after_figure(x, s, "高标准农田") for x in qty.extract(s))
     assert _sought("争取农业微生物等重大科技基础设施纳入国家“十五五”规划")
@@ -107,3 +107,8 @@ def test_a_worded_clause_with_a_closer_counterpart_in_the_target_sentence():
     assert _worded_at_home("整合建立标志性产业链", "开展标志性产业链高质量发展行动", home)
     home = U("落实永久基本农田保护制度，新建高标准农田36万亩。")
     assert not _worded_at_home("高标准农田", "逐步把永久基本农田全部建成高标准农田", home)
+    # the other clause's run lies apart from the object's; the worded clause is mostly the object
+    home = U("持续打造3个热点门户城市，依托历史文化名城名镇名村，建设旅游名城名县名镇。")
+    assert not _worded_at_home("热点门户城市", "建设热点门户城市和旅游名城名县名镇", home)
+    home = U("不断扩大对非贸易规模，力争对非贸易增长30%以上。")
+    assert not _worded_at_home("对非贸易", "稳步扩大对非贸易", home)

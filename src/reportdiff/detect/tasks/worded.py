@@ -62,6 +62,8 @@ def _after_figure(q: Quantity, text: str, key: str) -> bool:
     if not m:
         return False
     between = m.group(1)
+    if re.search(r"级[和及与]?$", between):
+        return False  # levels of a list share the noun
     return any(key.startswith(between[j:]) for j in range(len(between) - 1))
 
 
@@ -278,12 +280,25 @@ def _worded_at_home(key: str, worded: str, home) -> bool:
     """Whether the worded clause (normalized ``worded``) has a closer counterpart among the
     figureless clauses of the target's own sentence ``home`` than the object ``key``: a run of
     :data:`MIN_FAR_RUN` characters or more, longer than the one it shares with the object and
-    spelling :data:`WORDED_SHARE` of the worded clause or more (开展标志性产业链高质量发展行动 /
+    spelling :data:`WORDED_SHARE` of the worded clause or more, where the clause spells the object
+    (开展标志性产业链高质量发展行动 /
     实施产业链高质量发展行动，…整合建立18条标志性产业链: the action goes on in words, the count of
     chains is another matter; 逐步把永久基本农田全部建成高标准农田 is not 落实永久基本农田保护制度)."""
-    mine = _shared_run(key, worded)
-    need = max(mine + 1, MIN_FAR_RUN, WORDED_SHARE * len(worded))
-    return any(_shared_run(k, worded) >= need for _, k in _worded_clauses(home))
+    import difflib
+
+    if not worded:
+        return False
+    m = difflib.SequenceMatcher(None, worded, key, autojunk=False).find_longest_match(0, len(worded), 0, len(key))
+    if m.size >= WORDED_SHARE * len(worded):
+        return False  # the worded clause is mostly the object itself (稳步扩大对非贸易)
+    need = max(m.size + 1, MIN_FAR_RUN, WORDED_SHARE * len(worded))
+    for _, k in _worded_clauses(home):
+        h = difflib.SequenceMatcher(None, worded, k, autojunk=False).find_longest_match(0, len(worded), 0, len(k))
+        # the run must cover the object's (建设热点门户城市和旅游名城名县名镇: 热点门户城市 is the
+        # figure's, 旅游名城名县名镇 the other clause's)
+        if h.size >= need and h.a < m.a + m.size and m.a < h.a + h.size:
+            return True
+    return False
 
 
 def _sought(clause: str) -> bool:
