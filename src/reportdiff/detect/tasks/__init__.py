@@ -74,7 +74,7 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
         out.append(_finding(FindingType.NUMBER_CHANGED, Severity.MEDIUM, a, b, [a_units[x.unit]], [b_units[y.unit]], msg, detail))
     pairs = pairs + redefined
     worded = worded_task_changes(a, b, a_units, b_units, ta, tb, pairs, edges)
-    out.extend(worded)
+    out.extend(f for f in worded if not f.detail.get("silent"))
     out.extend(one_year_task_targets(a, b, a_units, b_units, ta, tb, pairs, worded))
     return out
 

@@ -40,9 +40,31 @@ def _worded_clauses(u) -> list[tuple[str, str]]:
     if u.region in TARGET_REGIONS:
         for s, e in segment.clauses(u.text):
             c = u.text[s:e].strip("，,；;。 ")
-            if c and not qty.extract(c):
+            if c and not qty.extract(c) and not _COUNT.search(c):
                 out.append((c, _syn(qty.metric_key(c))))
     return out
+
+
+#: a count of named items in digits (实施…10大绿色转型工程, 10大项) that quantities do not read as a
+#: figure: its clause counts a list of its own, so it states no task in words.  Only this form: a
+#: clause whose other unread figures (6万座, 1亿千瓦) may be the very counterpart of the target
+_COUNT = re.compile(r"\d+大(?![于小])")
+
+
+def _after_figure(q: Quantity, text: str, key: str) -> bool:
+    """Whether the object ``key`` of ``q`` was read across another count of its list item (between
+    punctuation of ``text``): it opens with the words between that count and ``q`` (省20项民生工程和市
+    10件民生实事: 民生工程和市…; 10大项40个子项: 大项…), so what the figure counts is not read well
+    enough to seek it in words.  A level of a list sharing the noun is read well (2个国家级和22个省级
+    区域医疗中心: 省级区域医疗中心)."""
+    item = re.split(r"[，,；;。：:、]", to_simplified(text)[: q.start])[-1]
+    m = re.search(r"\d([^\d]*)$", item)
+    if not m:
+        return False
+    between = m.group(1)
+    if re.search(r"级[和及与]?$", between):
+        return False  # levels of a list share the noun
+    return any(key.startswith(between[j:]) for j in range(len(between) - 1))
 
 
 def _syn(text: str) -> str:
@@ -95,6 +117,15 @@ def _object(key: str) -> str:
         if ends.search(part) and len(ends.sub("", part)) >= MIN_WORDED_OBJECT:
             return part
     return key
+
+
+def _aim_off(key: str) -> str:
+    """``key`` without a direction of change that ends it (``[worded] aims``: 现代服务业高端化 ->
+    现代服务业), when :data:`MIN_WORDED_OBJECT` characters are left."""
+    from ... import vocab
+
+    bare = vocab.pattern("tasks", "worded", "aims").sub("", key)
+    return bare if len(bare) >= MIN_WORDED_OBJECT else key
 
 
 def _names_whole(core: str, clause: str) -> bool:
@@ -245,6 +276,51 @@ def _run_counterpart(core: str, linked: set[int], figureless: _Figureless, other
     return (best[2], best[3]) if best else None
 
 
+def _worded_at_home(key: str, worded: str, home) -> bool:
+    """Whether the worded clause (normalized ``worded``) has a closer counterpart among the
+    figureless clauses of the target's own sentence ``home`` than the object ``key``: a run of
+    :data:`MIN_FAR_RUN` characters or more, longer than the one it shares with the object and
+    spelling :data:`WORDED_SHARE` of the worded clause or more, where the clause spells the object
+    (开展标志性产业链高质量发展行动 /
+    实施产业链高质量发展行动，…整合建立18条标志性产业链: the action goes on in words, the count of
+    chains is another matter; 逐步把永久基本农田全部建成高标准农田 is not 落实永久基本农田保护制度)."""
+    import difflib
+
+    if not worded:
+        return False
+    m = difflib.SequenceMatcher(None, worded, key, autojunk=False).find_longest_match(0, len(worded), 0, len(key))
+    if m.size >= WORDED_SHARE * len(worded):
+        return False  # the worded clause is mostly the object itself (稳步扩大对非贸易)
+    need = max(m.size + 1, MIN_FAR_RUN, WORDED_SHARE * len(worded))
+    for _, k in _worded_clauses(home):
+        h = difflib.SequenceMatcher(None, worded, k, autojunk=False).find_longest_match(0, len(worded), 0, len(k))
+        # the run must cover the object's (建设热点门户城市和旅游名城名县名镇: 热点门户城市 is the
+        # figure's, 旅游名城名县名镇 the other clause's)
+        if h.size >= need and h.a < m.a + m.size and m.a < h.a + h.size:
+            return True
+    return False
+
+
+def _sought(clause: str) -> bool:
+    """Whether ``clause`` seeks that higher government take things into its plans (``[worded]
+    sought``: 争取…纳入国家规划): things asked for, not a task carried out."""
+    from ... import vocab
+
+    return bool(vocab.pattern("tasks", "worded", "sought").search(clause))
+
+
+def _counted_there(core: str, there: list[TaskTarget]) -> bool:
+    """Whether a figure of the worded clause's sentence (``there``: the other year's task targets
+    of that sentence) counts the object ``core`` or the wider thing it is a kind of (配售型保障性住房
+    3600套 / 实施保障性住房项目9600套（间）以上，建立完善以…配售型保障性住房为主…的住房保障体系): the
+    other year states the thing with a figure, so its figureless clause is no statement in words."""
+    for o in there:
+        head = _thing(_syn(o.key))
+        if len(head) >= MIN_WORDED_OBJECT and core.endswith(head):
+            return True
+    return False
+
+
 def _in_quotes(q: Quantity, text: str) -> bool:
     """Whether ``q`` is written inside a quoted name (“千村示范、万村整治”): part of a name, no target."""
     before = text[: q.start]
@@ -257,7 +333,9 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
     重组200家省重点实验室: a shared run of :data:`MIN_WORDED_OBJECT` characters or more, and
     :data:`WORDED_SHARE` of the object or more) in a sentence the alignment links to the
     target's: quantitative -> qualitative or the reverse, one ``number_changed`` finding each
-    (``detail["change"]``: ``quant_to_qual`` / ``qual_to_quant``)."""
+    (``detail["change"]``: ``quant_to_qual`` / ``qual_to_quant``).  A finding whose figure follows
+    another count in its list item (:func:`_after_figure`) has ``detail["silent"]``: not reported,
+    only kept from being a target of one year only."""
     partners: dict[str, dict[int, list[int]]] = {"a": {}, "b": {}}
     for e in edges:
         partners["a"].setdefault(e.a, []).append(e.b)
@@ -288,7 +366,7 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
         for t in mine:
             if id(t) in paired or len(t.key) < MIN_WORDED_OBJECT or t.key in seen or _in_quotes(t.quantity, own_units[t.unit].text):
                 continue
-            key = _object(_syn(t.key))
+            key = _aim_off(_object(_syn(t.key)))
             need = max(MIN_WORDED_OBJECT, WORDED_SHARE * len(key))
             linked = set(partners[side].get(t.unit, ()))
             core = _thing(key)
@@ -328,6 +406,12 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
                 i, c = hit
             if (t.unit, t.key, i, c) in said or _said_in_words(t.quantity, c) or _kinds_unnamed(t.key, qty.metric_key(c)):
                 continue
+            if _counted_there(core, [o for o in (tb if side == "a" else ta) if o.unit == i]):
+                continue
+            if _sought(c) and not _sought(t.clause):
+                continue
+            if _worded_at_home(key, clauses_k.get((i, c)) or _syn(qty.metric_key(c)), own_units[t.unit]):
+                continue
             # every figure of a clause with its own object is its own finding (新增高标准农田建设
             # 9.55万亩、改造提升3.9万亩); figures of one object, one finding
             said.add((t.unit, t.key, i, c))
@@ -341,5 +425,9 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
                 msg = f"定性表述变为量化目标：{c} → {t.clause}"
                 detail = {"metric": _label(t), "old": c, "new": _fmt(q), "new_value": q.value, "change": "qual_to_quant", "a_clause": c, "b_clause": t.clause}
                 la, lb = [a_units[i]], [b_units[t.unit]]
+            if _after_figure(q, own_units[t.unit].text, t.key):
+                # the object spans another count's: nothing is said of it, but the figure has a
+                # counterpart in words, so it is no target of one year only either
+                detail["silent"] = True
             out.append(_finding(FindingType.NUMBER_CHANGED, Severity.MEDIUM, a, b, la, lb, msg, detail))
     return out
