@@ -109,3 +109,36 @@ def test_framing_openers_and_general_requirement_headings():
     sentence = N._framing()[0]
     assert all(sentence.match(u.text) for u in lone)
     assert not sentence.match("建设高标准农田5万亩。") and not sentence.match("坚持过紧日子。")
+
+
+def _year(year: int, long_clauses: list[str], short_clauses: list[str]):
+    """A report whose commitments part holds a sentence of six clauses and one of two (synthetic)."""
+    from reportdiff.api import load_bytes
+
+    text = (
+        f"政府工作报告\n\n一、{year - 1}年工作回顾\n\n过去一年，我们建成10个园区。\n\n三、{year}年重点工作\n\n（一）建设宜居城市\n\n"
+        + "，".join(long_clauses) + "。" + "，".join(short_clauses) + "。\n"
+    ).encode("utf-8")
+    doc = load_bytes(text, f"{year}.txt")
+    units = [Unit(id=s.id, text=s.text, key=match_key(s.text), section=s.section, region=Region.COMMITMENTS, span=s.span) for s in doc.sentences]
+    return doc, units
+
+
+def test_a_generic_detail_of_a_long_continued_sentence_is_not_new(monkeypatch):
+    """MIN_RUN_SHARE: one clause naming nothing concrete among the six clauses of a sentence the
+    other year states too is a detail of the task, not reported; the same clause in a sentence of
+    two is reported, and so is a clause with a figure in the long sentence."""
+    common = ["推进城市更新改造城镇老旧小区", "完善社区养老服务设施布局", "加快建设城市地下综合管廊", "整治背街小巷和城中村环境", "提升城市园林绿化养护水平"]
+
+    def new_clauses(added: str) -> dict[str, list[str]]:
+        a, au = _year(2024, common + ["规范城市户外广告设置管理"], ["加强农贸市场标准化改造", "扩大城市公交线网覆盖范围"])
+        b, bu = _year(2025, common + [added], ["加强农贸市场标准化改造", added])
+        long_a, short_a = (k for k, u in enumerate(au) if u.text.startswith(("推进城市更新", "加强农贸")))
+        long_b, short_b = (k for k, u in enumerate(bu) if u.text.startswith(("推进城市更新", "加强农贸")))
+        found = N.clause_new_dropped(a, b, au, bu, [Edge(long_a, long_b, 0.8), Edge(short_a, short_b, 0.6)], True)
+        return {which: [f.detail["clause"] for f in found if f.type.value == "new" and bu[k].id in f.b_ids] for which, k in (("long", long_b), ("short", short_b))}
+
+    assert new_clauses("健全基层应急救援协调机制") == {"long": [], "short": ["健全基层应急救援协调机制"]}
+    assert new_clauses("新建社区应急救援站12个") == {"long": ["新建社区应急救援站12个"], "short": ["新建社区应急救援站12个"]}
+    monkeypatch.setattr(N, "MIN_RUN_SHARE", 0)
+    assert new_clauses("健全基层应急救援协调机制")["long"] == ["健全基层应急救援协调机制"]
