@@ -149,3 +149,23 @@ def test_a_rate_and_its_change_in_points_are_two_measures():
     x, y = qty.extract("生活污水治理率达55%")[0], qty.extract("生活污水治理率提高3个百分点")[0]
     assert not _comparable(x, y)
     assert _comparable(x, qty.extract("生活污水治理率达60%")[0])
+
+
+def test_a_task_s_aim_word_counts_when_its_target_moves_to_the_headline(tmp_path):
+    # 力争 opens the task's sentence, not the figure: dropped when the target moves to the
+    # next year's list of targets with the same figure, a change of qualifier
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "促进消费回暖，力争社会消费品零售总额增长8%左右。"),
+        _report(2025, "，社会消费品零售总额增长8%左右", "促进消费回暖，推进商圈建设。"),
+    )
+    moved = [f for f in fs if f.type == T.TARGET_CHANGED and "社会消费品零售总额" in f.b_text]
+    assert moved and "qualifier" in moved[0].detail["change"] and "value" not in moved[0].detail["change"]
+    assert moved[0].detail["old"].startswith("力争")
+    # the same aim word on both sides is no change
+    same = _compare(
+        tmp_path,
+        _report(2024, "", "促进消费回暖，力争社会消费品零售总额增长8%左右。"),
+        _report(2025, "，力争社会消费品零售总额增长8%左右", "促进消费回暖，推进商圈建设。"),
+    )
+    assert not [f for f in same if f.type == T.TARGET_CHANGED and "社会消费品零售总额" in f.b_text]
