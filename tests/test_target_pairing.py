@@ -169,3 +169,22 @@ def test_a_task_s_aim_word_counts_when_its_target_moves_to_the_headline(tmp_path
         _report(2025, "，力争社会消费品零售总额增长8%左右", "促进消费回暖，推进商圈建设。"),
     )
     assert not [f for f in same if f.type == T.TARGET_CHANGED and "社会消费品零售总额" in f.b_text]
+
+
+def test_a_ranked_general_ending_pairs_only_in_linked_sentences():
+    from reportdiff.detect.tasks.objects import TaskTarget
+    from reportdiff.detect.tasks.pairing import _names_nothing, pair_task_targets
+
+    assert _names_nothing("重点项目建设") and _names_nothing("重大工程") and _names_nothing("项目")
+    assert not _names_nothing("高铁项目") and not _names_nothing("重点事项") and not _names_nothing("示范片区")
+
+    def t(unit: int, text: str) -> TaskTarget:
+        q = qty.extract(text)[0]
+        return TaskTarget(unit, q, _key(text) or "", text)
+
+    a, b = [t(0, "实施好102个重点项目")], [t(0, "抓好登记、报销等100个重点事项")]
+    assert not pair_task_targets(a, b, [])
+    from reportdiff.align import Edge
+
+    # linked by the alignment, the two sentences may still pair them
+    assert pair_task_targets([t(0, "实施好102个重点项目")], [t(0, "实施好110个重点项目")], [Edge(0, 0, 1.0)])

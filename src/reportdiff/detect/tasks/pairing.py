@@ -43,6 +43,18 @@ MIN_PARTIAL = 4
 SHORT_WEIGHT = 0.75
 
 
+def _names_nothing(key: str) -> bool:
+    """Whether the object ``key`` is a general ending only (:func:`.objects.generic`: 项目) or one
+    with a word of rank before it (重点项目建设, 重大工程: ``[worded] rank_ends`` of
+    ``data/tasks.toml``): it names no thing of its own (252个重点项目建设 / “海上福州”重点项目100个,
+    102个重点项目 / 100个重点事项 in sentences the alignment does not link)."""
+    from ... import vocab
+
+    ends = vocab.pattern("tasks", "key", "generic_ends")
+    rank = vocab.pattern("tasks", "worded", "rank_ends")
+    return generic(key) or not ends.sub("", rank.sub("", ends.sub("", key)))
+
+
 def _similarity(ka: list[str], kb: list[str]) -> np.ndarray:
     """Similarity of two objects (0..100): the best of the edit ratio, 0.9 x the partial ratio
     (objects of :data:`MIN_PARTIAL` characters or more) and the characters both spell in order
@@ -108,8 +120,8 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
             continue
         if not link[la[i], lb[j]] and (count_a[ta[i].key] > 1 or count_b[tb[j].key] > 1):
             continue  # an object several sentences count (年度投资 of each sector): the alignment says which
-        if not link[la[i], lb[j]] and (generic(ta[i].key) or generic(tb[j].key)):
-            continue  # 滚动推进163个项目 names no thing: only the alignment can say what it counts
+        if not link[la[i], lb[j]] and (_names_nothing(ta[i].key) or _names_nothing(tb[j].key)):
+            continue  # 滚动推进163个项目, 252个重点项目建设 name no thing: only the alignment can say what they count
         used_a.add(i)
         used_b.add(j)
         out.append((ta[i], tb[j], float(score[i, j])))
