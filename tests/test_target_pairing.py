@@ -188,3 +188,22 @@ def test_a_ranked_general_ending_pairs_only_in_linked_sentences():
 
     # linked by the alignment, the two sentences may still pair them
     assert pair_task_targets([t(0, "实施好102个重点项目")], [t(0, "实施好110个重点项目")], [Edge(0, 0, 1.0)])
+
+
+def test_an_object_that_only_qualifies_the_other_s_head_noun_pairs_only_in_linked_sentences():
+    from reportdiff.align import Edge
+    from reportdiff.detect.tasks.objects import TaskTarget
+    from reportdiff.detect.tasks.pairing import _qualifies_head, pair_task_targets
+
+    assert _qualifies_head("四星级村", "星级村卫生所")
+    # a general ending, an action or a level after it is no other head noun
+    assert not _qualifies_head("城中村", "城中村改造项目") and not _qualifies_head("高中", "高中建设")
+    assert not _qualifies_head("国家级省级", "做强国家级省级高新区")
+
+    def t(unit: int, text: str) -> TaskTarget:
+        q = qty.extract(text)[0]
+        return TaskTarget(unit, q, _key(text) or "", text)
+
+    a, b = [t(0, "四星级村50个")], [t(0, "星级村卫生所300家")]
+    assert not pair_task_targets(a, b, [])
+    assert pair_task_targets(a, b, [Edge(0, 0, 1.0)])

@@ -12,7 +12,7 @@ import numpy as np
 
 from ... import quantities as qty
 from ...align import Edge
-from .objects import _comparable, _measures, _ONLY_TAIL, generic, TaskTarget
+from .objects import _comparable, _measures, _ONLY_TAIL, _verbs, generic, TaskTarget
 
 
 #: two objects are the same at or above this similarity (:func:`_similarity`, 0..100, plus
@@ -53,6 +53,43 @@ def _names_nothing(key: str) -> bool:
     ends = vocab.pattern("tasks", "key", "generic_ends")
     rank = vocab.pattern("tasks", "worded", "rank_ends")
     return generic(key) or not ends.sub("", rank.sub("", ends.sub("", key)))
+
+
+#: a run of this many characters or more that closes one object and stands inside the other
+#: before a noun of its own (:func:`_qualifies_head`)
+MIN_QUALIFIER_RUN = 3
+
+
+def _qualifies_head(x: str, y: str) -> bool:
+    """Whether one object, closing with :data:`MIN_QUALIFIER_RUN` characters or more, is written
+    inside the other before another head noun (四星级村 / 星级村卫生所: the clinics of such villages;
+    the two do not end alike, :func:`_head`): the other counts a thing the first only qualifies.
+    A general ending or an action after it (高中 / 高中建设, 城中村 / 城中村改造项目: ``generic_ends``,
+    ``[key] head`` verbs of ``data/tasks.toml``) or a level closing the
+    first (国家级省级 / 国家级省级高新区: ``shared_scope`` of ``data/tasks.toml``, a scope, not a thing)
+    is no other head noun."""
+    from ... import vocab
+
+    if _head(x, y):
+        return False
+    ends = vocab.pattern("tasks", "key", "generic_ends")
+    scope = vocab.pattern("tasks", "key", "shared_scope")
+    for s, o in ((x, y), (y, x)):
+        if scope.search(s):
+            continue
+        for n in range(len(s), MIN_QUALIFIER_RUN - 1, -1):
+            at = o.rfind(s[-n:])
+            if at < 0:
+                continue
+            rest = _verbs().sub("", ends.sub("", o[at + n :]))
+            if len(rest) >= MIN_HEAD and rest[0] not in CONJUNCTIONS_HEAD:
+                return True
+            break
+    return False
+
+
+#: characters that open a second object listed after the first, not a head noun of it
+CONJUNCTIONS_HEAD = "和及与、"
 
 
 def _similarity(ka: list[str], kb: list[str]) -> np.ndarray:
@@ -122,6 +159,8 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
             continue  # an object several sentences count (年度投资 of each sector): the alignment says which
         if not link[la[i], lb[j]] and (_names_nothing(ta[i].key) or _names_nothing(tb[j].key)):
             continue  # 滚动推进163个项目, 252个重点项目建设 name no thing: only the alignment can say what they count
+        if not link[la[i], lb[j]] and _qualifies_head(ta[i].key, tb[j].key):
+            continue  # 四星级村50个 / 星级村卫生所300家: the clinics of such villages, not the villages
         used_a.add(i)
         used_b.add(j)
         out.append((ta[i], tb[j], float(score[i, j])))
