@@ -207,3 +207,19 @@ def test_an_object_that_only_qualifies_the_other_s_head_noun_pairs_only_in_linke
     a, b = [t(0, "四星级村50个")], [t(0, "星级村卫生所300家")]
     assert not pair_task_targets(a, b, [])
     assert pair_task_targets(a, b, [Edge(0, 0, 1.0)])
+
+
+def test_a_quoted_name_the_other_year_drops_pairs_with_a_general_object_of_a_linked_sentence():
+    from reportdiff.align import Edge
+    from reportdiff.detect.tasks.objects import TaskTarget
+    from reportdiff.detect.tasks.pairing import pair_task_targets
+
+    def t(unit: int, text: str) -> TaskTarget:
+        q = qty.extract(text)[0]
+        return TaskTarget(unit, q, _key(text) or "", text)
+
+    a = [t(0, "实施风电检测基地等“蓝色港城”重点项目100个以上")]
+    b = [t(0, "实施风电运维母船等重点项目150个以上")]
+    assert pair_task_targets(a, b, [Edge(0, 0, 1.0)])
+    # the alignment linking nothing, the name tells them apart
+    assert not pair_task_targets(a, b, [])

@@ -173,8 +173,10 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         i, j = divmod(int(flat), len(tb))
         if second[i, j] < 0:
             break
-        if i in used_a or j in used_b or _head(ta[i].key, tb[j].key) < MIN_HEAD or _names_missing(ta[i], tb[j]) or _kinds_differ(ta[i].key, tb[j].key):
+        if i in used_a or j in used_b or _head(ta[i].key, tb[j].key) < MIN_HEAD or _kinds_differ(ta[i].key, tb[j].key):
             continue
+        if _names_missing(ta[i], tb[j]) and not (link[la[i], lb[j]] and (_names_nothing(ta[i].key) or _names_nothing(tb[j].key))):
+            continue  # ... unless one object names no thing in a sentence the alignment links: the link says what it counts
         if not link[la[i], lb[j]] and (ta[i].unit in linked_a or tb[j].unit in linked_b or _head(ta[i].key, tb[j].key) < MIN_HEAD_ALONE):
             continue  # sentences the alignment linked, or two it links to nothing sharing a longer head
         if not link[la[i], lb[j]] and (count_a[ta[i].key] > 1 or count_b[tb[j].key] > 1):
