@@ -199,6 +199,7 @@ def test_an_object_that_only_qualifies_the_other_s_head_noun_pairs_only_in_linke
     # a general ending, an action or a level after it is no other head noun
     assert not _qualifies_head("城中村", "城中村改造项目") and not _qualifies_head("高中", "高中建设")
     assert not _qualifies_head("国家级省级", "做强国家级省级高新区")
+    assert not _qualifies_head("脱贫劳动力转移就业", "脱贫劳动力转移就业规模")
 
     def t(unit: int, text: str) -> TaskTarget:
         q = qty.extract(text)[0]

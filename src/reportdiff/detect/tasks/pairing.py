@@ -64,8 +64,9 @@ def _qualifies_head(x: str, y: str) -> bool:
     """Whether one object, closing with :data:`MIN_QUALIFIER_RUN` characters or more, is written
     inside the other before another head noun (四星级村 / 星级村卫生所: the clinics of such villages;
     the two do not end alike, :func:`_head`): the other counts a thing the first only qualifies.
-    A general ending or an action after it (高中 / 高中建设, 城中村 / 城中村改造项目: ``generic_ends``,
-    ``[key] head`` verbs of ``data/tasks.toml``) or a level closing the
+    A general ending, an action or a measure after it (高中 / 高中建设, 城中村 / 城中村改造项目,
+    脱贫劳动力转移就业 / 脱贫劳动力转移就业规模: ``generic_ends``, ``[key] head`` verbs,
+    ``redefined_measures`` of ``data/tasks.toml``) or a level closing the
     first (国家级省级 / 国家级省级高新区: ``shared_scope`` of ``data/tasks.toml``, a scope, not a thing)
     is no other head noun."""
     from ... import vocab
@@ -74,6 +75,7 @@ def _qualifies_head(x: str, y: str) -> bool:
         return False
     ends = vocab.pattern("tasks", "key", "generic_ends")
     scope = vocab.pattern("tasks", "key", "shared_scope")
+    measure = vocab.pattern("tasks", "key", "redefined_measures")
     for s, o in ((x, y), (y, x)):
         if scope.search(s):
             continue
@@ -81,7 +83,7 @@ def _qualifies_head(x: str, y: str) -> bool:
             at = o.rfind(s[-n:])
             if at < 0:
                 continue
-            rest = _verbs().sub("", ends.sub("", o[at + n :]))
+            rest = _verbs().sub("", ends.sub("", measure.sub("", o[at + n :])))
             if len(rest) >= MIN_HEAD and rest[0] not in CONJUNCTIONS_HEAD:
                 return True
             break
