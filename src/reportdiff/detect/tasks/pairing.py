@@ -46,8 +46,9 @@ SHORT_WEIGHT = 0.75
 def _names_nothing(key: str) -> bool:
     """Whether the object ``key`` is a general ending only (:func:`.objects.generic`: 项目) or one
     with a word of rank before it (重点项目建设, 重大工程: ``[worded] rank_ends`` of
-    ``data/tasks.toml``): it names no thing of its own (252个重点项目建设 / “海上福州”重点项目100个,
-    102个重点项目 / 100个重点事项 in sentences the alignment does not link)."""
+    ``data/tasks.toml``): it names a rank of projects, not a thing of its own; in sentences the
+    alignment does not link it pairs only with the same rank (市级重大项目 / 重大项目), not with
+    another thing of that rank (252个重点项目建设 / “海上福州”重点项目100个, 102个重点项目 / 100个重点事项)."""
     from ... import vocab
 
     ends = vocab.pattern("tasks", "key", "generic_ends")
@@ -92,6 +93,11 @@ def _qualifies_head(x: str, y: str) -> bool:
 
 #: characters that open a second object listed after the first, not a head noun of it
 CONJUNCTIONS_HEAD = "和及与、"
+
+
+def _ends_alike(x: str, y: str) -> bool:
+    """Whether one object is the other with words before it only (市级重大项目 / 重大项目)."""
+    return x.endswith(y) or y.endswith(x)
 
 
 def _similarity(ka: list[str], kb: list[str]) -> np.ndarray:
@@ -159,8 +165,10 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
             continue
         if not link[la[i], lb[j]] and (count_a[ta[i].key] > 1 or count_b[tb[j].key] > 1):
             continue  # an object several sentences count (年度投资 of each sector): the alignment says which
-        if not link[la[i], lb[j]] and (_names_nothing(ta[i].key) or _names_nothing(tb[j].key)):
-            continue  # 滚动推进163个项目, 252个重点项目建设 name no thing: only the alignment can say what they count
+        if not link[la[i], lb[j]] and (generic(ta[i].key) or generic(tb[j].key)):
+            continue  # 滚动推进163个项目 names no thing: only the alignment can say what it counts
+        if not link[la[i], lb[j]] and (_names_nothing(ta[i].key) or _names_nothing(tb[j].key)) and not _ends_alike(ta[i].key, tb[j].key):
+            continue  # 252个重点项目建设 / “海上福州”重点项目100个, 重点项目 / 重点事项: the same rank of another thing
         if not link[la[i], lb[j]] and _qualifies_head(ta[i].key, tb[j].key):
             continue  # 四星级村50个 / 星级村卫生所300家: the clinics of such villages, not the villages
         used_a.add(i)
