@@ -149,3 +149,78 @@ def test_a_rate_and_its_change_in_points_are_two_measures():
     x, y = qty.extract("生活污水治理率达55%")[0], qty.extract("生活污水治理率提高3个百分点")[0]
     assert not _comparable(x, y)
     assert _comparable(x, qty.extract("生活污水治理率达60%")[0])
+
+
+def test_a_task_s_aim_word_counts_when_its_target_moves_to_the_headline(tmp_path):
+    # 力争 opens the task's sentence, not the figure: dropped when the target moves to the
+    # next year's list of targets with the same figure, a change of qualifier
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "促进消费回暖，力争社会消费品零售总额增长8%左右。"),
+        _report(2025, "，社会消费品零售总额增长8%左右", "促进消费回暖，推进商圈建设。"),
+    )
+    moved = [f for f in fs if f.type == T.TARGET_CHANGED and "社会消费品零售总额" in f.b_text]
+    assert moved and "qualifier" in moved[0].detail["change"] and "value" not in moved[0].detail["change"]
+    assert moved[0].detail["old"].startswith("力争")
+    # the same aim word on both sides is no change
+    same = _compare(
+        tmp_path,
+        _report(2024, "", "促进消费回暖，力争社会消费品零售总额增长8%左右。"),
+        _report(2025, "，力争社会消费品零售总额增长8%左右", "促进消费回暖，推进商圈建设。"),
+    )
+    assert not [f for f in same if f.type == T.TARGET_CHANGED and "社会消费品零售总额" in f.b_text]
+
+
+def test_a_ranked_general_ending_pairs_only_in_linked_sentences():
+    from reportdiff.detect.tasks.objects import TaskTarget
+    from reportdiff.detect.tasks.pairing import _names_nothing, pair_task_targets
+
+    assert _names_nothing("重点项目建设") and _names_nothing("重大工程") and _names_nothing("项目")
+    assert not _names_nothing("高铁项目") and not _names_nothing("重点事项") and not _names_nothing("示范片区")
+
+    def t(unit: int, text: str) -> TaskTarget:
+        q = qty.extract(text)[0]
+        return TaskTarget(unit, q, _key(text) or "", text)
+
+    a, b = [t(0, "实施好102个重点项目")], [t(0, "抓好登记、报销等100个重点事项")]
+    assert not pair_task_targets(a, b, [])
+    from reportdiff.align import Edge
+
+    # linked by the alignment, the two sentences may still pair them
+    assert pair_task_targets([t(0, "实施好102个重点项目")], [t(0, "实施好110个重点项目")], [Edge(0, 0, 1.0)])
+
+
+def test_an_object_that_only_qualifies_the_other_s_head_noun_pairs_only_in_linked_sentences():
+    from reportdiff.align import Edge
+    from reportdiff.detect.tasks.objects import TaskTarget
+    from reportdiff.detect.tasks.pairing import _qualifies_head, pair_task_targets
+
+    assert _qualifies_head("四星级村", "星级村卫生所")
+    # a general ending, an action or a level after it is no other head noun
+    assert not _qualifies_head("城中村", "城中村改造项目") and not _qualifies_head("高中", "高中建设")
+    assert not _qualifies_head("国家级省级", "做强国家级省级高新区")
+    assert not _qualifies_head("脱贫劳动力转移就业", "脱贫劳动力转移就业规模")
+
+    def t(unit: int, text: str) -> TaskTarget:
+        q = qty.extract(text)[0]
+        return TaskTarget(unit, q, _key(text) or "", text)
+
+    a, b = [t(0, "四星级村50个")], [t(0, "星级村卫生所300家")]
+    assert not pair_task_targets(a, b, [])
+    assert pair_task_targets(a, b, [Edge(0, 0, 1.0)])
+
+
+def test_a_quoted_name_the_other_year_drops_pairs_with_a_general_object_of_a_linked_sentence():
+    from reportdiff.align import Edge
+    from reportdiff.detect.tasks.objects import TaskTarget
+    from reportdiff.detect.tasks.pairing import pair_task_targets
+
+    def t(unit: int, text: str) -> TaskTarget:
+        q = qty.extract(text)[0]
+        return TaskTarget(unit, q, _key(text) or "", text)
+
+    a = [t(0, "实施风电检测基地等“蓝色港城”重点项目100个以上")]
+    b = [t(0, "实施风电运维母船等重点项目150个以上")]
+    assert pair_task_targets(a, b, [Edge(0, 0, 1.0)])
+    # the alignment linking nothing, the name tells them apart
+    assert not pair_task_targets(a, b, [])

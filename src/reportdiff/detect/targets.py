@@ -251,19 +251,21 @@ def _moved_finding(a: Document, b: Document, t: Target, task, la: list, lb: list
     """A headline target of one year that the other year states among its tasks (or the
     reverse): a ``target_changed`` finding when the value or qualifier changed, else a
     low-severity one saying where the target went."""
-    from .tasks.objects import _fmt as fmt_task
+    from .tasks.objects import _fmt_task, _qualifiers
 
     q = task.quantity
     vt, _, _ = _base(t)
     kinds = ["moved_to_tasks" if to_tasks else "moved_to_headline"]
     if vt is not None and abs(vt - q.value) > 1e-9 * max(1.0, abs(vt)):
         kinds.append("value")
-    if {p for p in t.qualifier.split("+") if p} != ({q.qualifier} - {""}):
+    # the task's qualifiers are its quantity's and its sentence's (力争社会消费品零售总额增长10%左右
+    # among the tasks, 社会消费品零售总额增长10%左右 among the next year's targets: 力争 dropped)
+    if {p for p in t.qualifier.split("+") if p} != set(_qualifiers(task)):
         kinds.append("qualifier")
     mt, mq = qty.metric_key(t.metric), qty.metric_key(re.sub(r"\[\d+\]$", "", q.metric))
     if not (mt.endswith(mq) or mq.endswith(mt)):
         kinds.append("metric")  # 粮食综合生产能力 among the targets, 粮食总产 among the tasks: redefined
-    head, other = _target_text(t), fmt_task(q)
+    head, other = _target_text(t), _fmt_task(task)
     old, new = (head, other) if to_tasks else (other, head)
     where = "后一年不再列为主要预期目标，改在年度任务中表述" if to_tasks else "上一年在年度任务中表述，后一年列为主要预期目标"
     a_text, b_text = (t.text, task.clause) if to_tasks else (task.clause, t.text)

@@ -12,7 +12,7 @@ import numpy as np
 
 from ... import quantities as qty
 from ...align import Edge
-from .objects import _comparable, _measures, _ONLY_TAIL, generic, TaskTarget
+from .objects import _comparable, _measures, _ONLY_TAIL, _verbs, generic, TaskTarget
 
 
 #: two objects are the same at or above this similarity (:func:`_similarity`, 0..100, plus
@@ -41,6 +41,63 @@ STAGE_RANK = 5
 MIN_PARTIAL = 4
 #: weight of the shorter object's length in the in-order similarity (the rest: the longer's)
 SHORT_WEIGHT = 0.75
+
+
+def _names_nothing(key: str) -> bool:
+    """Whether the object ``key`` is a general ending only (:func:`.objects.generic`: 项目) or one
+    with a word of rank before it (重点项目建设, 重大工程: ``[worded] rank_ends`` of
+    ``data/tasks.toml``): it names a rank of projects, not a thing of its own; in sentences the
+    alignment does not link it pairs only with the same rank (市级重大项目 / 重大项目), not with
+    another thing of that rank (252个重点项目建设 / “海上福州”重点项目100个, 102个重点项目 / 100个重点事项)."""
+    from ... import vocab
+
+    ends = vocab.pattern("tasks", "key", "generic_ends")
+    rank = vocab.pattern("tasks", "worded", "rank_ends")
+    return generic(key) or not ends.sub("", rank.sub("", ends.sub("", key)))
+
+
+#: a run of this many characters or more that closes one object and stands inside the other
+#: before a noun of its own (:func:`_qualifies_head`)
+MIN_QUALIFIER_RUN = 3
+
+
+def _qualifies_head(x: str, y: str) -> bool:
+    """Whether one object, closing with :data:`MIN_QUALIFIER_RUN` characters or more, is written
+    inside the other before another head noun (四星级村 / 星级村卫生所: the clinics of such villages;
+    the two do not end alike, :func:`_head`): the other counts a thing the first only qualifies.
+    A general ending, an action or a measure after it (高中 / 高中建设, 城中村 / 城中村改造项目,
+    脱贫劳动力转移就业 / 脱贫劳动力转移就业规模: ``generic_ends``, ``[key] head`` verbs,
+    ``redefined_measures`` of ``data/tasks.toml``) or a level closing the
+    first (国家级省级 / 国家级省级高新区: ``shared_scope`` of ``data/tasks.toml``, a scope, not a thing)
+    is no other head noun."""
+    from ... import vocab
+
+    if _head(x, y):
+        return False
+    ends = vocab.pattern("tasks", "key", "generic_ends")
+    scope = vocab.pattern("tasks", "key", "shared_scope")
+    measure = vocab.pattern("tasks", "key", "redefined_measures")
+    for s, o in ((x, y), (y, x)):
+        if scope.search(s):
+            continue
+        for n in range(len(s), MIN_QUALIFIER_RUN - 1, -1):
+            at = o.rfind(s[-n:])
+            if at < 0:
+                continue
+            rest = _verbs().sub("", ends.sub("", measure.sub("", o[at + n :])))
+            if len(rest) >= MIN_HEAD and rest[0] not in CONJUNCTIONS_HEAD:
+                return True
+            break
+    return False
+
+
+#: characters that open a second object listed after the first, not a head noun of it
+CONJUNCTIONS_HEAD = "和及与、"
+
+
+def _ends_alike(x: str, y: str) -> bool:
+    """Whether one object is the other with words before it only (市级重大项目 / 重大项目)."""
+    return x.endswith(y) or y.endswith(x)
 
 
 def _similarity(ka: list[str], kb: list[str]) -> np.ndarray:
@@ -110,6 +167,10 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
             continue  # an object several sentences count (年度投资 of each sector): the alignment says which
         if not link[la[i], lb[j]] and (generic(ta[i].key) or generic(tb[j].key)):
             continue  # 滚动推进163个项目 names no thing: only the alignment can say what it counts
+        if not link[la[i], lb[j]] and (_names_nothing(ta[i].key) or _names_nothing(tb[j].key)) and not _ends_alike(ta[i].key, tb[j].key):
+            continue  # 252个重点项目建设 / “海上福州”重点项目100个, 重点项目 / 重点事项: the same rank of another thing
+        if not link[la[i], lb[j]] and _qualifies_head(ta[i].key, tb[j].key):
+            continue  # 四星级村50个 / 星级村卫生所300家: the clinics of such villages, not the villages
         used_a.add(i)
         used_b.add(j)
         out.append((ta[i], tb[j], float(score[i, j])))
@@ -122,8 +183,10 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         i, j = divmod(int(flat), len(tb))
         if second[i, j] < 0:
             break
-        if i in used_a or j in used_b or _head(ta[i].key, tb[j].key) < MIN_HEAD or _names_missing(ta[i], tb[j]) or _kinds_differ(ta[i].key, tb[j].key):
+        if i in used_a or j in used_b or _head(ta[i].key, tb[j].key) < MIN_HEAD or _kinds_differ(ta[i].key, tb[j].key):
             continue
+        if _names_missing(ta[i], tb[j]) and not (link[la[i], lb[j]] and (_names_nothing(ta[i].key) or _names_nothing(tb[j].key))):
+            continue  # ... unless one object names no thing in a sentence the alignment links: the link says what it counts
         if not link[la[i], lb[j]] and (ta[i].unit in linked_a or tb[j].unit in linked_b or _head(ta[i].key, tb[j].key) < MIN_HEAD_ALONE):
             continue  # sentences the alignment linked, or two it links to nothing sharing a longer head
         if not link[la[i], lb[j]] and (count_a[ta[i].key] > 1 or count_b[tb[j].key] > 1):
