@@ -224,3 +224,20 @@ def test_a_quoted_name_the_other_year_drops_pairs_with_a_general_object_of_a_lin
     assert pair_task_targets(a, b, [Edge(0, 0, 1.0)])
     # the alignment linking nothing, the name tells them apart
     assert not pair_task_targets(a, b, [])
+
+
+def test_a_figure_that_moved_is_not_also_redefined_by_another_figure():
+    """A task target that became a headline target (力争社零增长10%左右 → 社零增长10%左右) is reported
+    by the move; a pairing of the same task clause with another figure of the next year (社零突破千亿元,
+    a metric redefined) reports it twice and is left out; other findings stay (synthetic findings)."""
+    from reportdiff.detect.tasks import without_moved_twice
+    from reportdiff.model import Finding, FindingType, Severity
+
+    def finding(ftype, a, b, **detail):
+        return Finding(ftype, Severity.MEDIUM, ("a1",), ("b1",), a, b, "", "", detail)
+
+    task = "力争社会消费品零售总额增长10%左右"
+    moved = finding(FindingType.TARGET_CHANGED, task, "社会消费品零售总额增长10%左右", change="moved_to_headline+qualifier")
+    again = finding(FindingType.NUMBER_CHANGED, task, "社会消费品零售总额突破千亿元", a_clause=task, b_clause="社会消费品零售总额突破千亿元", redefined=True)
+    other = finding(FindingType.NUMBER_CHANGED, "技改投资增长10%", "技改投资突破200亿元", a_clause="技改投资增长10%", b_clause="技改投资突破200亿元", redefined=True)
+    assert without_moved_twice([moved, again, other]) == [moved, other]

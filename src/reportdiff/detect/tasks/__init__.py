@@ -108,7 +108,8 @@ def without_moved_twice(findings: list[Finding]) -> list[Finding]:
     """``findings`` without the task-level ones that report again a task a headline target moved
     to (工业投资增长10% among the headline targets, the next year's task 工业投资增长5%: the
     ``target_changed`` finding of the move says it; the task's figure is not also a figure stated in
-    words the year before, nor a task target of one year only); a move that changes neither the
+    words the year before, nor a task target of one year only, nor a metric redefined by another
+    figure of the other year); a move that changes neither the
     value nor a qualifier is not reported at all: the target is unchanged."""
     moved = {"a": set(), "b": set()}
     for f in findings:
@@ -126,6 +127,10 @@ def without_moved_twice(findings: list[Finding]) -> list[Finding]:
             return d.get("a_clause") in moved["a"]
         if d.get("level") == "task":
             return d.get("b_clause") in moved["b"] if f.type == FindingType.TARGET_ADDED else d.get("a_clause") in moved["a"]
+        if f.type == FindingType.NUMBER_CHANGED and d.get("redefined"):
+            # 力争社零增长10%左右 among the tasks, then among the targets: the move says it; the
+            # task 社零突破千亿元 beside it is no redefinition of the figure that moved
+            return d.get("a_clause") in moved["a"] or d.get("b_clause") in moved["b"]
         return False
 
     def unchanged(f: Finding) -> bool:
