@@ -4,7 +4,6 @@ whose object a figureless clause of the other year names (:func:`worded_task_cha
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from ... import quantities as qty, segment
@@ -238,47 +237,27 @@ def _items(clause: str) -> list[str]:
     return out
 
 
-def _item_ends(item: str, run: str) -> bool:
-    """Whether the list ``item`` (normalized), or a part of it joined by 和/及/与, ends with ``run``
-    but for general endings (``generic_ends``: 项目, 建设; ``[worded] projects``: 行动, 计划): the
-    item names the thing the run names as the thing itself (深化强校扩优行动, 精美旅游线路, 资产盘活和
-    债务偿还), not as a word of a longer name."""
+def _names_alone(clause: str, run: str) -> bool:
+    """Whether a part of ``clause`` (between 、 and 和/及/与) is ``run`` alone, after the verb that
+    opens it (``[worded] leads``: 深化强校扩优行动, 组建创新联合体, 打造一批零碳园区) and before general
+    endings, and ``run`` names a thing, not an action (no action verb ends it: 项目谋划, 效率提升):
+    a run of :data:`MIN_WORDED_RUN` characters in a sentence the alignment does not link names the
+    figure's thing only so (新一代电子信息产业基地 / 6个低空产业基地, 提升“一老一小”服务能力 / 儿童之家
+    服务能力提升项目: other things)."""
     from ... import vocab
 
+    if re.search(f"(?:{_verbs().pattern})$", run):
+        return False
     ends = vocab.pattern("tasks", "key", "generic_ends").pattern.rstrip("$").rstrip("+")
     kinds = vocab.pattern("tasks", "worded", "projects").pattern
-    return any(re.sub(f"(?:{ends}|{kinds})+$", "", part).endswith(run) for part in re.split(r"[和及与]", item))
-
-
-#: one-character base units (``data/units.toml``) that measure an amount, not count things
-_AMOUNTS = "元斤吨亩米天"
-
-
-def _counts_things(q: Quantity) -> bool:
-    """Whether ``q`` counts things in a measure word (100家, 10条), not an amount (100亿元): the end
-    of the object a count of things names the thing (精品旅游景区: 景区), so a short form keeping
-    it names it; the end of an amount's object measures (算力产业规模: 算力规模 is another measure)."""
-    return len(q.unit) == 1 and q.unit not in _AMOUNTS
-
-
-def _short_counterpart(core: str, figureless: "_Figureless", other_text: str, own_text: str, among: set[tuple[int, str]]) -> tuple[int, str] | None:
-    """A figureless clause of the other year among ``among`` (the worded counterparts of other
-    figures of the target's sentence) with a list item that ends with the object ``core`` written
-    in short (:func:`_shortened`: 精品景区 for 精品旅游景区) but for general endings, when the short
-    form occurs once in the other year's target regions (``other_text``) and the object once in
-    the target's year's (``own_text``): the other year lists the same things in words (10条精品旅游
-    线路和100家精品旅游景区 / 着力打造一批精品景区、精美旅游线路).  Elsewhere a short form of two
-    general words is too loose (文化活动 for 文化惠民活动, 创新型企业 for 创新型中小企业: other tasks).
-    None when there is none."""
-    if own_text.count(core) != 1:
-        return None
-    forms = {core[:i] + core[-k:] for i in range(MIN_SHORT_PART, len(core) - MIN_SHORT_PART) for k in range(MIN_SHORT_PART, len(core) - i) if i + k >= MIN_WORDED_OBJECT}
-    forms = [f for f in sorted(forms, key=lambda f: (-len(f), f)) if other_text.count(f) == 1 and core not in other_text and not _generic_run(f)]
-    for f in forms:
-        for m, (i, c, _) in enumerate(figureless.clauses):
-            if (i, c) in among and any(_item_ends(p, f) for p in figureless.items[m]):
-                return i, c
-    return None
+    leads = vocab.pattern("tasks", "worded", "leads")
+    for part in re.split(r"[、和及与]", clause):
+        bare = re.sub(f"(?:{ends}|{kinds})+$", "", _syn(qty.metric_key(part)))
+        if bare.endswith(run):
+            before = bare[: len(bare) - len(run)]
+            if not before or leads.search(before):
+                return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -313,17 +292,18 @@ def _run_counterpart(core: str, linked: set[int], figureless: _Figureless, other
     """The second search of :func:`worded_task_changes`: among the other year's figureless
     clauses (``figureless``), the one sharing the longest distinctive run
     with the object ``core`` (:data:`MIN_WORDED_RUN` characters in a sentence of ``linked``,
-    :data:`MIN_FAR_RUN` elsewhere; read within one item of a list, 人才、团队 names no 人才团队, and
-    not as part of a longer quoted name, “环城健身步道越野赛” is a race).  The run must occur once in
+    :data:`MIN_FAR_RUN` elsewhere, or :data:`MIN_WORDED_RUN` where a part of the clause names the
+    run alone, :func:`_names_alone`; read within one item of a list, 人才、团队 names no 人才团队, nor
+    a bracket of it, 特色现代农业（产业）园区 names 特色现代农业园区 too, and not as part of a longer
+    quoted name, “环城健身步道越野赛” is a race).  The run must occur once in
     the other year's (``other_text``) and once in the target's year's (``own_text``) target regions.
     None when there is none."""
     best: tuple[int, int, int, str] | None = None
     for m in figureless.sharing(core):
         i, c, _ = figureless.clauses[m]
         near = i in linked
-        run, item = max(((_longest_run(core, p), p) for p in figureless.items[m]), key=lambda r: len(r[0]), default=("", ""))
-        short = len(run) < (MIN_WORDED_RUN if near else MIN_FAR_RUN)
-        if short and not (len(run) >= MIN_WORDED_RUN and _item_ends(item, run)):
+        run = max((_longest_run(core, p) for p in figureless.items[m]), key=len, default="")
+        if len(run) < (MIN_WORDED_RUN if near else MIN_FAR_RUN) and not (len(run) >= MIN_WORDED_RUN and _names_alone(c, run)):
             continue
         if _generic_run(run) or not named(run):
             continue
@@ -425,12 +405,7 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
         clauses: dict[int, list[tuple[str, str]]] = {}  # read only where needed
         seen: set[str] = set()
         said: set[tuple] = set()
-        # figures whose object the other year may write in short, looked at again once every
-        # figure of their sentence has been (:func:`_short_counterpart`)
-        work, again = list(mine), set()
-        found: dict[int, set[tuple[int, str]]] = {}  # sentence -> its figures' worded counterparts
-        many = Counter(t.unit for t in mine)
-        for t in work:
+        for t in mine:
             if id(t) in paired or len(t.key) < MIN_WORDED_OBJECT or t.key in seen or _in_quotes(t.quantity, own_units[t.unit].text):
                 continue
             key = _aim_off(_object(_syn(t.key)))
@@ -468,12 +443,6 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
                 if not re.search(r"\d", t.quantity.text):
                     continue  # a figure in words only (千村, 百项) is rarely a task target (as one_year_task_targets)
                 hit = _run_counterpart(core, linked, every[side], texts[side], texts["b" if side == "a" else "a"], lambda run: _names_thing(run, core, t, own))
-                if hit is None and _counts_things(t.quantity) and many[t.unit] > 1:
-                    if id(t) not in again:
-                        again.add(id(t))
-                        work.append(t)
-                        continue
-                    hit = _short_counterpart(core, every[side], texts[side], texts["b" if side == "a" else "a"], found.get(t.unit, set()))
                 if hit is None:
                     continue
                 i, c = hit
@@ -488,7 +457,6 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             # every figure of a clause with its own object is its own finding (新增高标准农田建设
             # 9.55万亩、改造提升3.9万亩); figures of one object, one finding
             said.add((t.unit, t.key, i, c))
-            found.setdefault(t.unit, set()).add((i, c))
             seen.add(t.key)
             q = t.quantity
             if side == "a":
