@@ -8,6 +8,7 @@ from reportdiff import quantities as qty
 from reportdiff.detect.tasks.worded import (
     _Figureless,
     _items,
+    _list_head,
     _names_alone,
     _run_counterpart,
 )
@@ -49,3 +50,15 @@ def test_a_run_reads_through_a_bracket_of_the_item():
     other = qty.metric_key("推动示范园等特色现代农业（产业）园区建设")
     hit = _run_counterpart("四类特色现代农业园区", set(), fig, other, "新建四类特色现代农业园区70个")
     assert hit == (10, "推动示范园等特色现代农业（产业）园区建设")
+
+
+def test_a_list_shares_the_head_noun_of_its_last_item():
+    """专精特新、单项冠军等优质潜力企业 names 单项冠军企业 (the list's head noun 企业); not when the
+    run is the last item itself, nor when the list ends with another head."""
+    c = "精心服务专精特新、单项冠军等优质潜力企业"
+    assert _list_head(c, "单项冠军", "单项冠军企业")
+    assert not _list_head("精心服务专精特新、单项冠军等优质潜力平台", "单项冠军", "单项冠军企业")
+    assert not _list_head("做强单项冠军企业", "单项冠军", "单项冠军企业")
+    fig = _figureless("推动数字化转型", c)
+    other = qty.metric_key("推动数字化转型" + c)
+    assert _run_counterpart("单项冠军企业", set(), fig, other, "新增单项冠军企业20家") == (11, c)

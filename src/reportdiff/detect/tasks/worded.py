@@ -260,6 +260,28 @@ def _names_alone(clause: str, run: str) -> bool:
     return False
 
 
+def _list_head(clause: str, run: str, core: str) -> bool:
+    """Whether ``run`` is an item of a list in ``clause`` (before 、 or 等, alone after its opening
+    verb) whose last item ends with what follows the run in the object ``core`` (:data:`MIN_HEAD`
+    characters or more, general endings aside): the list shares that head noun (专精特新、单项冠军等
+    优质潜力企业 names 单项冠军企业)."""
+    from ... import vocab
+
+    j = core.rfind(run)
+    tail = core[j + len(run) :] if j >= 0 else ""
+    if len(tail) < MIN_HEAD:
+        return False
+    ends = vocab.pattern("tasks", "key", "generic_ends")
+    if not ends.sub("", _syn(qty.metric_key(clause))).endswith(tail):
+        return False
+    leads = vocab.pattern("tasks", "worded", "leads")
+    for part in re.split(r"[、等]", clause)[:-1]:
+        p = _syn(qty.metric_key(part))
+        if p.endswith(run) and (p == run or leads.search(p[: len(p) - len(run)])):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class _Figureless:
     """The other year's figureless clauses ((sentence, clause, normalized clause)) for
@@ -303,9 +325,10 @@ def _run_counterpart(core: str, linked: set[int], figureless: _Figureless, other
         i, c, _ = figureless.clauses[m]
         near = i in linked
         run = max((_longest_run(core, p) for p in figureless.items[m]), key=len, default="")
-        if len(run) < (MIN_WORDED_RUN if near else MIN_FAR_RUN) and not (len(run) >= MIN_WORDED_RUN and _names_alone(c, run)):
+        listed = len(run) >= MIN_WORDED_RUN and _list_head(c, run, core)
+        if len(run) < (MIN_WORDED_RUN if near else MIN_FAR_RUN) and not (len(run) >= MIN_WORDED_RUN and _names_alone(c, run)) and not listed:
             continue
-        if _generic_run(run) or not named(run):
+        if _generic_run(run) or not (named(run) or listed):
             continue
         if any(run in n and len(n) > len(run) for n in (qty.metric_key(n) for n in re.findall(r"“([^”]+)”", c))):
             continue
