@@ -223,6 +223,65 @@ def _said_in_words(q: Quantity, clause: str) -> bool:
     return bool(q.unit) and len(q.unit) == 1 and bool(re.search(f"[{qty._CN_DIGITS}两]{re.escape(q.unit)}", clause))
 
 
+def _items(clause: str) -> list[str]:
+    """The list items of ``clause`` (between 、 and quotes), each also without what it writes in
+    brackets when it does (特色现代农业（产业）园区 -> 特色现代农业园区 too: a bracket adds a
+    variant of the name, the name reads on without it)."""
+    out = []
+    for p in re.split(r"[、“”]", clause):
+        if p:
+            out.append(p)
+            bare = re.sub(r"[（(][^（()）]*[）)]", "", p)
+            if bare and bare != p:
+                out.append(bare)
+    return out
+
+
+def _names_alone(clause: str, run: str) -> bool:
+    """Whether a part of ``clause`` (between 、 and 和/及/与) is ``run`` alone, after the verb that
+    opens it (``[worded] leads``: 深化强校扩优行动, 组建创新联合体, 打造一批零碳园区) and before general
+    endings, and ``run`` names a thing, not an action (no action verb ends it: 项目谋划, 效率提升):
+    a run of :data:`MIN_WORDED_RUN` characters in a sentence the alignment does not link names the
+    figure's thing only so (新一代电子信息产业基地 / 6个低空产业基地, 提升“一老一小”服务能力 / 儿童之家
+    服务能力提升项目: other things)."""
+    from ... import vocab
+
+    if re.search(f"(?:{_verbs().pattern})$", run):
+        return False
+    ends = vocab.pattern("tasks", "key", "generic_ends").pattern.rstrip("$").rstrip("+")
+    kinds = vocab.pattern("tasks", "worded", "projects").pattern
+    leads = vocab.pattern("tasks", "worded", "leads")
+    for part in re.split(r"[、和及与]", clause):
+        bare = re.sub(f"(?:{ends}|{kinds})+$", "", _syn(qty.metric_key(part)))
+        if bare.endswith(run):
+            before = bare[: len(bare) - len(run)]
+            if not before or leads.search(before):
+                return True
+    return False
+
+
+def _list_head(clause: str, run: str, core: str) -> bool:
+    """Whether ``run`` is an item of a list in ``clause`` (before 、 or 等, alone after its opening
+    verb) whose last item ends with what follows the run in the object ``core`` (:data:`MIN_HEAD`
+    characters or more, general endings aside): the list shares that head noun (专精特新、单项冠军等
+    优质潜力企业 names 单项冠军企业)."""
+    from ... import vocab
+
+    j = core.rfind(run)
+    tail = core[j + len(run) :] if j >= 0 else ""
+    if len(tail) < MIN_HEAD:
+        return False
+    ends = vocab.pattern("tasks", "key", "generic_ends")
+    if not ends.sub("", _syn(qty.metric_key(clause))).endswith(tail):
+        return False
+    leads = vocab.pattern("tasks", "worded", "leads")
+    for part in re.split(r"[、等]", clause)[:-1]:
+        p = _syn(qty.metric_key(part))
+        if p.endswith(run) and (p == run or leads.search(p[: len(p) - len(run)])):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class _Figureless:
     """The other year's figureless clauses ((sentence, clause, normalized clause)) for
@@ -237,7 +296,7 @@ class _Figureless:
 
     @classmethod
     def of(cls, clauses: list[tuple[int, str, str]]) -> "_Figureless":
-        items = [[_syn(qty.metric_key(p)) for p in re.split(r"[、“”]", c) if p] for _, c, _ in clauses]
+        items = [[_syn(qty.metric_key(p)) for p in _items(c)] for _, c, _ in clauses]
         grams: dict[str, list[int]] = {}
         k = MIN_WORDED_RUN
         for n, ps in enumerate(items):
@@ -255,8 +314,10 @@ def _run_counterpart(core: str, linked: set[int], figureless: _Figureless, other
     """The second search of :func:`worded_task_changes`: among the other year's figureless
     clauses (``figureless``), the one sharing the longest distinctive run
     with the object ``core`` (:data:`MIN_WORDED_RUN` characters in a sentence of ``linked``,
-    :data:`MIN_FAR_RUN` elsewhere; read within one item of a list, 人才、团队 names no 人才团队, and
-    not as part of a longer quoted name, “环城健身步道越野赛” is a race).  The run must occur once in
+    :data:`MIN_FAR_RUN` elsewhere, or :data:`MIN_WORDED_RUN` where a part of the clause names the
+    run alone, :func:`_names_alone`; read within one item of a list, 人才、团队 names no 人才团队, nor
+    a bracket of it, 特色现代农业（产业）园区 names 特色现代农业园区 too, and not as part of a longer
+    quoted name, “环城健身步道越野赛” is a race).  The run must occur once in
     the other year's (``other_text``) and once in the target's year's (``own_text``) target regions.
     None when there is none."""
     best: tuple[int, int, int, str] | None = None
@@ -264,11 +325,15 @@ def _run_counterpart(core: str, linked: set[int], figureless: _Figureless, other
         i, c, _ = figureless.clauses[m]
         near = i in linked
         run = max((_longest_run(core, p) for p in figureless.items[m]), key=len, default="")
-        if len(run) < (MIN_WORDED_RUN if near else MIN_FAR_RUN) or _generic_run(run) or not named(run):
+        listed = len(run) >= MIN_WORDED_RUN and _list_head(c, run, core)
+        if len(run) < (MIN_WORDED_RUN if near else MIN_FAR_RUN) and not (len(run) >= MIN_WORDED_RUN and _names_alone(c, run)) and not listed:
+            continue
+        if _generic_run(run) or not (named(run) or listed):
             continue
         if any(run in n and len(n) > len(run) for n in (qty.metric_key(n) for n in re.findall(r"“([^”]+)”", c))):
             continue
-        if other_text.count(run) != 1 or own_text.count(run) != 1:
+        # (none when the run reads through a bracket of the item, :func:`_items`)
+        if other_text.count(run) > 1 or own_text.count(run) != 1:
             continue
         score = (int(near), len(run))
         if best is None or score > best[:2]:
