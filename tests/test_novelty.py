@@ -142,3 +142,14 @@ def test_a_generic_detail_of_a_long_continued_sentence_is_not_new(monkeypatch):
     assert new_clauses("新建社区应急救援站12个") == {"long": ["新建社区应急救援站12个"], "short": ["新建社区应急救援站12个"]}
     monkeypatch.setattr(N, "MIN_RUN_SHARE", 0)
     assert new_clauses("健全基层应急救援协调机制")["long"] == ["健全基层应急救援协调机制"]
+
+
+def test_a_heading_of_requirements_and_tasks_frames_nothing():
+    """Under 二、2025年工作总体要求和重点任务 lies the whole year's work: only a heading naming the
+    general requirements alone (总体要求, 指导思想) frames the sentences under it."""
+    from reportdiff.detect.novelty import _frames
+
+    assert _frames("二、2024年工作总体要求和主要目标")
+    assert _frames("三、2025年工作安排 › （一）总体要求")
+    assert not _frames("二、2025年工作总体要求和重点任务 › （一）加快发展新质生产力")
+    assert not _frames("三、2025年重点工作 › （二）扩大有效投资")

@@ -94,8 +94,18 @@ def _headings() -> re.Pattern:
 
 
 def _general_heading(unit: Unit, doc: Document) -> bool:
-    """``unit`` lies under a heading (any level) naming the year's general requirements (:data:`GENERAL_HEADINGS`)."""
-    return GENERAL_HEADINGS and bool(_headings().search(to_simplified(doc.section_path(unit.section))))
+    """``unit`` lies under a heading (any level) naming the year's general requirements (:data:`GENERAL_HEADINGS`)
+    and not its tasks too: under 二、2025年工作总体要求和重点任务 lies the whole of the year's work, as
+    the regions read it (``regions.toml`` ``[heading] tasks``)."""
+    return GENERAL_HEADINGS and _frames(to_simplified(doc.section_path(unit.section)))
+
+
+def _frames(path: str) -> bool:
+    """A heading of ``path`` (``a › b``) names the year's general requirements and not its tasks."""
+    from ..structure.sections import _rx
+
+    tasks = _rx("heading", "tasks")
+    return any(_headings().search(h) and not tasks.search(h) for h in path.split(" › "))
 
 
 #: a clause naming nothing concrete (:func:`concrete`) that contains a word of
