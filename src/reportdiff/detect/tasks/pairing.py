@@ -264,8 +264,11 @@ def pair_redefined(ta: list[TaskTarget], tb: list[TaskTarget], pairs, edges: lis
     linked = {(e.a, e.b) for e in edges}
     sim = _similarity([_measured(x.key) for x in la], [_measured(y.key) for y in lb])
     things_a, things_b = [_measured(x.key) for x in la], [_measured(y.key) for y in lb]
-    ok = np.array([[((x.unit, y.unit) in linked or _same_thing(tx, ty)) and not _comparable(x.quantity, y.quantity) for y, ty in zip(lb, things_b)] for x, tx in zip(la, things_a)], dtype=bool)
-    score = np.where(ok & (sim >= SAME_REDEFINED), sim, -1.0)
+    ok = np.zeros(sim.shape, dtype=bool)  # read only where the things are alike enough to count
+    for i, j in zip(*np.nonzero(sim >= SAME_REDEFINED)):
+        x, y = la[i], lb[j]
+        ok[i, j] = ((x.unit, y.unit) in linked or _same_thing(things_a[i], things_b[j])) and not _comparable(x.quantity, y.quantity)
+    score = np.where(ok, sim, -1.0)
     out = []
     for i in range(len(la)):
         j = int(np.argmax(score[i]))

@@ -3,6 +3,8 @@ whose object a figureless clause of the other year names (:func:`worded_task_cha
 
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass
 
@@ -71,12 +73,18 @@ def _syn(text: str) -> str:
     """``text`` with each name of ``[worded] synonyms`` (tasks.toml) written as the first of its
     family (种植面积 -> 播种面积), so that a task target and a clause naming its object in another
     word of the same meaning share a run."""
+    for w, first in _synonyms():
+        if w in text:
+            text = text.replace(w, first)
+    return text
+
+
+@functools.lru_cache(maxsize=1)
+def _synonyms() -> tuple[tuple[str, str], ...]:
+    """(name, the first of its family) for every later name of ``[worded] synonyms``, in order."""
     from ... import vocab
 
-    for family in vocab.load("tasks")["worded"]["synonyms"]:
-        for w in family[1:]:
-            text = text.replace(w, family[0])
-    return text
+    return tuple((w, family[0]) for family in vocab.load("tasks")["worded"]["synonyms"] for w in family[1:])
 
 
 def _names_head(key: str, clause: str) -> bool:
