@@ -12,7 +12,7 @@ import numpy as np
 
 from ... import quantities as qty
 from ...align import Edge
-from .objects import _comparable, _measures, _ONLY_TAIL, _verbs, generic, TaskTarget
+from .objects import _comparable, CONJUNCTIONS, _measures, _ONLY_TAIL, _verbs, generic, TaskTarget
 
 
 #: two objects are the same at or above this similarity (:func:`_similarity`, 0..100, plus
@@ -85,14 +85,10 @@ def _qualifies_head(x: str, y: str) -> bool:
             if at < 0:
                 continue
             rest = _verbs().sub("", ends.sub("", measure.sub("", o[at + n :])))
-            if len(rest) >= MIN_HEAD and rest[0] not in CONJUNCTIONS_HEAD:
+            if len(rest) >= MIN_HEAD and rest[0] not in CONJUNCTIONS:
                 return True
             break
     return False
-
-
-#: characters that open a second object listed after the first, not a head noun of it
-CONJUNCTIONS_HEAD = "和及与、"
 
 
 def _ends_alike(x: str, y: str) -> bool:
@@ -257,13 +253,19 @@ def pair_redefined(ta: list[TaskTarget], tb: list[TaskTarget], pairs, edges: lis
     from ... import vocab
 
     size = set(vocab.load("tasks")["units"]["size_classes"])
-    la = [x for x in ta if id(x) not in paired_a and x.quantity.unit not in size and len(_measured(x.key)) >= MIN_REDEFINED]
-    lb = [y for y in tb if id(y) not in paired_b and y.quantity.unit not in size and len(_measured(y.key)) >= MIN_REDEFINED]
-    if not la or not lb:
+
+    def unpaired(ts: list[TaskTarget], paired: set[int]) -> list[tuple[TaskTarget, str]]:
+        """(target, the thing it measures) of the unpaired targets whose thing is long enough to compare."""
+        measured = [(t, _measured(t.key)) for t in ts if id(t) not in paired and t.quantity.unit not in size]
+        return [(t, th) for t, th in measured if len(th) >= MIN_REDEFINED]
+
+    ma, mb = unpaired(ta, paired_a), unpaired(tb, paired_b)
+    if not ma or not mb:
         return []
+    la, things_a = [x for x, _ in ma], [th for _, th in ma]
+    lb, things_b = [y for y, _ in mb], [th for _, th in mb]
     linked = {(e.a, e.b) for e in edges}
-    sim = _similarity([_measured(x.key) for x in la], [_measured(y.key) for y in lb])
-    things_a, things_b = [_measured(x.key) for x in la], [_measured(y.key) for y in lb]
+    sim = _similarity(things_a, things_b)
     ok = np.zeros(sim.shape, dtype=bool)  # read only where the things are alike enough to count
     for i, j in zip(*np.nonzero(sim >= SAME_REDEFINED)):
         x, y = la[i], lb[j]
