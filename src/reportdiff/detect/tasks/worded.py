@@ -4,7 +4,6 @@ whose object a figureless clause of the other year names (:func:`worded_task_cha
 from __future__ import annotations
 
 import functools
-
 import re
 from dataclasses import dataclass
 
@@ -43,7 +42,7 @@ def _worded_clauses(u) -> list[tuple[str, str]]:
         for s, e in segment.clauses(u.text):
             c = u.text[s:e].strip("，,；;。 ")
             if c and not qty.extract(c) and not _COUNT.search(c):
-                out.append((c, _syn(qty.metric_key(c))))
+                out.append((c, _normalized(c)))
     return out
 
 
@@ -77,6 +76,12 @@ def _syn(text: str) -> str:
         if w in text:
             text = text.replace(w, first)
     return text
+
+
+def _normalized(text: str) -> str:
+    """``text`` written as objects and worded clauses are before they are compared: its metric key
+    (:func:`quantities.metric_key`) with synonyms written one way (:func:`_syn`)."""
+    return _syn(qty.metric_key(text))
 
 
 @functools.lru_cache(maxsize=1)
@@ -144,7 +149,7 @@ def _names_whole(core: str, clause: str) -> bool:
 
     ends = vocab.pattern("tasks", "key", "generic_ends")
     for p in re.split(r"[、“”]", clause):
-        p = ends.sub("", _syn(qty.metric_key(p)))
+        p = ends.sub("", _normalized(p))
         if p.endswith(core):
             return True
     return False
@@ -260,7 +265,7 @@ def _names_alone(clause: str, run: str) -> bool:
     kinds = vocab.pattern("tasks", "worded", "projects").pattern
     leads = vocab.pattern("tasks", "worded", "leads")
     for part in re.split(r"[、和及与]", clause):
-        bare = re.sub(f"(?:{ends}|{kinds})+$", "", _syn(qty.metric_key(part)))
+        bare = re.sub(f"(?:{ends}|{kinds})+$", "", _normalized(part))
         if bare.endswith(run):
             before = bare[: len(bare) - len(run)]
             if not before or leads.search(before):
@@ -280,11 +285,11 @@ def _list_head(clause: str, run: str, core: str) -> bool:
     if len(tail) < MIN_HEAD:
         return False
     ends = vocab.pattern("tasks", "key", "generic_ends")
-    if not ends.sub("", _syn(qty.metric_key(clause))).endswith(tail):
+    if not ends.sub("", _normalized(clause)).endswith(tail):
         return False
     leads = vocab.pattern("tasks", "worded", "leads")
     for part in re.split(r"[、等]", clause)[:-1]:
-        p = _syn(qty.metric_key(part))
+        p = _normalized(part)
         if p.endswith(run) and (p == run or leads.search(p[: len(p) - len(run)])):
             return True
     return False
@@ -304,7 +309,7 @@ class _Figureless:
 
     @classmethod
     def of(cls, clauses: list[tuple[int, str, str]]) -> "_Figureless":
-        items = [[_syn(qty.metric_key(p)) for p in _items(c)] for _, c, _ in clauses]
+        items = [[_normalized(p) for p in _items(c)] for _, c, _ in clauses]
         grams: dict[str, list[int]] = {}
         k = MIN_WORDED_RUN
         for n, ps in enumerate(items):
@@ -425,8 +430,8 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
         "b": _syn(target_text(a_units)),
     }
     alone_text = {
-        "a": {i: _syn(qty.metric_key(b_units[i].text)) for i in alone["a"]},
-        "b": {i: _syn(qty.metric_key(a_units[i].text)) for i in alone["b"]},
+        "a": {i: _normalized(b_units[i].text) for i in alone["a"]},
+        "b": {i: _normalized(a_units[i].text) for i in alone["b"]},
     }
     paired_a = {id(x) for x, _, _ in pairs}
     paired_b = {id(y) for _, y, _ in pairs}
@@ -450,7 +455,7 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             if quoted or once and texts["b" if side == "a" else "a"].count(core) == 1:
                 # a quoted name (力争新增“双百双新”项目10个以上) the other year names once, or an object
                 # each year names once (新增科创走廊载体100万平方米 / 科创走廊建设): in any sentence
-                lone = [i for i, u in enumerate(other_units) if u.region in TARGET_REGIONS and core in _syn(qty.metric_key(u.text))]
+                lone = [i for i, u in enumerate(other_units) if u.region in TARGET_REGIONS and core in _normalized(u.text)]
             where = list(dict.fromkeys(list(partners[side].get(t.unit, ())) + lone))
             for i in where:
                 if i not in clauses:
@@ -483,7 +488,7 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
                 continue
             if _sought(c) and not _sought(t.clause):
                 continue
-            if _worded_at_home(key, clauses_k.get((i, c)) or _syn(qty.metric_key(c)), own_units[t.unit]):
+            if _worded_at_home(key, clauses_k.get((i, c)) or _normalized(c), own_units[t.unit]):
                 continue
             # every figure of a clause with its own object is its own finding (新增高标准农田建设
             # 9.55万亩、改造提升3.9万亩); figures of one object, one finding
