@@ -1,11 +1,12 @@
 """Year-over-year findings measured on keys built by reading (``tests/gold/yoy``).
 
-Nine keyed pairs are *tuning* pairs (see ``tests/gold/yoy/pairs.csv``): the rules of issue 14
+Sixteen keyed pairs are *tuning* pairs (see ``tests/gold/yoy/pairs.csv``): the rules of issue 14
 were chosen while looking at their scores.  The first floors below are therefore tuning floors,
 regression guards set a little below what was measured on 茌平区 2022/2024 and 山东省 2024/2025
 when they were set; they say nothing about unseen pairs (天津市 2024/2025 too: untouched in session 7,
-a tuning pair since session 8).  The untouched tests guard pairs whose keys the rules were never
-tuned on (宁波市 2024/2025, 江西省 2025/2026, 北京市 2025/2026).  The goals of issue 14 (target-change recall >= 0.95,
+a tuning pair since session 8; 宁波市 2024/2025 and 江西省 2025/2026: untouched until session 8, tuning
+pairs since session 9, so their floors are regression guards now).  The untouched test guards a pair
+whose key the rules were never tuned on (北京市 2025/2026).  The goals of issue 14 (target-change recall >= 0.95,
 new/dropped P and R >= 0.85, number_changed P >= 0.9) are not reached: see the README.
 """
 
@@ -88,10 +89,10 @@ def test_a_finding_states_the_key_numbers_side_by_side():
 
 @pytest.fixture(scope="module")
 def ningbo():
-    return _corpus_pair("宁波市", "2024", "2025", "untouched")
+    return _corpus_pair("宁波市", "2024", "2025", "tuning")
 
 
-def test_floors_on_an_untouched_pair(ningbo):
+def test_floors_on_a_tuning_city(ningbo):
     # 宁波市 2024/2025 was keyed by a reader who never saw the tool, while the rules were written by
     # engineers who never saw the key.  Measured 2026-11-23: target recall 0.561 with no unchanged
     # target flagged, figure-pair number_changed P 0.808, new P/R 0.800/0.595, dropped P/R
@@ -99,7 +100,9 @@ def test_floors_on_an_untouched_pair(ningbo):
     # Session 5, round 2 (one final eval, rules not tuned on it): target recall 0.509, figure-pair
     # number_changed P 0.750, new 0.800/0.589, dropped 0.747/0.476; floors unchanged.
     # Session 7 end (2026-12-07, scored once): target recall 0.579, figure-pair number_changed P
-    # 0.767, new 0.811/0.753, dropped 0.715/0.661; floors unchanged.
+    # 0.767, new 0.811/0.753, dropped 0.715/0.661; floors unchanged.  Session 8 end: 0.596, none
+    # flagged, number_changed P 0.744, new 0.818/0.804, dropped 0.719/0.762.  A tuning pair since
+    # session 9 (its misses are read): these floors are regression guards only.
     # Floors guard against a fall; the goals of issue 14 are far above them.
     assert ningbo.false_flags == 0
     assert ningbo.target_recall.recall >= 0.50
@@ -109,10 +112,10 @@ def test_floors_on_an_untouched_pair(ningbo):
 
 @pytest.fixture(scope="module")
 def jiangxi():
-    return _corpus_pair("江西省", "2025", "2026", "untouched")
+    return _corpus_pair("江西省", "2025", "2026", "tuning")
 
 
-def test_floors_on_a_second_untouched_pair(jiangxi):
+def test_floors_on_a_tuning_province(jiangxi):
     # 江西省 2025/2026 was keyed in session 6 by a reader who never saw the tool; the session's rules
     # were written by engineers who never saw the key.  Measured once at the end of session 6
     # (2026-12-07): target recall 0.262 before the task targets of one year only were reported, 0.662
@@ -120,6 +123,8 @@ def test_floors_on_a_second_untouched_pair(jiangxi):
     # that kind of row), no unchanged target flagged, new P/R 0.709/0.670, dropped P/R 0.723/0.733;
     # task targets of one year only: 26 of 35 findings cite a key row.  Session 7 end (scored once):
     # target recall 0.723, new 0.700/0.809, dropped 0.728/0.825, 27 of 35; floors unchanged.
+    # Session 8 end: 0.769, none flagged, number_changed P 0.857, new 0.729/0.789, dropped
+    # 0.731/0.808.  A tuning pair since session 9: these floors are regression guards only.
     # Floors guard against a fall; the goals of issue 14 are far above them.
     assert jiangxi.false_flags == 0
     assert jiangxi.target_recall.recall >= 0.60
@@ -154,7 +159,7 @@ def beijing():
     return _corpus_pair("北京市", "2025", "2026", "untouched")
 
 
-def test_floors_on_a_third_untouched_pair(beijing):
+def test_floors_on_an_untouched_pair(beijing):
     # 北京市 2025/2026 (a municipality; the later report carries the 十五五 goals) was keyed in session
     # 8 by a reader who never saw the tool, and by a second reader (agreement new P/R 0.896/0.954,
     # dropped 0.936/0.964); the session's rules were written by engineers who never saw the keys.
