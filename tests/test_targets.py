@@ -553,3 +553,13 @@ def test_two_subjects_share_a_measure_word():
     from reportdiff.structure.targets import targets_in
 
     assert [t.metric for t in targets_in("制造业投资和民间投资占比稳步提升", "s", (0, 1))] == ["制造业投资占比", "民间投资占比"]
+
+
+def test_a_qualifier_written_in_the_metric_is_shown_once():
+    # 固定资产投资力争增长10%以上: the qualifier sits between the metric and its verb; the message
+    # shows it once, before the figure (not 固定资产投资力争增长力争10%以上; seen on a dev-split pair)
+    from reportdiff.detect.targets import _shown
+
+    assert _shown("固定资产投资力争增长", "力争10%以上") + "力争10%以上" == "固定资产投资增长力争10%以上"
+    assert _shown("固定资产投资增长", "7%左右") == "固定资产投资增长"
+    assert _shown("力争", "力争5%") == "力争"

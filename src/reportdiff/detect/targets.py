@@ -166,6 +166,13 @@ def _target_text(t: Target) -> str:
     return f"{pre}{num}{t.unit}{post}"
 
 
+def _shown(metric: str, value: str) -> str:
+    """A metric as shown before its value: without the qualifier word the value already opens with
+    (固定资产投资力争增长 + 力争10%以上 reads 固定资产投资增长力争10%以上, not 力争 twice)."""
+    m = re.match(r"力争|确保|争取|不低于|不少于|不超过|高于|低于|超过|约", value)
+    return metric.replace(m.group(0), "", 1) if m and m.group(0) in metric and metric != m.group(0) else metric
+
+
 def _key(canonical: str) -> str:
     """A canonical metric name with the synonyms of :func:`quantities.metric_key` folded (外资外贸, 进出口 -> 外贸)."""
     return re.sub(r"(\w\w)\1", r"\1", qty.metric_key(canonical))
@@ -321,11 +328,12 @@ def headline_target_changes(a: Document, b: Document, a_units, b_units) -> list[
                 continue
             old, new = _target_text(x), _target_text(y)
             label = x.metric if x.metric == y.metric else f"{x.metric} → {y.metric}"
-            msg = f"目标调整：{x.metric}{old} → {y.metric}{new}" if x.metric != y.metric else f"目标调整：{label} {old} → {new}"
+            ma, mb = _shown(x.metric, old), _shown(y.metric, new)
+            msg = f"目标调整：{ma}{old} → {mb}{new}" if x.metric != y.metric else f"目标调整：{label} {old} → {new}"
             if "quant_to_qual" in kinds:
-                msg = f"量化目标变为定性表述：{x.metric}{old} → {y.text}"
+                msg = f"量化目标变为定性表述：{ma}{old} → {y.text}"
             elif "qual_to_quant" in kinds:
-                msg = f"定性目标变为量化目标：{x.text} → {y.metric}{new}"
+                msg = f"定性目标变为量化目标：{x.text} → {mb}{new}"
             sev = Severity.HIGH if set(kinds) & {"value", "metric", "unit", "quant_to_qual", "qual_to_quant"} else Severity.MEDIUM
             detail = {
                 **_change_detail(x.canonical, y.canonical, old if x.quantitative else x.text, new if y.quantitative else y.text, x, y, kinds),
