@@ -558,7 +558,7 @@ def test_two_subjects_share_a_measure_word():
 def test_a_qualifier_written_in_the_metric_is_shown_once():
     # 固定资产投资力争增长10%以上: the qualifier sits between the metric and its verb; the message
     # shows it once, before the figure (not 固定资产投资力争增长力争10%以上; seen on a dev-split pair)
-    from reportdiff.detect.targets import _shown
+    from reportdiff.structure.targets import shown_metric as _shown
 
     assert _shown("固定资产投资力争增长", "力争10%以上") + "力争10%以上" == "固定资产投资增长力争10%以上"
     assert _shown("固定资产投资增长", "7%左右") == "固定资产投资增长"

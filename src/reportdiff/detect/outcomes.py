@@ -24,6 +24,7 @@ def target_findings(a: Document, b: Document) -> list[Finding]:
     """Findings for each numeric target of the earlier report that the later one's review
     reports on; [] unless both are reports of one government for consecutive years."""
     from ..structure.outcomes import check_targets
+    from ..structure.targets import shown_metric
     from ..targets_table import outcome_text, target_text
 
     if a.kind != DocKind.REPORT or b.kind != DocKind.REPORT or not a.year or not b.year:
@@ -40,7 +41,8 @@ def target_findings(a: Document, b: Document) -> list[Finding]:
             continue
         t, o = c.target, c.outcome
         missed = c.status == TargetStatus.MISSED
-        msg = f"{early.year}年目标“{t.metric} {target_text(c)}”，{late.year}年报告回顾：{outcome_text(c)}（{_LABEL[c.status]}）"
+        shown = target_text(c)
+        msg = f"{early.year}年目标“{shown_metric(t.metric, shown)} {shown}”，{late.year}年报告回顾：{outcome_text(c)}（{_LABEL[c.status]}）"
         se, sl = sent_e.get(t.sentence), sent_l.get(o.sentence)
         e_ids, l_ids = ((t.sentence,) if se else ()), ((o.sentence,) if sl else ())
         e_text, l_text = t.text, o.text

@@ -11,6 +11,7 @@ from ..align import Edge
 from ..similarity import Cosine
 from ..model import DocKind, Document, Finding, FindingType, Mode, Pair, PlanItem, Quantity, Region, Severity, Target, Unit
 from ..normalize import fold, match_key, to_simplified
+from ..structure.targets import shown_metric
 from .base import _finding
 
 #: two metric names are the same metric at or above this similarity (ratio, 0..100)
@@ -164,13 +165,6 @@ def _target_text(t: Target) -> str:
     pre = t.qualifier.split("+")[0] if t.qualifier.split("+")[0] in ("力争", "不低于", "不少于", "不超过", "高于", "低于", "超过", "约") else ""
     post = t.qualifier.split("+")[-1] if t.qualifier.split("+")[-1] in ("左右", "以上", "以内", "以下") else ""
     return f"{pre}{num}{t.unit}{post}"
-
-
-def _shown(metric: str, value: str) -> str:
-    """A metric as shown before its value: without the qualifier word the value already opens with
-    (固定资产投资力争增长 + 力争10%以上 reads 固定资产投资增长力争10%以上, not 力争 twice)."""
-    m = re.match(r"力争|确保|争取|不低于|不少于|不超过|高于|低于|超过|约", value)
-    return metric.replace(m.group(0), "", 1) if m and m.group(0) in metric and metric != m.group(0) else metric
 
 
 def _key(canonical: str) -> str:
@@ -328,7 +322,7 @@ def headline_target_changes(a: Document, b: Document, a_units, b_units) -> list[
                 continue
             old, new = _target_text(x), _target_text(y)
             label = x.metric if x.metric == y.metric else f"{x.metric} → {y.metric}"
-            ma, mb = _shown(x.metric, old), _shown(y.metric, new)
+            ma, mb = shown_metric(x.metric, old), shown_metric(y.metric, new)
             msg = f"目标调整：{ma}{old} → {mb}{new}" if x.metric != y.metric else f"目标调整：{label} {old} → {new}"
             if "quant_to_qual" in kinds:
                 msg = f"量化目标变为定性表述：{ma}{old} → {y.text}"

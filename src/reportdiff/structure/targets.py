@@ -18,7 +18,7 @@ from ..model import Region, Section, Sentence, Target
 from ..normalize import fold
 from .sections import is_targets_lead
 
-__all__ = ("headline_targets", "canonical_metric", "targets_in", "bare_persons", "trim_metric", "respectively", "part_of", "shared_subjects", "rate_unit")
+__all__ = ("headline_targets", "canonical_metric", "targets_in", "bare_persons", "trim_metric", "respectively", "part_of", "shared_subjects", "rate_unit", "shown_metric")
 
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[—–\-－~～至到]{1,2}\s*(\d+(?:\.\d+)?)\s*%")
 _HEAD_WORDS = re.compile(r"^(其中|全年|今年|全[国省市区县](?!部)|地方|力争|确保|努力|实现|保持|继续|经济社会发展的?|全面完成|完成|(国家|上级|省|市)?下达的?)+")
@@ -510,3 +510,10 @@ def headline_targets(sentences: tuple[Sentence, ...], sections: tuple[Section, .
         if out and not best:
             best = tuple(out)
     return best
+
+
+def shown_metric(metric: str, value: str) -> str:
+    """A metric as shown before its value: without the qualifier word the value already opens with
+    (固定资产投资力争增长 + 力争10%以上 reads 固定资产投资增长力争10%以上, not 力争 twice)."""
+    m = re.match(r"力争|确保|争取|不低于|不少于|不超过|高于|低于|超过|约", value)
+    return metric.replace(m.group(0), "", 1) if m and m.group(0) in metric and metric != m.group(0) else metric
