@@ -70,6 +70,24 @@ def test_rhetoric_sentence_needs_every_clause_but_small_pieces():
     assert not N._rhetoric_sentence(_units(["推广新能源汽车，激发社会活力。"])[0])
 
 
+def test_an_outlook_frames_a_clause_and_a_sentence_that_ends_in_one():
+    # a clause that foretells or weighs (rhetoric.toml [framing] outlook) is framing
+    assert N._is_framing_clause("营商环境一定会越来越好")
+    assert N._is_framing_clause("托育服务事关千家万户")
+    assert not N._is_framing_clause("建设托育服务中心20个")
+    view, call, act = _units(["持续深化园区改革，园区必将焕发新的生机活力。", "严禁新建楼堂馆所，一定要把资金用在民生急需上。", "持续深化园区改革，推动园区扩容提质。"])
+    # a sentence ending in what will follow from the acts before it is a view as a whole
+    assert N._rhetoric_sentence(view)
+    # one ending in a call (一定要…) still holds its acts, and a sentence without an outlook is an act
+    assert not N._rhetoric_sentence(call)
+    assert not N._rhetoric_sentence(act)
+    N.OUTLOOK = False
+    try:
+        assert not N._rhetoric_sentence(view)
+    finally:
+        N.OUTLOOK = True
+
+
 def test_learnt_markers_file_is_what_the_learner_writes():
     """data/rhetoric_learnt.toml is what benchmarks/learn_rhetoric.py writes from the tuning keys it
     names (pairs that became tuning later are not in it until the learner is re-run)."""

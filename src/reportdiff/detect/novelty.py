@@ -147,9 +147,28 @@ def _learnt_rhetoric(text: str) -> bool:
     return LEARNT_RHETORIC and not concrete(text) and not _learnt_markers().isdisjoint(han_words(text))
 
 
+#: a clause with a word that foretells or weighs (``rhetoric.toml`` ``[framing] outlook``: 一定能,
+#: 必将, 事关, 离不开…) frames rather than commits, and so does a sentence whose last clause does
+#: (持续深化农村改革，广袤乡村必将焕发新的生机活力).  Used by new / dropped only (README, session 9)
+OUTLOOK = True
+
+
+@cache
+def _outlook() -> tuple[re.Pattern, re.Pattern]:
+    from .. import vocab
+
+    f = vocab.load("rhetoric")["framing"]
+    return re.compile(f["outlook"]), re.compile(f"{f['outlook']}|{f['outlook_clause']}")
+
+
+def _is_outlook(text: str, call: bool = True) -> bool:
+    """``text`` (simplified) foretells or weighs, or with ``call`` calls for a result (一定要…) (:data:`OUTLOOK`)."""
+    return OUTLOOK and bool(_outlook()[1 if call else 0].search(text))
+
+
 def _is_framing_clause(text: str) -> bool:
     t = to_simplified(text).strip()
-    return bool(_framing()[1].match(t)) or _learnt_rhetoric(t)
+    return bool(_framing()[1].match(t)) or _learnt_rhetoric(t) or _is_outlook(t)
 
 
 #: clauses shorter than this (matching key) are left out when a whole sentence is tested
@@ -160,12 +179,14 @@ def _rhetoric_sentence(unit: Unit) -> bool:
     """Every clause of ``unit`` of :data:`MIN_PIECE_KEY` characters or more carries a learnt marker of rhetoric."""
     from .. import segment
 
+    clauses = [unit.text[s:e] for s, e in segment.clauses(unit.text)]
+    if clauses and _is_outlook(to_simplified(clauses[-1]), call=False):
+        return True
     if not LEARNT_RHETORIC:
         return False
-    clauses = [unit.text[s:e] for s, e in segment.clauses(unit.text)]
     # every clause but the smallest pieces: a short clause is often the act (推广新能源汽车，激发新消费需求)
     pieces = [c for c in clauses if len(match_key(c)) >= MIN_PIECE_KEY]
-    return bool(pieces) and all(_learnt_rhetoric(to_simplified(c)) for c in pieces)
+    return bool(pieces) and all(_learnt_rhetoric(to_simplified(c)) or _is_outlook(to_simplified(c)) for c in pieces)
 
 
 def _word_related(a_units, b_units, cand_a: list[int], cand_b: list[int], commit_a: np.ndarray, commit_b: np.ndarray) -> tuple[set[int], set[int]]:
