@@ -333,9 +333,15 @@ def _kinds_unnamed(key: str, clause: str) -> bool:
     return any(k.search(key) and not k.search(clause) for group in _kind_groups() for k in group)
 
 
+#: 达 closing an object before its figure (覆盖率达70%以上)
+_REACH = re.compile(r"达$")
+
+
 def _head(x: str, y: str) -> int:
     """Length of the ending ``x`` and ``y`` share (their head noun: 突破性新品种 / 优良动植物新品种 -> 3);
-    a measure at its end does not count (幼儿园占比 / 在园幼儿占比 -> 0: ``measures`` of ``data/tasks.toml``)."""
+    a measure at its end does not count (幼儿园占比 / 在园幼儿占比 -> 0: ``measures`` of ``data/tasks.toml``),
+    nor a 达 left after it (公办幼儿园覆盖率达 / 社区分类治理覆盖率达 -> 0: ``[key] tail`` strips 达到 only)."""
+    x, y = _REACH.sub("", x), _REACH.sub("", y)
     n = 0
     while n < min(len(x), len(y)) and x[-1 - n] == y[-1 - n]:
         n += 1

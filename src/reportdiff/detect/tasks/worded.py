@@ -387,6 +387,14 @@ def _sought(clause: str) -> bool:
     return bool(vocab.pattern("tasks", "worded", "sought").search(clause))
 
 
+def _institution(clause: str) -> bool:
+    """Whether the figureless ``clause`` builds an institution (``[worded] institutions``: 完善…管护
+    机制, 健全…培训体系): a system for a thing, not the thing a figure counts."""
+    from ... import vocab
+
+    return bool(vocab.pattern("tasks", "worded", "institutions").search(clause.strip("，,；;。 ")))
+
+
 def _counted_there(core: str, there: list[TaskTarget]) -> bool:
     """Whether a figure of the worded clause's sentence (``there``: the other year's task targets
     of that sentence) counts the object ``core`` or the wider thing it is a kind of (配售型保障性住房
@@ -403,6 +411,23 @@ def _in_quotes(q: Quantity, text: str) -> bool:
     """Whether ``q`` is written inside a quoted name (“千村示范、万村整治”): part of a name, no target."""
     before = text[: q.start]
     return before.count("“") > before.count("”")
+
+
+def in_name(t: TaskTarget, text: str) -> bool:
+    """Whether the figure of ``t`` is part of a name in its sentence ``text``, no target of the
+    year: written inside quotes (深化低效工业区块“万亩提升”), or in words only (no digit) before the
+    rest of its clause closes as a programme (``[worded] projects``: 落实国家新一轮千亿斤粮食产能提升
+    行动, the name of a national action; 千村示范、万村整治工程).  Not paired with the other year's
+    figures; :mod:`.one_year` reads neither as a target of one year only either."""
+    from ... import vocab
+
+    q = t.quantity
+    if _in_quotes(q, text):
+        return True
+    if re.search(r"\d", q.text):
+        return False
+    rest = re.split(r"[，,；;。：:（(]", to_simplified(text[q.start + len(q.text) :]), maxsplit=1)[0]
+    return bool(re.search(f"(?:{vocab.pattern('tasks', 'worded', 'projects').pattern})$", rest))
 
 
 def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pairs, edges: list[Edge]) -> list[Finding]:
@@ -487,6 +512,8 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             if _counted_there(core, [o for o in (tb if side == "a" else ta) if o.unit == i]):
                 continue
             if _sought(c) and not _sought(t.clause):
+                continue
+            if _institution(c) and not _institution(t.clause):
                 continue
             if _worded_at_home(key, clauses_k.get((i, c)) or _normalized(c), own_units[t.unit]):
                 continue
