@@ -157,7 +157,7 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         i, j = divmod(int(flat), len(tb))
         if rank[i, j] < 0:
             break
-        if i in used_a or j in used_b or _names_missing(ta[i], tb[j]) or _kinds_differ(ta[i].key, tb[j].key):
+        if i in used_a or j in used_b or _names_missing(ta[i], tb[j]) or _kinds_differ(ta[i].key, tb[j].key) or _kind_one_side(ta[i].key, tb[j].key):
             continue
         if not link[la[i], lb[j]] and (count_a[ta[i].key] > 1 or count_b[tb[j].key] > 1):
             continue  # an object several sentences count (年度投资 of each sector): the alignment says which
@@ -179,7 +179,7 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         i, j = divmod(int(flat), len(tb))
         if second[i, j] < 0:
             break
-        if i in used_a or j in used_b or _head(ta[i].key, tb[j].key) < MIN_HEAD or _kinds_differ(ta[i].key, tb[j].key):
+        if i in used_a or j in used_b or _head(ta[i].key, tb[j].key) < MIN_HEAD or _kinds_differ(ta[i].key, tb[j].key) or _kind_one_side(ta[i].key, tb[j].key):
             continue
         if _names_missing(ta[i], tb[j]) and not (link[la[i], lb[j]] and (_names_nothing(ta[i].key) or _names_nothing(tb[j].key))):
             continue  # ... unless one object names no thing in a sentence the alignment links: the link says what it counts
@@ -322,6 +322,20 @@ def _kinds_differ(x: str, y: str) -> bool:
         kx = {i for i, k in enumerate(group) if k.search(x)}
         ky = {i for i, k in enumerate(group) if k.search(y)}
         if kx - ky and ky - kx:
+            return True
+    return False
+
+
+def _kind_one_side(x: str, y: str) -> bool:
+    """Whether one of objects ``x`` and ``y`` names a kind of a group of ``[kinds]`` and the other
+    names only a rank of projects (:func:`_names_nothing`: 重大交通物流项目 / 重大项目建设): one counts
+    a sector's projects, the other those of every sector."""
+    if not (_names_nothing(x) or _names_nothing(y)):
+        return False
+    for group in _kind_groups():
+        kx = any(k.search(x) for k in group)
+        ky = any(k.search(y) for k in group)
+        if kx != ky:
             return True
     return False
 
