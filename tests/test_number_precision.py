@@ -70,3 +70,17 @@ def test_a_sector_does_not_pair_with_a_bare_rank_of_projects_nor_a_housing_kind_
 def test_a_reach_verb_closing_the_object_is_no_head_noun():
     assert _head("公办幼儿园覆盖率达", "社区分类治理覆盖率达") == 0
     assert _head("突破性新品种", "优良动植物新品种") == 3
+
+
+def test_an_ending_shared_only_once_da_is_read_off_stays_unshared():
+    assert _head("工业增加值占全省比重", "县域经济总量占全省比重达") == 0
+
+
+def test_the_other_year_writing_the_same_figure_states_no_target_in_words():
+    """2万人以上 / 新培育技能人才2万名以上 (名 unread as a measure): the same figure, not words."""
+    from reportdiff import quantities as qty
+    from reportdiff.detect.tasks.worded import _figure_written
+
+    q = qty.extract("培育技能人才2万人以上")[0]
+    assert _figure_written(q, "新培育技能人才2万名以上")
+    assert not _figure_written(q, "新培育技能人才12万名") and not _figure_written(q, "建设一批技能人才基地")

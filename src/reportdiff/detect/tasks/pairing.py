@@ -354,13 +354,15 @@ _REACH = re.compile(r"达$")
 def _head(x: str, y: str) -> int:
     """Length of the ending ``x`` and ``y`` share (their head noun: 突破性新品种 / 优良动植物新品种 -> 3);
     a measure at its end does not count (幼儿园占比 / 在园幼儿占比 -> 0: ``measures`` of ``data/tasks.toml``),
-    nor a 达 left after it (公办幼儿园覆盖率达 / 社区分类治理覆盖率达 -> 0: ``[key] tail`` strips 达到 only)."""
-    x, y = _REACH.sub("", x), _REACH.sub("", y)
+    nor a measure both close with 达 (公办幼儿园覆盖率达 / 社区分类治理覆盖率达 -> 0: ``[key] tail`` strips
+    达到 only; an ending shared only once 达 is read off, 比重 / 比重达, stays unshared)."""
     n = 0
     while n < min(len(x), len(y)) and x[-1 - n] == y[-1 - n]:
         n += 1
-    m = _measures().search(x[len(x) - n :]) if n else None
-    return n - len(m.group(0)) if m else n
+    shared = x[len(x) - n :]
+    bare = _REACH.sub("", shared)
+    m = _measures().search(bare) if bare else None
+    return len(bare) - len(m.group(0)) if m else n
 
 
 def _scope_widened(x: str, y: str) -> tuple[str, str] | None:

@@ -236,6 +236,14 @@ def _said_in_words(q: Quantity, clause: str) -> bool:
     return bool(q.unit) and len(q.unit) == 1 and bool(re.search(f"[{qty._CN_DIGITS}两]{re.escape(q.unit)}", clause))
 
 
+def _figure_written(q: Quantity, clause: str) -> bool:
+    """Whether the other year's ``clause`` writes the figure of ``q`` in digits (2万 of 2万人以上 in
+    新培育技能人才2万名以上, a count in a measure word quantities do not read): the same figure
+    stated, not a target turned into words."""
+    m = re.match(r"\d+(?:\.\d+)?[万亿]*", q.text)
+    return bool(m) and re.search(rf"(?<![\d.]){re.escape(m.group(0))}(?![\d.])", clause) is not None
+
+
 def _items(clause: str) -> list[str]:
     """The list items of ``clause`` (between 、 and quotes), each also without what it writes in
     brackets when it does (特色现代农业（产业）园区 -> 特色现代农业园区 too: a bracket adds a
@@ -507,7 +515,7 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
                 if hit is None:
                     continue
                 i, c = hit
-            if (t.unit, t.key, i, c) in said or _said_in_words(t.quantity, c) or _kinds_unnamed(t.key, qty.metric_key(c)):
+            if (t.unit, t.key, i, c) in said or _said_in_words(t.quantity, c) or _figure_written(t.quantity, c) or _kinds_unnamed(t.key, qty.metric_key(c)):
                 continue
             if _counted_there(core, [o for o in (tb if side == "a" else ta) if o.unit == i]):
                 continue
