@@ -28,7 +28,7 @@ from ...model import Document, Finding, FindingType, Severity
 from ..base import _finding
 from .objects import common_value, _comparable, _fmt_task, _label, MIN_OBJECT, object_key, _same_qualifiers, task_targets, TaskTarget
 from .pairing import pair_redefined, pair_task_targets, SAME_OBJECT, _scope_widened, _similarity
-from .worded import worded_task_changes
+from .worded import in_name, worded_task_changes
 from .one_year import one_year_task_targets
 
 
@@ -43,6 +43,9 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
     skip_b = {t.sentence for t in b.targets} if both else set()
     ta = task_targets(a, a_units, skip_a)
     tb = task_targets(b, b_units, skip_b)
+    # a figure that is part of a name (“万亩提升”, 千亿斤粮食产能提升行动) is no target of the year
+    ta = [t for t in ta if not in_name(t, a_units[t.unit].text)]
+    tb = [t for t in tb if not in_name(t, b_units[t.unit].text)]
     out = []
     pairs = pair_task_targets(ta, tb, edges)
     for x, y, sim in pairs:

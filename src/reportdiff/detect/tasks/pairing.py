@@ -157,7 +157,7 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         i, j = divmod(int(flat), len(tb))
         if rank[i, j] < 0:
             break
-        if i in used_a or j in used_b or _names_missing(ta[i], tb[j]) or _kinds_differ(ta[i].key, tb[j].key):
+        if i in used_a or j in used_b or _names_missing(ta[i], tb[j]) or _kinds_differ(ta[i].key, tb[j].key) or _kind_one_side(ta[i].key, tb[j].key):
             continue
         if not link[la[i], lb[j]] and (count_a[ta[i].key] > 1 or count_b[tb[j].key] > 1):
             continue  # an object several sentences count (年度投资 of each sector): the alignment says which
@@ -179,7 +179,7 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         i, j = divmod(int(flat), len(tb))
         if second[i, j] < 0:
             break
-        if i in used_a or j in used_b or _head(ta[i].key, tb[j].key) < MIN_HEAD or _kinds_differ(ta[i].key, tb[j].key):
+        if i in used_a or j in used_b or _head(ta[i].key, tb[j].key) < MIN_HEAD or _kinds_differ(ta[i].key, tb[j].key) or _kind_one_side(ta[i].key, tb[j].key):
             continue
         if _names_missing(ta[i], tb[j]) and not (link[la[i], lb[j]] and (_names_nothing(ta[i].key) or _names_nothing(tb[j].key))):
             continue  # ... unless one object names no thing in a sentence the alignment links: the link says what it counts
@@ -326,6 +326,20 @@ def _kinds_differ(x: str, y: str) -> bool:
     return False
 
 
+def _kind_one_side(x: str, y: str) -> bool:
+    """Whether one of objects ``x`` and ``y`` names a kind of a group of ``[kinds]`` and the other
+    names only a rank of projects (:func:`_names_nothing`: 重大交通物流项目 / 重大项目建设): one counts
+    a sector's projects, the other those of every sector."""
+    if not (_names_nothing(x) or _names_nothing(y)):
+        return False
+    for group in _kind_groups():
+        kx = any(k.search(x) for k in group)
+        ky = any(k.search(y) for k in group)
+        if kx != ky:
+            return True
+    return False
+
+
 def _kinds_unnamed(key: str, clause: str) -> bool:
     """Whether the object ``key`` names a kind of ``[kinds]`` of ``data/tasks.toml`` that the
     clause ``clause`` does not name (创新型中小企业50家 / 培育铺天盖地的中小企业): the clause speaks
@@ -333,14 +347,22 @@ def _kinds_unnamed(key: str, clause: str) -> bool:
     return any(k.search(key) and not k.search(clause) for group in _kind_groups() for k in group)
 
 
+#: 达 closing an object before its figure (覆盖率达70%以上)
+_REACH = re.compile(r"达$")
+
+
 def _head(x: str, y: str) -> int:
     """Length of the ending ``x`` and ``y`` share (their head noun: 突破性新品种 / 优良动植物新品种 -> 3);
-    a measure at its end does not count (幼儿园占比 / 在园幼儿占比 -> 0: ``measures`` of ``data/tasks.toml``)."""
+    a measure at its end does not count (幼儿园占比 / 在园幼儿占比 -> 0: ``measures`` of ``data/tasks.toml``),
+    nor a measure both close with 达 (公办幼儿园覆盖率达 / 社区分类治理覆盖率达 -> 0: ``[key] tail`` strips
+    达到 only; an ending shared only once 达 is read off, 比重 / 比重达, stays unshared)."""
     n = 0
     while n < min(len(x), len(y)) and x[-1 - n] == y[-1 - n]:
         n += 1
-    m = _measures().search(x[len(x) - n :]) if n else None
-    return n - len(m.group(0)) if m else n
+    shared = x[len(x) - n :]
+    bare = _REACH.sub("", shared)
+    m = _measures().search(bare) if bare else None
+    return len(bare) - len(m.group(0)) if m else n
 
 
 def _scope_widened(x: str, y: str) -> tuple[str, str] | None:

@@ -236,6 +236,14 @@ def _said_in_words(q: Quantity, clause: str) -> bool:
     return bool(q.unit) and len(q.unit) == 1 and bool(re.search(f"[{qty._CN_DIGITS}两]{re.escape(q.unit)}", clause))
 
 
+def _figure_written(q: Quantity, clause: str) -> bool:
+    """Whether the other year's ``clause`` writes the figure of ``q`` in digits (2万 of 2万人以上 in
+    新培育技能人才2万名以上, a count in a measure word quantities do not read): the same figure
+    stated, not a target turned into words."""
+    m = re.match(r"\d+(?:\.\d+)?[万亿]*", q.text)
+    return bool(m) and re.search(rf"(?<![\d.]){re.escape(m.group(0))}(?![\d.])", clause) is not None
+
+
 def _items(clause: str) -> list[str]:
     """The list items of ``clause`` (between 、 and quotes), each also without what it writes in
     brackets when it does (特色现代农业（产业）园区 -> 特色现代农业园区 too: a bracket adds a
@@ -387,6 +395,14 @@ def _sought(clause: str) -> bool:
     return bool(vocab.pattern("tasks", "worded", "sought").search(clause))
 
 
+def _institution(clause: str) -> bool:
+    """Whether the figureless ``clause`` builds an institution (``[worded] institutions``: 完善…管护
+    机制, 健全…培训体系): a system for a thing, not the thing a figure counts."""
+    from ... import vocab
+
+    return bool(vocab.pattern("tasks", "worded", "institutions").search(clause.strip("，,；;。 ")))
+
+
 def _counted_there(core: str, there: list[TaskTarget]) -> bool:
     """Whether a figure of the worded clause's sentence (``there``: the other year's task targets
     of that sentence) counts the object ``core`` or the wider thing it is a kind of (配售型保障性住房
@@ -403,6 +419,23 @@ def _in_quotes(q: Quantity, text: str) -> bool:
     """Whether ``q`` is written inside a quoted name (“千村示范、万村整治”): part of a name, no target."""
     before = text[: q.start]
     return before.count("“") > before.count("”")
+
+
+def in_name(t: TaskTarget, text: str) -> bool:
+    """Whether the figure of ``t`` is part of a name in its sentence ``text``, no target of the
+    year: written inside quotes (深化低效工业区块“万亩提升”), or in words only (no digit) before the
+    rest of its clause closes as a programme (``[worded] projects``: 落实国家新一轮千亿斤粮食产能提升
+    行动, the name of a national action; 千村示范、万村整治工程).  Not paired with the other year's
+    figures; :mod:`.one_year` reads neither as a target of one year only either."""
+    from ... import vocab
+
+    q = t.quantity
+    if _in_quotes(q, text):
+        return True
+    if re.search(r"\d", q.text):
+        return False
+    rest = re.split(r"[，,；;。：:（(]", to_simplified(text[q.start + len(q.text) :]), maxsplit=1)[0]
+    return bool(re.search(f"(?:{vocab.pattern('tasks', 'worded', 'projects').pattern})$", rest))
 
 
 def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pairs, edges: list[Edge]) -> list[Finding]:
@@ -482,11 +515,13 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
                 if hit is None:
                     continue
                 i, c = hit
-            if (t.unit, t.key, i, c) in said or _said_in_words(t.quantity, c) or _kinds_unnamed(t.key, qty.metric_key(c)):
+            if (t.unit, t.key, i, c) in said or _said_in_words(t.quantity, c) or _figure_written(t.quantity, c) or _kinds_unnamed(t.key, qty.metric_key(c)):
                 continue
             if _counted_there(core, [o for o in (tb if side == "a" else ta) if o.unit == i]):
                 continue
             if _sought(c) and not _sought(t.clause):
+                continue
+            if _institution(c) and not _institution(t.clause):
                 continue
             if _worded_at_home(key, clauses_k.get((i, c)) or _normalized(c), own_units[t.unit]):
                 continue
