@@ -146,7 +146,11 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
     # among eligible pairs, a pair of sentences the alignment linked goes first (34个在建项目 of
     # the motorway sentence is its 34个续建项目, not another sentence's 6个在建项目)
     # ... and, between objects alike, two that name the same stage of a project (开工, 建成)
-    staged = np.array([[bool(x.stage & y.stage) for y in tb] for x in ta], dtype=bool).reshape(len(ta), len(tb))
+    # (over the distinct stage sets, then spread: most targets name no stage)
+    sa, sb = list(dict.fromkeys(x.stage for x in ta)), list(dict.fromkeys(y.stage for y in tb))
+    ia, ib = {st: k for k, st in enumerate(sa)}, {st: k for k, st in enumerate(sb)}
+    stage_table = np.array([[bool(p & q) for q in sb] for p in sa], dtype=bool).reshape(len(sa), len(sb))
+    staged = stage_table[np.array([ia[x.stage] for x in ta], dtype=np.int64)[:, None], np.array([ib[y.stage] for y in tb], dtype=np.int64)[None, :]]
     rank = np.where(score >= SAME_OBJECT, sim + bonus * ALIGNED_RANK + STAGE_RANK * staged, -1.0)
     out = []
     used_a: set[int] = set()
