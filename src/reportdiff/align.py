@@ -150,13 +150,25 @@ def tfidf_cosine(a_units: tuple[Unit, ...], b_units: tuple[Unit, ...]) -> np.nda
 
 def _bigram_codes(keys: list[str]) -> list[str]:
     """Each key's distinct character bigrams as a string of one code point per
-    bigram (ids of a shared vocabulary), in increasing order."""
-    vocab: dict[str, int] = {}
-    out = []
-    for k in keys:
-        ids = sorted({vocab.setdefault(k[i : i + 2], len(vocab)) for i in range(len(k) - 1)})
-        out.append("".join(chr(x if x < 0xD800 else x + 0x800) for x in ids))  # no surrogates
-    return out
+    bigram (ids of a shared vocabulary, in order of first appearance), in increasing
+    order; computed on the code points of all keys at once (no loop over bigrams)."""
+    lens = np.array([len(k) for k in keys], dtype=np.int64)
+    cp = np.frombuffer("".join(keys).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+    nb = np.maximum(lens - 1, 0)
+    row = np.repeat(np.arange(len(keys), dtype=np.int64), nb)
+    pos = np.repeat(np.cumsum(lens) - lens, nb) + np.arange(int(nb.sum()), dtype=np.int64) - np.repeat(np.cumsum(nb) - nb, nb)
+    code = (cp[pos] << 21) | cp[pos + 1]  # code points < 2**21
+    # ids in order of first appearance over all keys
+    _, first, inv = np.unique(code, return_index=True, return_inverse=True)
+    rank = np.empty(len(first), dtype=np.int64)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(first), dtype=np.int64)
+    # each key's distinct ids, increasing
+    pairs = np.unique((row << 32) | rank[inv.ravel()])
+    ids = pairs & 0xFFFFFFFF
+    ids = np.where(ids < 0xD800, ids, ids + 0x800).astype(np.uint32)  # no surrogates
+    text = ids.tobytes().decode("utf-32-le")
+    ends = np.cumsum(np.bincount(pairs >> 32, minlength=len(keys))).tolist()
+    return [text[e0:e1] for e0, e1 in zip([0] + ends[:-1], ends)]
 
 
 def _containment(ca: list[str], cb: list[str], ci: np.ndarray, cj: np.ndarray) -> np.ndarray:

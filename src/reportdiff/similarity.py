@@ -76,15 +76,19 @@ def token_matrices(a_docs: Iterable[Iterable[str]], b_docs: Iterable[Iterable[st
             indices.extend(vocab.setdefault(t, len(vocab)) for t in doc)
             indptr.append(len(indices))
         raw.append((np.array(indptr, dtype=np.int64), np.array(indices, dtype=np.int64)))
-    v = max(len(vocab), 1)
-    out = []
-    for indptr, indices in raw:
-        rows = np.repeat(np.arange(len(indptr) - 1, dtype=np.int64), np.diff(indptr))
-        keys, counts = np.unique(rows * v + indices, return_counts=True)
-        new_ptr = np.zeros(len(indptr), dtype=np.int64)
-        np.cumsum(np.bincount(keys // v, minlength=len(indptr) - 1), out=new_ptr[1:])
-        out.append(Terms(new_ptr, keys % v, counts.astype(np.float32), len(vocab)))
-    return out[0], out[1]
+    return _count_terms(raw[0], len(vocab)), _count_terms(raw[1], len(vocab))
+
+
+def _count_terms(raw: tuple[np.ndarray, np.ndarray], n_vocab: int) -> Terms:
+    """:class:`Terms` of documents given as CSR arrays of token ids (``indptr``, ``indices``):
+    each row's distinct ids in increasing order, with their counts."""
+    indptr, indices = raw
+    v = max(n_vocab, 1)
+    rows = np.repeat(np.arange(len(indptr) - 1, dtype=np.int64), np.diff(indptr))
+    keys, counts = np.unique(rows * v + indices, return_counts=True)
+    new_ptr = np.zeros(len(indptr), dtype=np.int64)
+    np.cumsum(np.bincount(keys // v, minlength=len(indptr) - 1), out=new_ptr[1:])
+    return Terms(new_ptr, keys % v, counts.astype(np.float32), n_vocab)
 
 
 def _distinct_bigrams(key: str):
@@ -92,8 +96,36 @@ def _distinct_bigrams(key: str):
 
 
 def bigram_matrices(a_keys: list[str], b_keys: list[str]) -> tuple[Terms, Terms]:
-    """Binary matrices of the distinct character bigrams of each key."""
-    return token_matrices([_distinct_bigrams(k) for k in a_keys], [_distinct_bigrams(k) for k in b_keys])
+    """Binary matrices of the distinct character bigrams of each key.
+
+    The same matrices as ``token_matrices`` of each key's :func:`_distinct_bigrams`
+    (term ids in order of first appearance, A's keys then B's), computed on the
+    code points of all keys at once: no Python loop over bigrams."""
+    keys = list(a_keys) + list(b_keys)
+    lens = np.array([len(k) for k in keys], dtype=np.int64)
+    cp = np.frombuffer("".join(keys).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+    nb = np.maximum(lens - 1, 0)  # bigrams of each key
+    total = int(nb.sum())
+    row = np.repeat(np.arange(len(keys), dtype=np.int64), nb)
+    pos = np.repeat(np.cumsum(lens) - lens, nb) + np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(nb) - nb, nb)
+    code = (cp[pos] << 21) | cp[pos + 1]  # code points < 2**21
+    # each key's distinct bigrams, in order of first appearance (dict.fromkeys)
+    _, first = np.unique((row << 42) | code, return_index=True)
+    first.sort()
+    row, code = row[first], code[first]
+    # vocabulary ids in order of first appearance over all keys (vocab.setdefault)
+    _, first_v, inv = np.unique(code, return_index=True, return_inverse=True)
+    rank = np.empty(len(first_v), dtype=np.int64)
+    rank[np.argsort(first_v, kind="stable")] = np.arange(len(first_v), dtype=np.int64)
+    ids = rank[inv.ravel()]
+    n_a = len(a_keys)
+    split = int(np.searchsorted(row, n_a))
+    out = []
+    for rows, idx, n_rows, r0 in ((row[:split], ids[:split], n_a, 0), (row[split:], ids[split:], len(keys) - n_a, n_a)):
+        indptr = np.zeros(n_rows + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows - r0, minlength=n_rows), out=indptr[1:])
+        out.append(_count_terms((indptr, idx), len(first_v)))
+    return out[0], out[1]
 
 
 def tfidf(xa: Terms, xb: Terms) -> tuple[Terms, Terms]:

@@ -198,15 +198,12 @@ class _Builder:
         def para(sid: str) -> str:
             return sid.rsplit(".s", 1)[0]
 
-        order: list[str] = []
-        first: dict[str, str] = {}
+        texts: dict[str, list[str]] = {}  # each paragraph's sentences, joined once (no quadratic +=)
         for s in self.sentences:
             if s.region == Region.COMMITMENTS:
-                if para(s.id) not in first:
-                    order.append(para(s.id))
-                    first[para(s.id)] = ""
-                first[para(s.id)] += s.text
-        k = closing_start([first[p] for p in order])
+                texts.setdefault(para(s.id), []).append(s.text)
+        order = list(texts)
+        k = closing_start(["".join(texts[p]) for p in order])
         if k is None:
             return
         closing = set(order[k:])

@@ -96,10 +96,13 @@ def _ends_alike(x: str, y: str) -> bool:
     return x.endswith(y) or y.endswith(x)
 
 
-def _similarity(ka: list[str], kb: list[str]) -> np.ndarray:
+def _similarity(ka: list[str], kb: list[str], need: np.ndarray | None = None) -> np.ndarray:
     """Similarity of two objects (0..100): the best of the edit ratio, 0.9 x the partial ratio
     (objects of :data:`MIN_PARTIAL` characters or more) and the characters both spell in order
-    over a length between the shorter's and the longer's (老旧片区综合更新 / 片区更新)."""
+    over a length between the shorter's and the longer's (老旧片区综合更新 / 片区更新).
+
+    ``need`` (bool, ``len(ka)`` x ``len(kb)``): the pairs the caller reads; the partial ratio,
+    the costly score, is computed for those only (the others may be lower than they are)."""
     from rapidfuzz import fuzz, process
     from rapidfuzz.distance import LCSseq
 
@@ -108,9 +111,18 @@ def _similarity(ka: list[str], kb: list[str]) -> np.ndarray:
     ub, ib = np.unique(np.array(kb, dtype=object), return_inverse=True)
     ka, kb = ua.tolist(), ub.tolist()
     sim = process.cdist(ka, kb, scorer=fuzz.ratio, workers=-1)
-    part = process.cdist(ka, kb, scorer=fuzz.partial_ratio, workers=-1)
     la, lb = np.array([len(k) for k in ka], dtype=float), np.array([len(k) for k in kb], dtype=float)
     short, long_ = np.minimum.outer(la, lb), np.maximum.outer(la, lb)
+    if need is None:
+        part = process.cdist(ka, kb, scorer=fuzz.partial_ratio, workers=-1)
+    else:
+        # the pairs of distinct objects some needed pair of targets has (same scores as cdist's)
+        todo = np.zeros((len(ka), len(kb)), dtype=bool)
+        r, c = np.nonzero(need)
+        todo[ia[r], ib[c]] = True
+        r, c = np.nonzero(todo & (short >= MIN_PARTIAL))
+        part = np.zeros((len(ka), len(kb)), dtype=np.float32)
+        part[r, c] = process.cpdist([ka[x] for x in r.tolist()], [kb[y] for y in c.tolist()], scorer=fuzz.partial_ratio, workers=-1, dtype=np.float32)
     lcs = process.cdist(ka, kb, scorer=LCSseq.similarity, workers=-1).astype(float)
     spelled = 100.0 * lcs / (SHORT_WEIGHT * short + (1 - SHORT_WEIGHT) * long_)
     return np.maximum.reduce([sim, 0.9 * part * (short >= MIN_PARTIAL), spelled])[ia[:, None], ib[None, :]]
@@ -121,7 +133,6 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
     compatible unit, most similar first (see :data:`SAME_OBJECT`, :data:`ALIGNED_BONUS`)."""
     if not ta or not tb:
         return []
-    sim = _similarity([t.key for t in ta], [t.key for t in tb])
     # which pairs of sentences the alignment linked, and which units compare (by unit
     # name only: one small table over the distinct names), as whole matrices
     ua = np.array([x.unit for x in ta], dtype=np.int64)
@@ -142,11 +153,16 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
     ka = {p: k for k, p in enumerate(na)}
     kb = {q: k for k, q in enumerate(nb)}
     dim = table[np.array([ka[x.quantity.unit] for x in ta], dtype=np.int64)[:, None], np.array([kb[y.quantity.unit] for y in tb], dtype=np.int64)[None, :]]
+    sim = _similarity([t.key for t in ta], [t.key for t in tb], need=dim)  # read only where the units compare
     score = np.where(dim, sim + bonus, -1.0)
     # among eligible pairs, a pair of sentences the alignment linked goes first (34个在建项目 of
     # the motorway sentence is its 34个续建项目, not another sentence's 6个在建项目)
     # ... and, between objects alike, two that name the same stage of a project (开工, 建成)
-    staged = np.array([[bool(x.stage & y.stage) for y in tb] for x in ta], dtype=bool).reshape(len(ta), len(tb))
+    # (over the distinct stage sets, then spread: most targets name no stage)
+    sa, sb = list(dict.fromkeys(x.stage for x in ta)), list(dict.fromkeys(y.stage for y in tb))
+    ia, ib = {st: k for k, st in enumerate(sa)}, {st: k for k, st in enumerate(sb)}
+    stage_table = np.array([[bool(p & q) for q in sb] for p in sa], dtype=bool).reshape(len(sa), len(sb))
+    staged = stage_table[np.array([ia[x.stage] for x in ta], dtype=np.int64)[:, None], np.array([ib[y.stage] for y in tb], dtype=np.int64)[None, :]]
     rank = np.where(score >= SAME_OBJECT, sim + bonus * ALIGNED_RANK + STAGE_RANK * staged, -1.0)
     out = []
     used_a: set[int] = set()

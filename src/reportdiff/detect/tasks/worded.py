@@ -78,6 +78,7 @@ def _syn(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of its text: the search reads each sentence once per target
 def _normalized(text: str) -> str:
     """``text`` written as objects and worded clauses are before they are compared: its metric key
     (:func:`quantities.metric_key`) with synonyms written one way (:func:`_syn`)."""
@@ -507,7 +508,7 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
                 _, i, c = max(near, key=lambda r: r[0])
             else:
                 if side not in every:
-                    every[side] = _Figureless.of([(j, c, k) for j, u in enumerate(other_units) for c, k in clauses.setdefault(j, _worded_clauses(u))])
+                    every[side] = _Figureless.of([(j, c, k) for j, u in enumerate(other_units) for c, k in (clauses[j] if j in clauses else clauses.setdefault(j, _worded_clauses(u)))])
                 own = own_units[t.unit].text
                 if not re.search(r"\d", t.quantity.text):
                     continue  # a figure in words only (千村, 百项) is rarely a task target (as one_year_task_targets)
