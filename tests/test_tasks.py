@@ -696,3 +696,11 @@ def test_a_five_year_section_of_the_other_year_hides_no_target_of_the_year(tmp_p
     cmp = compare(tmp_path / "a.txt", tmp_path / "b.txt")
     added = [f for f in cmp.findings if f.type == T.TARGET_ADDED and (f.detail or {}).get("level") == "task"]
     assert [f.detail["new"] for f in added] == ["350亿元以上"]
+
+
+def test_counts_of_people_in_ren_and_ming_compare():
+    """名 counts persons as 人 does: 顶尖人才10人以上 one year, 8名 the next is a value changed."""
+    a = _targets(["引进支持全球顶尖人才10人以上"])
+    b = _targets(["新引育顶尖人才8名"])
+    pairs = [(x.quantity.text, y.quantity.text) for x, y, _ in pair_task_targets(a, b, [])]
+    assert pairs == [("10人以上", "8名")]
