@@ -37,3 +37,23 @@ def test_other_forms_are_left_to_cn2an():
     for s in ("三百五", "一万五", "一二三", "一亿一千", "十零五"):
         assert _cn_canonical(s) is None
     assert _cn_value("三百二十") == 320.0 and _cn_value("千亿") == 1e11 and _cn_value("十四五") is None
+
+
+def test_bare_magnitudes_of_a_list_take_the_unit_written_after_its_last_value():
+    """分别达1.28万亿、1.18万亿、8200亿元: the unit is written once; each value is an amount in 元."""
+    from reportdiff.quantities import extract
+
+    qs = extract("力争甲、乙、丙产业规模分别达1.28万亿、1.18万亿、8200亿元")
+    assert [(q.value, q.unit, q.text) for q in qs] == [(1.28e12, "元", "1.28万亿"), (1.18e12, "元", "1.18万亿"), (8.2e11, "元", "8200亿元")]
+    assert [q.metric[-3:] for q in qs] == ["[1]", "[2]", "[3]"]
+    qs = extract("大豆、油料种植面积分别达910万、850万亩")
+    assert [(q.value, q.unit) for q in qs] == [(9.1e6, "亩"), (8.5e6, "亩")]
+    # no unit after the list, or a value that is not in the list: still no quantity
+    assert extract("参保人数分别达到508万、655万") == []
+    assert [q.text for q in extract("跨越7000亿、8000亿三个台阶，新增就业5万人")] == ["5万人"]
+
+
+def test_zong_counts_parcels_and_houses():
+    from reportdiff.quantities import extract
+
+    assert [(q.value, q.unit, q.qualifier) for q in extract("新增激活利用闲置农房2000宗以上")] == [(2000.0, "宗", "以上")]

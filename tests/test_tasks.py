@@ -696,3 +696,27 @@ def test_a_five_year_section_of_the_other_year_hides_no_target_of_the_year(tmp_p
     cmp = compare(tmp_path / "a.txt", tmp_path / "b.txt")
     added = [f for f in cmp.findings if f.type == T.TARGET_ADDED and (f.detail or {}).get("level") == "task"]
     assert [f.detail["new"] for f in added] == ["350亿元以上"]
+
+
+def test_counts_of_people_in_ren_and_ming_compare():
+    """名 counts persons as 人 does: 顶尖人才10人以上 one year, 8名 the next is a value changed."""
+    a = _targets(["引进支持全球顶尖人才10人以上"])
+    b = _targets(["新引育顶尖人才8名"])
+    pairs = [(x.quantity.text, y.quantity.text) for x, y, _ in pair_task_targets(a, b, [])]
+    assert pairs == [("10人以上", "8名")]
+
+
+def test_a_list_mark_of_an_earlier_clause_does_not_widen_the_object():
+    """推广“甲乙、丙丁”模式，…，确保粮食产量达436亿斤: the 、 inside an earlier clause lists other
+    things; the figure counts 粮食产量, and pairs with the next year's 粮食总产."""
+    a = _targets(["培育10家企业，推广“甲乙、丙丁”模式，实施单产提升行动，确保粮食产量达436亿斤"])
+    assert [x.key for x in a if x.quantity.value == 4.36e10] == [x.key for x in _targets(["确保粮食产量达436亿斤"])]
+
+
+def test_two_rates_of_penetration_share_no_head_noun():
+    """直播电商渗透率 / 新能源汽车渗透率: two markets' shares, not one object."""
+    a = _targets(["直播电商渗透率提升到30%"])
+    b = _targets(["新能源汽车渗透率超过60%"])
+    from reportdiff.align import Edge
+
+    assert pair_task_targets(a, b, [Edge(0, 0, 1.0)]) == []

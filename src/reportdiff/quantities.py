@@ -192,6 +192,10 @@ def _extract(text: str) -> list[Quantity]:
             raw_num, unit_w = raw_num[:-1], raw_num[-1] + unit_w
         value = _cn_value(raw_num)
         mult, base = _UNITS[unit_w]
+        end = m.end()
+        if value is not None and not base and not m.group("suf"):
+            unit_w, end = _borrowed_unit(text, unit_w, end)
+            mult, base = _UNITS[unit_w]
         if value is None or not base:
             continue
         suffix = m.group("suf") or ""
@@ -208,14 +212,39 @@ def _extract(text: str) -> list[Quantity]:
                 value=value * mult,
                 unit=base,
                 qualifier=suffix or prefix,
-                text=original[start : m.end()],
+                text=original[start:end],
                 start=start,
                 written=(value, unit_w),
             )
         )
-        prev_end = m.end()
+        prev_end = end
     _number_lists(out)
     return out
+
+
+#: what joins the values of a list (1.28万亿、1.18万亿、8200亿元; 910万和850万亩)
+_LIST_JOIN = re.compile(r"[、和及与]")
+_MAGNITUDES = re.compile(r"[万亿]*")
+
+
+def _borrowed_unit(text: str, unit_w: str, end: int) -> tuple[str, int]:
+    """A bare magnitude listed before a value with a unit takes that unit (``分别达5.8万亿、4.9万亿元``:
+    5.8万亿元; ``910万、850万亩``: 910万亩): the list writes the unit once, after its last value.
+    Returns the unit as written and the end of the value, or ``unit_w`` and ``end`` unchanged
+    when no value with a unit follows in the list."""
+    more = _MAGNITUDES.match(text, end).group()
+    magnitude, stop = unit_w + more, end + len(more)
+    at = stop
+    while _LIST_JOIN.match(text, at):
+        nxt = _QTY.match(text, at + 1)
+        if not nxt:
+            break
+        tail = nxt.group("unit").lstrip("万亿")
+        if tail and _UNITS[nxt.group("unit")][1]:
+            whole = magnitude + tail
+            return (whole, stop) if whole in _UNITS and _UNITS[whole][1] else (unit_w, end)
+        at = nxt.end() + len(_MAGNITUDES.match(text, nxt.end()).group())
+    return unit_w, end
 
 
 def _number_lists(qs: list[Quantity]) -> None:

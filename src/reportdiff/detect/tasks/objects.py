@@ -62,6 +62,11 @@ def _vocab() -> tuple[re.Pattern, str, re.Pattern, re.Pattern]:
     return re.compile(d["key"]["head"]), d["key"]["examples_end"], re.compile(d["structure"]["nouns"]), re.compile(d["structure"]["multi_year"])
 
 
+def _clause_tail(text: str) -> str:
+    """The part of ``text`` after its last clause mark (，；：。)."""
+    return re.split(r"[，,；;：:。]", text)[-1]
+
+
 def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "", prev_key: str = "") -> str | None:
     """The object ``q`` counts in ``text`` (its sentence), normalized; None when the
     number counts the report's own parts (十个方面的工作).  ``prev_end``: where the
@@ -88,8 +93,10 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
     between = to_simplified(text[prev_end : q.start]) if prev_end else ""
     if prev_metric and between and not _RATE.sub("", between).strip(CONJUNCTIONS):
         metric = prev_metric  # 1150元/月和1600元/月: the second figure of the same metric
-    elif "、" in between and metric and metric in between:
-        metric = between.split("、", 1)[1]
+    elif "、" in _clause_tail(between) and metric and metric in between:
+        # ... within the figure's own clause: a 、 before a comma lists other things (推广“乡村主建、
+        # 农民主体”模式，…，确保粮食产量达436亿斤 counts 粮食产量, not the text after that 、)
+        metric = _clause_tail(between).split("、", 1)[1]
     elif between[-1:] in CONJUNCTIONS.replace("、", "") and _own_object(between[:-1]):
         metric = ""  # 18条标志性产业链和66条重点产业链: the first figure's object is not this one's
     from ... import vocab
