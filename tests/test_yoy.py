@@ -85,6 +85,9 @@ def test_a_finding_states_the_key_numbers_side_by_side():
     assert not _cites_target(f, row)  # (a row with no excerpt is never cited)
     row = {"a_text": "十二项", "b_text": "12项", "a_value": "12", "b_value": "12"}
     assert _cites_target(f, row)  # Chinese numerals are read
+    row = {"a_text": "新增高新技术企业1500家", "b_text": "突破1万家", "a_value": "1500家", "b_value": "10000家 超过"}
+    f = {"a_text": "新增高新技术企业1500家", "b_text": "高新技术企业总量突破1万家", "message": "", "detail": {"old": "1500家", "new": "1万家"}}
+    assert _cites_target(f, row)  # 1万家 states 10000家 (the key writes the base unit)
 
 
 @pytest.fixture(scope="module")

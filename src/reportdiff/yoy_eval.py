@@ -102,13 +102,14 @@ def _cites_target(f: dict, row: dict) -> bool:
 def _said(text: str) -> set[float]:
     """The numbers a finding states (whole numbers, not digits inside other numbers;
     Chinese numerals read too: 十二项 states 12), also in the key's unit when that is
-    万/亿 times another (the key may write 1.1万亿元 as 11000 under a metric in 亿元)."""
+    万/亿 times another (the key may write 1.1万亿元 as 11000 under a metric in 亿元) or the
+    base unit itself (the key may write 突破1万家 as 10000家)."""
     from .quantities import extract
 
     said = {float(x) for x in _numbers(text)}
     for q in extract(text):
         said.add(q.written[0])
-        said |= {round(q.value / 10**k, 6) for k in (4, 8, 12)}
+        said |= {round(q.value / 10**k, 6) for k in (0, 4, 8, 12)}
     return said
 
 
