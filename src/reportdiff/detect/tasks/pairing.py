@@ -137,7 +137,7 @@ MIN_REORDERED = 6
 def _reordered(x: str, y: str) -> float:
     """Similarity (0..100) of two objects read as words in any order: the runs of
     :data:`MIN_WORD` characters or more both write, longest first, each character used once
-    (闲置农房盘活利用 / 激活利用闲置农房: 闲置农房 and 利用, 6 of 8 characters each), over the same
+    (闲置农房盘活利用 / 激活利用闲置农房: 闲置农房 and 活利用, 7 of 8 characters each), over the same
     length as the in-order score of :func:`_similarity`.  Two runs at least, and objects of
     :data:`MIN_REORDERED` characters or more: one shared word is what the in-order scores read,
     and in shorter objects two words shared are most of what they say (企业技改 / 技改企业).
