@@ -750,3 +750,9 @@ def test_a_qualifier_after_the_measure_is_no_part_of_the_thing_measured():
     assert _measured("社区商超") == "社区商超"
     x, y = _targets(["新能源汽车产量突破40万辆"]), _targets(["新能源汽车整车产量增速超40%"])
     assert [(p.quantity.text, q.quantity.text) for p, q, _ in pair_redefined(x, y, [], [Edge(0, 0, 1.0)])] == [("40万辆", "40%")]
+
+
+def test_two_actions_joined_before_the_object_are_no_part_of_it():
+    """建成和开工建设未来社区110个 counts 未来社区: both actions and the 和 joining them are read off."""
+    assert _key("建成和开工建设未来社区110个") == "未来社区"
+    assert _key("新建和改造农村公路500公里") == "农村公路"
