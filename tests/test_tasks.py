@@ -720,3 +720,39 @@ def test_two_rates_of_penetration_share_no_head_noun():
     from reportdiff.align import Edge
 
     assert pair_task_targets(a, b, [Edge(0, 0, 1.0)]) == []
+
+
+def test_objects_of_linked_sentences_written_in_another_order_pair():
+    """The same words in another order (闲置农房盘活利用 / 激活利用闲置农房) are one object in
+    sentences the alignment links, not in others; an object joining two things (城市更新项目和一批
+    城中村) is not read in any order, nor are short objects (企业技改 / 技改企业)."""
+    from reportdiff.align import Edge
+    from reportdiff.detect.tasks.pairing import _reordered
+
+    a, b = _targets(["新增闲置农房盘活利用2500宗以上"]), _targets(["新增激活利用闲置农房2000宗以上"])
+    assert [x.key for x in a] == ["闲置农房盘活利用"] and [y.key for y in b] == ["激活利用闲置农房"]
+    assert not pair_task_targets(a, b, [])
+    assert [(x.quantity.text, y.quantity.text) for x, y, _ in pair_task_targets(a, b, [Edge(0, 0, 1.0)])] == [("2500宗以上", "2000宗以上")]
+    assert _reordered("闲置农房盘活利用", "激活利用闲置农房") == 87.5  # 闲置农房, 活利用
+    assert _reordered("城市更新项目和一批城中村", "城中村改造项目") == 0.0
+    assert _reordered("企业技改", "技改企业") == 0.0
+    c, d = _targets(["实施7个城市更新项目和一批城中村改造项目"]), _targets(["推进30个城中村改造项目"])
+    assert not pair_task_targets(c, d, [Edge(0, 0, 1.0)])
+
+
+def test_a_qualifier_after_the_measure_is_no_part_of_the_thing_measured():
+    """产量增速超40% measures 产量 of the thing as a rate: read without 超 it is the other year's
+    产量突破40万辆, a metric redefined; 超 closing a noun (商超) is kept."""
+    from reportdiff.align import Edge
+    from reportdiff.detect.tasks.pairing import _measured, pair_redefined
+
+    assert _measured("新能源汽车整车产量增速超") == "新能源汽车整车产量"
+    assert _measured("社区商超") == "社区商超"
+    x, y = _targets(["新能源汽车产量突破40万辆"]), _targets(["新能源汽车整车产量增速超40%"])
+    assert [(p.quantity.text, q.quantity.text) for p, q, _ in pair_redefined(x, y, [], [Edge(0, 0, 1.0)])] == [("40万辆", "40%")]
+
+
+def test_two_actions_joined_before_the_object_are_no_part_of_it():
+    """建成和开工建设未来社区110个 counts 未来社区: both actions and the 和 joining them are read off."""
+    assert _key("建成和开工建设未来社区110个") == "未来社区"
+    assert _key("新建和改造农村公路500公里") == "农村公路"

@@ -113,6 +113,9 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
     if examples_end in metric and len(ends.sub("", metric.rsplit(examples_end, 1)[1] + after)) >= MIN_AFTER_EXAMPLES:
         metric = metric.rsplit(examples_end, 1)[1]
     metric = head.sub("", qty.metric_key(metric).split("#")[0])
+    if metric[:1] in CONJUNCTIONS and head.match(metric[1:]):
+        # 建成和开工建设未来社区110个: two actions joined, both before the object
+        metric = head.sub("", metric[1:])
 
     metric = vocab.pattern("tasks", "key", "tail").sub("", metric)
     if not vocab.pattern("tasks", "key", "stages").sub("", metric) and not after and prev_key and re.split(r"[，,；;：:]", to_simplified(text[: q.start]))[-1].lstrip().startswith("其中"):

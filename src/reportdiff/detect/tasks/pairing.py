@@ -128,6 +128,49 @@ def _similarity(ka: list[str], kb: list[str], need: np.ndarray | None = None) ->
     return np.maximum.reduce([sim, 0.9 * part * (short >= MIN_PARTIAL), spelled])[ia[:, None], ib[None, :]]
 
 
+#: a word of an object (:func:`_reordered`): a run of this many characters or more
+MIN_WORD = 2
+#: ... and an object is read as words in any order when it has this many characters or more
+MIN_REORDERED = 6
+
+
+def _reordered(x: str, y: str) -> float:
+    """Similarity (0..100) of two objects read as words in any order: the runs of
+    :data:`MIN_WORD` characters or more both write, longest first, each character used once
+    (闲置农房盘活利用 / 激活利用闲置农房: 闲置农房 and 活利用, 7 of 8 characters each), over the same
+    length as the in-order score of :func:`_similarity`.  Two runs at least, and objects of
+    :data:`MIN_REORDERED` characters or more: one shared word is what the in-order scores read,
+    and in shorter objects two words shared are most of what they say (企业技改 / 技改企业).
+    A general ending (项目, 工程: ``generic_ends``) is no word of the thing, and an object that
+    joins two things (城市更新项目和一批城中村, :data:`.objects.CONJUNCTIONS`) is not read in
+    any order: its words belong to one thing or the other."""
+    from ... import vocab
+
+    if any(c in x or c in y for c in CONJUNCTIONS):
+        return 0.0
+    ends = vocab.pattern("tasks", "key", "generic_ends")
+    x, y = ends.sub("", x), ends.sub("", y)
+    if min(len(x), len(y)) < MIN_REORDERED:
+        return 0.0
+    import difflib
+
+    a, b = list(x), list(y)
+    shared = runs = 0
+    while True:
+        m = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+        if m.size < MIN_WORD:
+            break
+        shared += m.size
+        runs += 1
+        # used characters are replaced by marks no object writes and no two of which match
+        a[m.a : m.a + m.size] = ["\x00"] * m.size
+        b[m.b : m.b + m.size] = ["\x01"] * m.size
+    if runs < 2:
+        return 0.0
+    short, long_ = sorted((len(x), len(y)))
+    return 100.0 * shared / (SHORT_WEIGHT * short + (1 - SHORT_WEIGHT) * long_)
+
+
 def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Edge]) -> list[tuple[TaskTarget, TaskTarget, float]]:
     """One-to-one pairs of targets of the two years that count the same object in a
     compatible unit, most similar first (see :data:`SAME_OBJECT`, :data:`ALIGNED_BONUS`)."""
@@ -163,6 +206,13 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
     ia, ib = {st: k for k, st in enumerate(sa)}, {st: k for k, st in enumerate(sb)}
     stage_table = np.array([[bool(p & q) for q in sb] for p in sa], dtype=bool).reshape(len(sa), len(sb))
     staged = stage_table[np.array([ia[x.stage] for x in ta], dtype=np.int64)[:, None], np.array([ib[y.stage] for y in tb], dtype=np.int64)[None, :]]
+    # objects of linked sentences written with the same words in another order (闲置农房盘活利用 /
+    # 激活利用闲置农房): the words they share, taken in any order (:func:`_reordered`)
+    for i, j in zip(*np.nonzero(dim & (bonus > 0) & (sim + bonus < SAME_OBJECT))):
+        r = _reordered(ta[i].key, tb[j].key)
+        if r > sim[i, j]:
+            sim[i, j] = r
+            score[i, j] = r + bonus[i, j]
     rank = np.where(score >= SAME_OBJECT, sim + bonus * ALIGNED_RANK + STAGE_RANK * staged, -1.0)
     out = []
     used_a: set[int] = set()
@@ -244,6 +294,11 @@ def _measured(key: str) -> str:
     # a share of a total measures its own part (战略性新兴产业产值占规上工业总产值比重超35%: the
     # thing is 战略性新兴产业, which the other year may measure as an amount)
     thing = _SHARE_OF.sub("", key) or key
+    # a qualifier after the measure (新能源汽车整车产量增速超40%: ``[key] tail`` reads 超过, not 超 or
+    # 突破, which may end a noun, 商超); read off only where a measure stands before it
+    q = vocab.pattern("tasks", "key", "measure_qualifier").search(thing)
+    if q and rx.search(thing[: q.start()]):
+        thing = thing[: q.start()]
     for _ in range(2):
         thing = ends.sub("", rx.sub("", _ONLY_TAIL.sub("", thing)))
     return thing
