@@ -80,7 +80,10 @@ def is_framing(unit: Unit, doc: Document, ranks: dict[str, int] | None = None) -
 #: a short sentence stating a rule of the genre (``rhetoric.toml`` ``[framing] maxim``: 产业兴则城市兴,
 #: 抓创新就是抓发展, 经营主体活，…才能活, 民生无小事) and a clause that rallies, professes an attitude or
 #: leads in (``view_clause``: 凝聚起…磅礴力量, …诠释绝对忠诚, 对标高标准国际经贸规则) frame rather than
-#: commit.  Used by new / dropped only (README, session 9)
+#: commit, and a lead-in clause (``lead_in``: 按照/聚焦/对标… with no verb of action) is a piece of the run
+#: after it, never a finding alone.  Used by new / dropped only.  Sixteen tuning pairs: mean new/dropped
+#: P / R / F1 of 32 figures 0.661 / 0.801 / 0.720 -> 0.664 / 0.801 / 0.722; wrong findings citing only
+#: rhetoric rows 372 -> 355 (README, session 9)
 VIEWS = True
 #: a maxim has at most this many clauses and characters of matching key
 MAXIM_CLAUSES = 2
@@ -570,7 +573,7 @@ def clause_new_dropped(a: Document, b: Document, a_units, b_units, edges, later_
                 continue
             if runs and prev == k - 1 and cl[prev][0] == i:
                 runs[-1].append(k)
-            elif runs and JOIN_SHORT and prev == k - 2 and cl[prev][0] == i and k - 1 in short:
+            elif runs and JOIN_SHORT and prev == k - 2 and cl[prev][0] == i and (k - 1 in short or k - 1 in lead):
                 runs[-1] += [k - 1, k]
             else:
                 runs.append([k])
@@ -580,6 +583,8 @@ def clause_new_dropped(a: Document, b: Document, a_units, b_units, edges, later_
                 i, after = cl[run[0]][0], run[-1] + 1
                 if after in short and cl[after][0] == i and not any(r[0] == after + 1 for r in runs):
                     run.append(after)
+                elif after in lead and after + 1 in short and cl[after + 1][0] == i and not any(r[0] == after + 2 for r in runs):
+                    run += [after, after + 1]  # …，聚焦…等领域，引育企业100家以上: the list's last piece and its lead-in
                 if run[0] - 1 in lead and cl[run[0] - 1][0] == i:
                     run.insert(0, run[0] - 1)
                 if run[0] - 1 in short and cl[run[0] - 1][0] == i:
