@@ -171,3 +171,54 @@ def test_a_heading_of_requirements_and_tasks_frames_nothing():
     assert _frames("三、2025年工作安排 › （一）总体要求")
     assert not _frames("二、2025年工作总体要求和重点任务 › （一）加快发展新质生产力")
     assert not _frames("三、2025年重点工作 › （二）扩大有效投资")
+
+
+def test_maxims_rallying_and_attitude_clauses_frame_and_lead_ins_are_pieces():
+    """VIEWS (rhetoric.toml [framing] maxim / view_clause / lead_in), synthetic text."""
+    # a short sentence stating a rule of the genre (X则Y, X就是Y, X才能Y, …无小事) is framing
+    for s in ("园区兴则县域兴，产业强则县域强。", "抓招商就是抓未来。", "园区活，县域经济才能活；", "安全无小事，事事连民心。"):
+        assert N._is_maxim(s), s
+    # 规则/原则 is no 则; a figure or quoted name makes it concrete; a long sentence is no maxim
+    assert not N._is_maxim("加强与国际通行经贸规则对接，建设一流营商环境。")
+    assert not N._is_maxim("抓招商就是抓未来，全年引进项目50个。")
+    assert not N._is_maxim("抓招商就是抓未来，完善招商引资考核办法，健全项目跟踪服务机制，优化招商队伍结构。")
+    # a clause that rallies or professes an attitude is framing; 落实…精神 and acts are not
+    assert N._is_framing_clause("凝聚起团结奋斗的强大力量")
+    assert N._is_framing_clause("以实干实绩诠释绝对忠诚")
+    assert N._is_framing_clause("切实转变工作作风")
+    assert not N._is_framing_clause("建立健全干部作风监督机制，开展作风专项整治20次")
+    assert not N._is_framing_clause("加快建设城市应急救援力量体系")
+    unit = _units(["坚持干字当头，切实转变工作作风。"])[0]
+    assert N._rhetoric_sentence(unit)
+    # a lead-in naming what the act is aimed at (按照/围绕/聚焦… and no verb of action) is a piece;
+    # one with its own act (围绕…部署…, 按照…推进…) is not
+    assert N._is_view_clause("聚焦研发设计、检测认证等领域", lead_in=True)
+    assert N._is_view_clause("对标高标准国际经贸规则", lead_in=True)
+    assert not N._is_view_clause("围绕产业链部署创新链", lead_in=True)
+    assert not N._is_view_clause("按照市场化原则稳步推进战略性重组", lead_in=True)
+    N.VIEWS = False
+    try:
+        assert not N._is_maxim("抓招商就是抓未来。") and not N._is_framing_clause("切实转变工作作风")
+    finally:
+        N.VIEWS = True
+
+
+def test_a_lead_in_goes_with_the_run_after_it_never_alone():
+    """A lead-in clause of a linked sentence is not a finding of its own; it heads the run after it
+    and joins a short last piece after a run (…，聚焦…等领域，引育企业100家以上)."""
+    common = ["推进城市更新改造城镇老旧小区", "完善社区养老服务设施布局", "加快建设城市地下综合管廊"]
+
+    def found(a_clauses, b_clauses):
+        a, au = _year(2024, common + a_clauses, ["加强农贸市场标准化改造", "扩大城市公交线网覆盖范围"])
+        b, bu = _year(2025, common + b_clauses, ["加强农贸市场标准化改造", "扩大城市公交线网覆盖范围"])
+        la = next(k for k, u in enumerate(au) if u.text.startswith("推进城市更新"))
+        lb = next(k for k, u in enumerate(bu) if u.text.startswith("推进城市更新"))
+        sa = next(k for k, u in enumerate(au) if u.text.startswith("加强农贸"))
+        sb = next(k for k, u in enumerate(bu) if u.text.startswith("加强农贸"))
+        fs = N.clause_new_dropped(a, b, au, bu, [Edge(la, lb, 0.8), Edge(sa, sb, 0.6)], True)
+        return [f.detail["clause"] for f in fs if f.type.value == "new"]
+
+    # a lead-in alone, its act continued: nothing new
+    assert found(["整治背街小巷和城中村环境"], ["聚焦老城区和城乡接合部", "整治背街小巷和城中村环境"]) == []
+    # a lead-in before a new act goes with it
+    assert found(["整治背街小巷和城中村环境"], ["整治背街小巷和城中村环境", "聚焦老城区和城乡接合部", "新建口袋公园和街心游园30个"]) == ["聚焦老城区和城乡接合部，新建口袋公园和街心游园30个"]
