@@ -55,3 +55,25 @@ def test_worded_counterparts_of_a_closing_verb_and_of_a_short_form(tmp_path):
     worded = {f.detail["new"]: f.detail["old"] for f in cmp.findings if (f.detail or {}).get("change") == "qual_to_quant"}
     assert worded.get("5%以上") == "严控一般性支出", worded
     assert "精品景区" in worded.get("100家", ""), worded
+
+
+def test_the_figures_of_one_object_are_stated_together(tmp_path):
+    """新开工改造老旧小区716个26.95万户 / 完成城镇老旧小区改造年度任务: one quant_to_qual finding
+    stating both figures."""
+    from reportdiff.api import compare
+
+    a = _one_year_report(
+        2025,
+        "全市地区生产总值增长5%。",
+        "（一）推进城市更新。深入实施城市更新行动，新开工改造老旧小区716个26.95万户。",
+    )
+    b = _one_year_report(
+        2026,
+        "全市地区生产总值增长5.5%。",
+        "（一）推进城市更新。深入实施城市更新行动，完成城中村、城镇老旧小区改造年度任务。",
+    )
+    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    cmp = compare(tmp_path / "a.txt", tmp_path / "b.txt")
+    worded = [f.detail for f in cmp.findings if (f.detail or {}).get("change") == "quant_to_qual"]
+    assert [d["old"] for d in worded] == ["716个、26.95万户"], worded
