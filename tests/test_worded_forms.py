@@ -77,3 +77,28 @@ def test_the_figures_of_one_object_are_stated_together(tmp_path):
     cmp = compare(tmp_path / "a.txt", tmp_path / "b.txt")
     worded = [f.detail for f in cmp.findings if (f.detail or {}).get("change") == "quant_to_qual"]
     assert [d["old"] for d in worded] == ["716个、26.95万户"], worded
+
+
+def test_a_quoted_programme_opening_the_object(tmp_path):
+    """创建“四好农村路”全国示范县1个 / 高质量建设“四好农村路” (linked sentences): quant_to_qual; the
+    programme named without its quotes and with another head (农村公路养护) is none."""
+    from reportdiff.api import compare
+
+    a = _one_year_report(
+        2024,
+        "全市地区生产总值增长5%。",
+        "（一）完善交通网络。加快城乡交通一体化，创建“四好农村路”全国示范县1个。\n"
+        "（二）建设美丽乡村。推进和美乡村建设，建成市级美丽乡村示范村20个。",
+    )
+    b = _one_year_report(
+        2025,
+        "全市地区生产总值增长5.5%。",
+        "（一）完善交通网络。加快城乡交通一体化，高质量建设“四好农村路”。\n"
+        "（二）建设美丽乡村。推进和美乡村建设，提升乡村治理水平。",
+    )
+    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    cmp = compare(tmp_path / "a.txt", tmp_path / "b.txt")
+    worded = {f.detail["old"]: f.detail["new"] for f in cmp.findings if (f.detail or {}).get("change") == "quant_to_qual"}
+    assert worded.get("1个") == "高质量建设“四好农村路”", worded
+    assert "20个" not in worded, worded

@@ -545,7 +545,10 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             runs = [(len(key) if _shortened(core, k) else _shared_run(key, k), i, c) for i in where for c, k in clauses[i]]
             clauses_k = {(i, c): k for i in where for c, k in clauses[i]}
             # in a sentence the alignment links to nothing, the clause must name the whole object
-            near = [r for r in runs if r[0] >= need and _names_head(key, clauses_k[(r[1], r[2])]) and (r[1] in linked or _named_once(core, clauses_k[(r[1], r[2])], texts[side]) or (r[1] in short and short[r[1]] in clauses_k[(r[1], r[2])]))]
+            # a quoted name opening the object (创建“四好农村路”全国示范县1个: the 示范县 of a named
+            # programme) is named by a clause of a linked sentence that quotes it (高质量建设“四好农村路”)
+            names = [n for n in re.findall(r"“([^”]{%d,})”" % MIN_WORDED_OBJECT, t.clause) if core.startswith(qty.metric_key(n))]
+            near = [r for r in runs if r[0] >= need and (_names_head(key, clauses_k[(r[1], r[2])]) or (r[1] in linked and any(f"“{n}”" in r[2] for n in names))) and (r[1] in linked or _named_once(core, clauses_k[(r[1], r[2])], texts[side]) or (r[1] in short and short[r[1]] in clauses_k[(r[1], r[2])]))]
             # in a sentence the alignment links elsewhere, the clause names the object as the thing
             # itself, not as a word of a longer name (高校毕业生就业工作, “环城健身步道越野赛”)
             near = [r for r in near if quoted or r[1] in linked or r[1] in alone_text[side] or _names_whole(core, r[2])]
