@@ -12,7 +12,7 @@ from ...align import Edge
 from ...model import Document, Finding, FindingType, Quantity, Severity
 from ...normalize import to_simplified
 from ..base import _finding
-from .objects import _fmt, _label, _measures, MIN_WORDED_OBJECT, TARGET_REGIONS, target_text, TaskTarget, _verbs
+from .objects import _fmt, _label, _measures, MIN_WORDED_OBJECT, _ONLY_TAIL, TARGET_REGIONS, target_text, TaskTarget, _verbs
 from .pairing import _kinds_unnamed, _longest_run, MIN_HEAD, _shared_run
 
 
@@ -131,6 +131,41 @@ def _object(key: str) -> str:
         if ends.search(part) and len(ends.sub("", part)) >= MIN_WORDED_OBJECT:
             return part
     return key
+
+
+#: what closes an object before its figure without naming the thing: a verb of change
+#: (:data:`.objects._ONLY_TAIL`; 压减, 压缩 of spending and time) and the adverbs 均, 再 that stand
+#: between it and the figure (一般性支出压减5%以上, …贷款增速均达到25%, 平均资费再降低15%)
+_CHANGE_TAIL = re.compile(r"(?:压减|压缩|均|再)+$")
+
+
+def _tail_off(key: str) -> str:
+    """``key`` without a verb of change or an adverb that closes it (:data:`_CHANGE_TAIL`:
+    一般性支出压减 -> 一般性支出), when :data:`MIN_WORDED_OBJECT` characters are left and they do not
+    end in a measure: the thing a worded clause names (严控一般性支出)."""
+    bare = key
+    while True:
+        cut = _CHANGE_TAIL.sub("", _ONLY_TAIL.sub("", bare))
+        if cut == bare:
+            break
+        bare = cut
+    # a measure bared (服务贸易占比提升 -> 服务贸易占比) is left as it was: a share or a rate raised
+    # is a target of its own, not the thing a clause of the other year names (加快发展…服务贸易)
+    return bare if len(bare) >= MIN_WORDED_OBJECT and not _measures().search(bare) else key
+
+
+def _short_form(core: str, clause: str) -> str:
+    """The longest short form of ``core`` that ``clause`` writes (:func:`_shortened`: 精品景区 of
+    精品旅游景区), or ''."""
+    best = ""
+    if core in clause or core[:MIN_SHORT_PART] not in clause or core[-MIN_SHORT_PART:] not in clause:
+        return best
+    for i in range(MIN_SHORT_PART, len(core) - MIN_SHORT_PART):
+        for k in range(MIN_SHORT_PART, len(core) - i):
+            s = core[:i] + core[-k:]
+            if i + k >= MIN_WORDED_OBJECT and len(s) > len(best) and s in clause:
+                best = s
+    return best
 
 
 def _aim_off(key: str) -> str:
@@ -478,7 +513,7 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
         for t in mine:
             if id(t) in paired or len(t.key) < MIN_WORDED_OBJECT or t.key in seen or _in_quotes(t.quantity, own_units[t.unit].text):
                 continue
-            key = _aim_off(_object(_syn(t.key)))
+            key = _tail_off(_aim_off(_object(_syn(t.key))))
             need = max(MIN_WORDED_OBJECT, WORDED_SHARE * len(key))
             linked = set(partners[side].get(t.unit, ()))
             core = _thing(key)
@@ -490,7 +525,19 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
                 # a quoted name (力争新增“双百双新”项目10个以上) the other year names once, or an object
                 # each year names once (新增科创走廊载体100万平方米 / 科创走廊建设): in any sentence
                 lone = [i for i, u in enumerate(other_units) if u.region in TARGET_REGIONS and core in _normalized(u.text)]
-            where = list(dict.fromkeys(list(partners[side].get(t.unit, ())) + lone))
+            # a sentence linked to nothing whose clause names the object in short and alone (着力打造
+            # 一批精品景区 for 100家精品旅游景区: :func:`_names_alone`), a short form the other year
+            # writes once and the target's year nowhere (not 编制城市地下管网专项规划 for 地下综合管网,
+            # 成为创新型企业…承载区 for 创新型中小企业: a longer name, a phrase)
+            short: dict[int, str] = {}
+            for i in alone[side]:
+                if i in lone:
+                    continue
+                for c, k in (clauses[i] if i in clauses else clauses.setdefault(i, _worded_clauses(other_units[i]))):
+                    f = _short_form(core, k)
+                    if f and texts[side].count(f) == 1 and f not in texts["b" if side == "a" else "a"] and _names_alone(c, f):
+                        short[i] = f
+            where = list(dict.fromkeys(list(partners[side].get(t.unit, ())) + lone + list(short)))
             for i in where:
                 if i not in clauses:
                     clauses[i] = _worded_clauses(other_units[i])
@@ -498,7 +545,10 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             runs = [(len(key) if _shortened(core, k) else _shared_run(key, k), i, c) for i in where for c, k in clauses[i]]
             clauses_k = {(i, c): k for i in where for c, k in clauses[i]}
             # in a sentence the alignment links to nothing, the clause must name the whole object
-            near = [r for r in runs if r[0] >= need and _names_head(key, clauses_k[(r[1], r[2])]) and (r[1] in linked or _named_once(core, clauses_k[(r[1], r[2])], texts[side]))]
+            # a quoted name opening the object (创建“四好农村路”全国示范县1个: the 示范县 of a named
+            # programme) is named by a clause of a linked sentence that quotes it (高质量建设“四好农村路”)
+            names = [n for n in re.findall(r"“([^”]{%d,})”" % MIN_WORDED_OBJECT, t.clause) if core.startswith(qty.metric_key(n))]
+            near = [r for r in runs if r[0] >= need and (_names_head(key, clauses_k[(r[1], r[2])]) or (r[1] in linked and any(f"“{n}”" in r[2] for n in names))) and (r[1] in linked or _named_once(core, clauses_k[(r[1], r[2])], texts[side]) or (r[1] in short and short[r[1]] in clauses_k[(r[1], r[2])]))]
             # in a sentence the alignment links elsewhere, the clause names the object as the thing
             # itself, not as a word of a longer name (高校毕业生就业工作, “环城健身步道越野赛”)
             near = [r for r in near if quoted or r[1] in linked or r[1] in alone_text[side] or _names_whole(core, r[2])]
@@ -531,13 +581,16 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             said.add((t.unit, t.key, i, c))
             seen.add(t.key)
             q = t.quantity
+            # the figures of one object in one clause are stated together (新开工改造老旧小区716个
+            # 26.95万户: 716个、26.95万户 of the one task the other year words)
+            figures = "、".join(dict.fromkeys(_fmt(o.quantity) for o in mine if o is t or (o.unit == t.unit and o.key == t.key and o.clause == t.clause and id(o) not in paired)))
             if side == "a":
                 msg = f"量化目标变为定性表述：{t.clause} → {c}"
-                detail = {"metric": _label(t), "old": _fmt(q), "new": c, "old_value": q.value, "change": "quant_to_qual", "a_clause": t.clause, "b_clause": c}
+                detail = {"metric": _label(t), "old": figures, "new": c, "old_value": q.value, "change": "quant_to_qual", "a_clause": t.clause, "b_clause": c}
                 la, lb = [a_units[t.unit]], [b_units[i]]
             else:
                 msg = f"定性表述变为量化目标：{c} → {t.clause}"
-                detail = {"metric": _label(t), "old": c, "new": _fmt(q), "new_value": q.value, "change": "qual_to_quant", "a_clause": c, "b_clause": t.clause}
+                detail = {"metric": _label(t), "old": c, "new": figures, "new_value": q.value, "change": "qual_to_quant", "a_clause": c, "b_clause": t.clause}
                 la, lb = [a_units[i]], [b_units[t.unit]]
             if _after_figure(q, own_units[t.unit].text, t.key):
                 # the object spans another count's: nothing is said of it, but the figure has a
