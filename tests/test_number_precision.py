@@ -136,3 +136,12 @@ def test_a_rate_named_by_its_word_is_sought_by_that_word():
     assert _measure("新能源汽车渗透率") == "渗透率"
     assert not _named_in("新能源汽车", "实施城乡新能源化改造，率先实现公共领域车辆电动化", _measure("新能源汽车渗透率"))
     assert _named_in("新能源汽车", "新能源汽车渗透率提高到50%", _measure("新能源汽车渗透率"))
+
+
+def test_a_shared_size_class_names_no_shared_thing():
+    """50亿元以上农业全产业链 / 10亿元以上企业: 亿元以上 is all they share; 亿元以上项目 pairs."""
+    from reportdiff.detect.tasks.pairing import _kinds_differ
+
+    assert _kinds_differ("50亿元以上农业全产业链", "10亿元以上企业")
+    assert _kinds_differ("50亿元以上农业全产业链", "亿元以上农业龙头企业")
+    assert not _kinds_differ("10亿元以上产业项目", "5亿元以上产业项目") and not _kinds_differ("元宇宙企业", "元宇宙企业")

@@ -345,13 +345,25 @@ def _levels_differ(x: str, y: str) -> bool:
     return bool(kx - ky and ky - kx)
 
 
+#: an amount of money opening an object: the size class of the things counted (50亿元以上农业全产业链)
+_SIZE = re.compile(r"^(?:[\d.]+[万亿]*|[万亿]+)元(?:以上)?")
+
+
+def _sizes_apart(x: str, y: str) -> bool:
+    """Whether objects ``x`` and ``y`` both open with a size class (:data:`_SIZE`) and do not end
+    in one head noun after it (50亿元以上农业全产业链 / 10亿元以上企业, / 亿元以上农业龙头企业): the
+    shared 亿元以上 says nothing of what is counted."""
+    mx, my = _SIZE.match(x), _SIZE.match(y)
+    return bool(mx and my) and _head(x[mx.end() :], y[my.end() :]) < MIN_HEAD
+
+
 def _kinds_differ(x: str, y: str) -> bool:
     """Whether objects ``x`` and ``y`` each name a kind of one group of ``[kinds]`` of
     ``data/tasks.toml`` that the other does not name (党群服务中心 / 托育服务中心, 创新型 / 专精特新
     中小企业), or levels of government that differ (:func:`_levels_differ`): different things.
     One naming the other's kinds and more (专精特新企业 / 专精特新“小巨人”和单项冠军) is a measure
     narrowed, not told apart."""
-    if _levels_differ(x, y):
+    if _levels_differ(x, y) or _sizes_apart(x, y):
         return True
     for group in _kind_groups():
         kx = {i for i, k in enumerate(group) if k.search(x)}
