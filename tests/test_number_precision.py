@@ -84,3 +84,64 @@ def test_the_other_year_writing_the_same_figure_states_no_target_in_words():
     q = qty.extract("培育技能人才2万人以上")[0]
     assert _figure_written(q, "新培育技能人才2万名以上")
     assert not _figure_written(q, "新培育技能人才12万名") and not _figure_written(q, "建设一批技能人才基地")
+
+
+def test_levels_of_government_tell_things_apart():
+    """省科技领军企业 / 国家科技领军企业: another level's list; 国家级和省级 names both."""
+    from reportdiff.detect.tasks.pairing import _kinds_differ, _kinds_unnamed
+
+    assert _kinds_differ("省科技领军企业", "国家科技领军企业")
+    assert _kinds_unnamed("省科技领军企业", "力争国家科技领军企业实现零的突破")
+    assert not _kinds_differ("国家级和省级专精特新企业", "国家级专精特新企业")
+    assert not _kinds_differ("市场主体", "国家高新技术企业") and not _kinds_unnamed("科技领军企业", "国家科技领军企业")
+    a = _targets(["新培育省科技领军企业5家"])
+    b = _targets(["新培育国家科技领军企业2家"])
+    assert pair_task_targets(a, b, []) == []
+
+
+def test_a_count_before_its_noun_after_a_verb_counts_the_noun():
+    """引导各地聚力打造1-2个主导产业 / 支持各县集中资源发展1-2个主导产业: one object."""
+    a = _targets(["引导各地因地制宜聚力打造1-2个主导产业"])
+    b = _targets(["支持各县集中资源发展1-2个主导产业"])
+    assert a[0].key == b[0].key == "主导产业"
+
+
+def test_measure_words_of_funds_and_parcels_count():
+    from reportdiff import quantities as qty
+    from reportdiff.detect.tasks.objects import _comparable
+
+    q = qty.extract("建立天使投资引导基金子基金3支")
+    assert q and q[0].unit == "支"
+    x, y = qty.extract("推动116个项目投产")[0], qty.extract("推动130宗项目投产")[0]
+    assert _comparable(x, y)
+
+
+def test_a_change_against_last_year_restating_a_rate_is_no_task_target():
+    """赤字率拟按2.6%安排，比去年预算低0.4个百分点: the 0.4 restates the rate's change."""
+    assert [t.quantity.text for t in _targets(["今年赤字率拟按2.6%安排，比去年预算低0.4个百分点"])] == ["2.6%"]
+    # a change of points standing alone is still read
+    assert _targets(["比去年提高1个百分点"])
+
+
+def test_the_first_subject_of_a_respective_list_keeps_its_object():
+    """大豆、油料种植面积分别达910万、850万亩 after an earlier figure: 910万 counts 大豆."""
+    keys = [t.key for t in _targets(["发展优质专用粮食5700万亩，大豆、油料种植面积分别达910万、850万亩"])]
+    assert keys[1].startswith("大豆") and keys[2].startswith("油料"), keys
+
+
+def test_a_rate_named_by_its_word_is_sought_by_that_word():
+    """新能源汽车渗透率 is not named by …新能源化改造，率先… (率 alone)."""
+    from reportdiff.detect.tasks.one_year import _measure, _named_in
+
+    assert _measure("新能源汽车渗透率") == "渗透率"
+    assert not _named_in("新能源汽车", "实施城乡新能源化改造，率先实现公共领域车辆电动化", _measure("新能源汽车渗透率"))
+    assert _named_in("新能源汽车", "新能源汽车渗透率提高到50%", _measure("新能源汽车渗透率"))
+
+
+def test_a_shared_size_class_names_no_shared_thing():
+    """50亿元以上农业全产业链 / 10亿元以上企业: 亿元以上 is all they share; 亿元以上项目 pairs."""
+    from reportdiff.detect.tasks.pairing import _kinds_differ
+
+    assert _kinds_differ("50亿元以上农业全产业链", "10亿元以上企业")
+    assert _kinds_differ("50亿元以上农业全产业链", "亿元以上农业龙头企业")
+    assert not _kinds_differ("10亿元以上产业项目", "5亿元以上产业项目") and not _kinds_differ("元宇宙企业", "元宇宙企业")

@@ -93,9 +93,10 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
     between = to_simplified(text[prev_end : q.start]) if prev_end else ""
     if prev_metric and between and not _RATE.sub("", between).strip(CONJUNCTIONS):
         metric = prev_metric  # 1150元/月和1600元/月: the second figure of the same metric
-    elif "、" in _clause_tail(between) and metric and metric in between:
+    elif "、" in _clause_tail(between) and metric and metric in between and "分别" not in metric:
         # ... within the figure's own clause: a 、 before a comma lists other things (推广“乡村主建、
-        # 农民主体”模式，…，确保粮食产量达436亿斤 counts 粮食产量, not the text after that 、)
+        # 农民主体”模式，…，确保粮食产量达436亿斤 counts 粮食产量, not the text after that 、); not
+        # the subjects of a 分别 list (大豆、油料种植面积分别达910万、850万亩: :func:`_respective_item`)
         metric = _clause_tail(between).split("、", 1)[1]
     elif between[-1:] in CONJUNCTIONS.replace("、", "") and _own_object(between[:-1]):
         metric = ""  # 18条标志性产业链和66条重点产业链: the first figure's object is not this one's
@@ -132,8 +133,16 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
         if not _rate_pair(q, text) and not (re.match(r"^[\d.]", after_text[m.end() :]) and _own_object(after[:-1])):
             return None  # 10个国家级和10个省级试点: the first count shares the second's object
         after = after.rstrip(CONJUNCTIONS)
+    before = to_simplified(text[: q.start])
+    if q.unit == "个百分点" and re.match(r"比(?:去年|上年|上一年)", _clause_tail(before)) and re.search(r"[%％]", before):
+        return None  # 赤字率拟按2.6%安排，比去年预算低0.4个百分点: the rate before, its change restated
     if multi_year.search(to_simplified(text)):
         return None  # a target over several years (年均增长, 今后五年) is not this year's task
+    if len(after) >= MIN_OBJECT and not generic(after) and re.search(r"[^，,；;：:、]" + vocab.pattern("tasks", "worded", "leads").pattern, metric):
+        # 引导各地因地制宜聚力打造1-2个主导产业: a count written before its noun after a verb of
+        # building (``[worded] leads``) counts that noun; the words before the verb say who builds
+        # it or how (各县集中资源发展1-2个主导产业 counts the same thing)
+        metric = ""
     key = qty.metric_key(metric + after).split("#")[0]
     # 产值超200亿元工业企业: the figure inside names no thing (a digit of a name, 5G, stays)
     return re.sub(r"[\d.%％]+(?![A-Za-z])", "", key)

@@ -123,7 +123,13 @@ def _measure(key: str) -> str:
     rate or head count of the thing, 总产值, 营业收入, 率), read without closing verbs; '' if none."""
     from ... import vocab
 
-    m = vocab.pattern("tasks", "key", "redefined_measures").search(_ONLY_TAIL.sub("", key) or key)
+    bare = _ONLY_TAIL.sub("", key) or key
+    m = vocab.pattern("tasks", "key", "redefined_measures").search(bare)
+    # a rate named by its own word (渗透率, 覆盖率, 达标率: ``measures``) is sought by that word, not by
+    # 率 alone (新能源汽车渗透率 is not named by 新能源化改造，率先…)
+    whole = _measures().search(bare)
+    if whole and m and len(whole.group(0)) > len(m.group(0)) and whole.group(0).endswith(m.group(0)):
+        return whole.group(0)
     return m.group(0) if m else ""
 
 

@@ -384,11 +384,42 @@ def _kind_groups() -> tuple[tuple[re.Pattern, ...], ...]:
     return tuple(tuple(re.compile(k) for k in g) for g in vocab.load("tasks")["kinds"]["groups"])
 
 
+@functools.lru_cache(maxsize=1)
+def _levels() -> tuple[re.Pattern, ...]:
+    from ... import vocab
+
+    return tuple(re.compile(k) for k in vocab.load("tasks")["kinds"]["levels"])
+
+
+def _levels_differ(x: str, y: str) -> bool:
+    """Whether ``x`` and ``y`` each name a level of government of ``[kinds] levels`` that the other
+    does not name (省科技领军企业 / 国家科技领军企业): things of different levels.  One naming no
+    level, or the other's and more (国家级和省级), is not told apart."""
+    kx = {i for i, k in enumerate(_levels()) if k.search(x)}
+    ky = {i for i, k in enumerate(_levels()) if k.search(y)}
+    return bool(kx - ky and ky - kx)
+
+
+#: an amount of money opening an object: the size class of the things counted (50亿元以上农业全产业链)
+_SIZE = re.compile(r"^(?:[\d.]+[万亿]*|[万亿]+)元(?:以上)?")
+
+
+def _sizes_apart(x: str, y: str) -> bool:
+    """Whether objects ``x`` and ``y`` both open with a size class (:data:`_SIZE`) and do not end
+    in one head noun after it (50亿元以上农业全产业链 / 10亿元以上企业, / 亿元以上农业龙头企业): the
+    shared 亿元以上 says nothing of what is counted."""
+    mx, my = _SIZE.match(x), _SIZE.match(y)
+    return bool(mx and my) and _head(x[mx.end() :], y[my.end() :]) < MIN_HEAD
+
+
 def _kinds_differ(x: str, y: str) -> bool:
     """Whether objects ``x`` and ``y`` each name a kind of one group of ``[kinds]`` of
     ``data/tasks.toml`` that the other does not name (党群服务中心 / 托育服务中心, 创新型 / 专精特新
-    中小企业): different things.  One naming the other's kinds and more (专精特新企业 / 专精特新
-    “小巨人”和单项冠军) is a measure narrowed, not told apart."""
+    中小企业), or levels of government that differ (:func:`_levels_differ`): different things.
+    One naming the other's kinds and more (专精特新企业 / 专精特新“小巨人”和单项冠军) is a measure
+    narrowed, not told apart."""
+    if _levels_differ(x, y) or _sizes_apart(x, y):
+        return True
     for group in _kind_groups():
         kx = {i for i, k in enumerate(group) if k.search(x)}
         ky = {i for i, k in enumerate(group) if k.search(y)}
@@ -414,7 +445,11 @@ def _kind_one_side(x: str, y: str) -> bool:
 def _kinds_unnamed(key: str, clause: str) -> bool:
     """Whether the object ``key`` names a kind of ``[kinds]`` of ``data/tasks.toml`` that the
     clause ``clause`` does not name (创新型中小企业50家 / 培育铺天盖地的中小企业): the clause speaks
-    of the head noun, not of that kind, and does not state the target in words."""
+    of the head noun, not of that kind, and does not state the target in words; nor does a clause
+    naming another level of government (:func:`_levels_differ`: 省科技领军企业5家 / 力争国家科技领军
+    企业实现零的突破)."""
+    if _levels_differ(key, clause):
+        return True
     return any(k.search(key) and not k.search(clause) for group in _kind_groups() for k in group)
 
 
