@@ -9,6 +9,15 @@ from reportdiff.detect.tasks.worded import _short_form, _tail_off
 from test_tasks import _one_year_report
 
 
+def _compare(tmp_path, a: str, b: str):
+    """The comparison of two report texts written to ``tmp_path``."""
+    from reportdiff.api import compare
+
+    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    return compare(tmp_path / "a.txt", tmp_path / "b.txt")
+
+
 def test_a_verb_of_change_closing_the_object_is_read_off():
     assert _tail_off("一般性支出压减") == "一般性支出"
     assert _tail_off("中小企业宽带平均资费再") == "中小企业宽带平均资费"
@@ -34,8 +43,6 @@ def test_short_forms():
 def test_worded_counterparts_of_a_closing_verb_and_of_a_short_form(tmp_path):
     """严控一般性支出 / 一般性支出压减5%以上 (linked sentences), 着力打造一批精品景区 / 100家精品旅游
     景区 (in short): qual_to_quant each."""
-    from reportdiff.api import compare
-
     a = _one_year_report(
         2024,
         "全市地区生产总值增长5%。",
@@ -49,9 +56,7 @@ def test_worded_counterparts_of_a_closing_verb_and_of_a_short_form(tmp_path):
         "（二）推进城乡融合。深化户籍制度改革，推动农业转移人口市民化。\n"
         "（三）发展文旅。新建100家精品旅游景区，办好文旅节会。",
     )
-    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
-    cmp = compare(tmp_path / "a.txt", tmp_path / "b.txt")
+    cmp = _compare(tmp_path, a, b)
     worded = {f.detail["new"]: f.detail["old"] for f in cmp.findings if (f.detail or {}).get("change") == "qual_to_quant"}
     assert worded.get("5%以上") == "严控一般性支出", worded
     assert "精品景区" in worded.get("100家", ""), worded
@@ -60,8 +65,6 @@ def test_worded_counterparts_of_a_closing_verb_and_of_a_short_form(tmp_path):
 def test_the_figures_of_one_object_are_stated_together(tmp_path):
     """新开工改造老旧小区716个26.95万户 / 完成城镇老旧小区改造年度任务: one quant_to_qual finding
     stating both figures."""
-    from reportdiff.api import compare
-
     a = _one_year_report(
         2025,
         "全市地区生产总值增长5%。",
@@ -72,9 +75,7 @@ def test_the_figures_of_one_object_are_stated_together(tmp_path):
         "全市地区生产总值增长5.5%。",
         "（一）推进城市更新。深入实施城市更新行动，完成城中村、城镇老旧小区改造年度任务。",
     )
-    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
-    cmp = compare(tmp_path / "a.txt", tmp_path / "b.txt")
+    cmp = _compare(tmp_path, a, b)
     worded = [f.detail for f in cmp.findings if (f.detail or {}).get("change") == "quant_to_qual"]
     assert [d["old"] for d in worded] == ["716个、26.95万户"], worded
 
@@ -82,8 +83,6 @@ def test_the_figures_of_one_object_are_stated_together(tmp_path):
 def test_a_quoted_programme_opening_the_object(tmp_path):
     """创建“四好农村路”全国示范县1个 / 高质量建设“四好农村路” (linked sentences): quant_to_qual; the
     programme named without its quotes and with another head (农村公路养护) is none."""
-    from reportdiff.api import compare
-
     a = _one_year_report(
         2024,
         "全市地区生产总值增长5%。",
@@ -96,9 +95,7 @@ def test_a_quoted_programme_opening_the_object(tmp_path):
         "（一）完善交通网络。加快城乡交通一体化，高质量建设“四好农村路”。\n"
         "（二）建设美丽乡村。推进和美乡村建设，提升乡村治理水平。",
     )
-    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
-    cmp = compare(tmp_path / "a.txt", tmp_path / "b.txt")
+    cmp = _compare(tmp_path, a, b)
     worded = {f.detail["old"]: f.detail["new"] for f in cmp.findings if (f.detail or {}).get("change") == "quant_to_qual"}
     assert worded.get("1个") == "高质量建设“四好农村路”", worded
     assert "20个" not in worded, worded
