@@ -57,3 +57,25 @@ def test_zong_counts_parcels_and_houses():
     from reportdiff.quantities import extract
 
     assert [(q.value, q.unit, q.qualifier) for q in extract("新增激活利用闲置农房2000宗以上")] == [(2000.0, "宗", "以上")]
+
+
+def test_figures_in_words_closing_a_clause_are_read_in_percent():
+    from reportdiff.quantities import extract
+
+    def read(t):
+        return [(q.value, q.unit, q.qualifier, q.text) for q in extract(t)]
+
+    assert read("某项审批时间再压减一半") == [(50.0, "%", "", "一半")]
+    assert read("某类通关时间再压缩三分之一，") == [(33.33, "%", "", "三分之一")]
+    assert read("某项支出占比保持在八成以上。") == [(80.0, "%", "以上", "八成以上")]
+    assert read("确保某项投入实现翻一番") == [(100.0, "%", "确保", "翻一番")]
+    assert read("某类企业数三年翻两番") == [(300.0, "%", "", "翻两番")]
+
+
+def test_shares_before_a_noun_and_set_phrases_are_not_figures():
+    from reportdiff.quantities import extract
+
+    assert extract("全省一半以上的行政村建成服务站") == []
+    assert extract("七成规上工业企业完成改造") == []
+    assert extract("坚持标准一成不变，") == []
+    assert extract("三分之二的县通达高速") == []

@@ -27,6 +27,16 @@ _NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]{{1,6}})"
 #: a range of two numerals (3-5个, 30-50场, 2至3家) is one quantity, read at its lower bound
 _RANGE = r"[-－~～—至到]"
 _QTY = re.compile(rf"(?P<num>{_NUM})(?:{_RANGE}(?P<hi>\d+(?:\.\d+)?))?(?P<unit>{_UNIT_RE})(?P<suf>以上|左右|以内|以下|多|余)?")
+#: figures in words (``data/units.toml`` [words]): 八成, 一半, 三分之一, 翻一番; read in percent
+_WORDS = vocab.load("units")["words"]
+_W_DIGIT = "一二两三四五六七八九"
+_WORD_QTY = re.compile(
+    rf"(?<![{_CN_DIGITS}第])(?:(?P<tenth>[{_W_DIGIT}]){re.escape(_WORDS['tenth'])}(?!不变)"
+    rf"|(?P<half>{re.escape(_WORDS['half'])})"
+    rf"|(?P<den>[{_W_DIGIT}十]){re.escape(_WORDS['fraction'])}(?P<num>[{_W_DIGIT}])"
+    rf"|{_WORDS['doubling'][0]}(?P<times>[一两二三]){_WORDS['doubling'][1]})"
+    rf"(?P<suf>以上|左右|以内|以下|多)?(?=[，,；;。！？、）)]|$|目标)"
+)
 #: Chinese numerals that are names, not amounts: 十四五, 二十大, 一村一年, 第十四届…
 _CN_NOT_AMOUNT = re.compile(r"^(十四五|十三五|十五五)$")
 
@@ -218,8 +228,38 @@ def _extract(text: str) -> list[Quantity]:
             )
         )
         prev_end = end
+    _word_figures(text, original, out)
     _number_lists(out)
     return out
+
+
+def _word_figures(text: str, original: str, out: list[Quantity]) -> None:
+    """Add the figures written in words (再压减一半: 50 %, 八成以上: 80 % 以上, 翻一番: 100 %) that close
+    their clause; a share before a noun (一半以上的企业, 七成规上企业) is not read."""
+    taken = [(q.start, q.start + len(q.text)) for q in out]
+    for m in _WORD_QTY.finditer(text):
+        start, end = m.start(), m.end() - len(m.group("suf") or "")
+        if any(a < m.end() and start < b for a, b in taken):
+            continue
+        if m.group("tenth"):
+            value = 10.0 * _CN_DIGIT_VALUES[m.group("tenth")]
+        elif m.group("half"):
+            value = 50.0
+        elif m.group("den"):
+            den, num = _cn_value(m.group("den")), _CN_DIGIT_VALUES[m.group("num")]
+            if not den or num >= den:
+                continue
+            value = round(100.0 * num / den, 2)
+        else:
+            value = 100.0 * (2 ** _CN_DIGIT_VALUES[m.group("times")] - 1)
+        if not value:
+            continue
+        seg_start = max(text.rfind(c, 0, start) for c in "，,；;：:。！？") + 1
+        prefix = next((q for q in _PREFIX_QUAL if q in text[seg_start:start]), "")
+        q = Quantity(metric=text[seg_start:start].strip("、 "), value=value, unit="%", qualifier=m.group("suf") or prefix,
+                     text=original[start : m.end()], start=start, written=(value, "%"))
+        out.append(q)
+    out.sort(key=lambda q: q.start)
 
 
 #: what joins the values of a list (1.28万亿、1.18万亿、8200亿元; 910万和850万亩)
