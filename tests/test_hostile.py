@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
 from conftest import PLAN_2024, REPORT_2024, run_cli
@@ -479,3 +480,30 @@ def test_batch_uses_the_same_output_policy(tmp_path):
         assert code == 0, err
     assert len([p for p in (out / "reports").glob("2024__2025*.html")]) == 2
     assert len(list((out / "alignments").iterdir())) == 2
+
+
+def test_two_governments_reports_named_by_year_are_named_by_each_government(tmp_path):
+    # two folders laid out <government>/<year>.txt of two governments: each side is led by its own
+    # government (河北省-2023__东莞市-2024), not both by B's (东莞市-2023__2024); a sheet reviewed
+    # under that earlier name is still found and applied
+    data = Path(__file__).parent / "data" / "corpus"
+    (tmp_path / "x").mkdir()
+    (tmp_path / "y").mkdir()
+    a, b = tmp_path / "x" / "2023.txt", tmp_path / "y" / "2024.txt"
+    a.write_bytes((data / "河北省-2023.txt").read_bytes())
+    b.write_bytes((data / "东莞市-2024.txt").read_bytes())
+    out = tmp_path / "out"
+    code, _, err = run_cli(["compare", str(a), str(b), "--out-dir", str(out), "-q"])
+    assert code == 0, err
+    assert sorted(p.name for p in (out / "reports").iterdir()) == ["河北省-2023__东莞市-2024.html"]
+    sheet = out / "alignments" / "河北省-2023__东莞市-2024.csv"
+    rows = _sheet_rows(sheet)
+    head = rows[0]
+    k = next(i for i, r in enumerate(rows[1:], 1) if r[head.index("A编号")] and r[head.index("B编号")])
+    rows[k][head.index("审核")] = "错误"
+    old = out / "alignments" / "东莞市-2023__2024.csv"
+    _write_rows(old, rows)
+    sheet.unlink()
+    code, _, err = run_cli(["compare", str(a), str(b), "--out-dir", str(out), "--json", str(out / "r.json"), "-q"])
+    assert code == 0, err
+    assert json.loads((out / "r.json").read_text(encoding="utf-8"))["review"]["applied"]["错误"] == 1

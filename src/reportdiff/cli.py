@@ -181,7 +181,7 @@ def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, thre
     output.check_targets(explicit, [a, b])
     with _progress_after(1.0, "正在比对，请稍候……", enabled=not quiet):
         doc_a, doc_b = api.load_document(a, opts), api.load_document(b, opts)
-        base = output.pair_stem(a, b, doc_b.government or doc_a.government)
+        base = output.pair_stem(a, b, doc_b.government or doc_a.government, doc_a.government)
         notes: list[str] = []
         # the output name: the first candidate whose sheet is absent or was made for these documents
         if csv_path:
@@ -189,6 +189,9 @@ def compare(a, b, out_dir, csv_path, html_path, json_path, xlsx_path, lang, thre
         else:
             candidates = [(s, output.sheet_path(out_dir, s)) for s in output.candidate_stems(base, a, b)]
             legacy = [(s, output.sheet_path(out_dir, s)) for s in output.legacy_stems(base, a, b)]
+            # before session 9, two governments' reports were named by B's government alone
+            old = output.pair_stem(a, b, doc_b.government or doc_a.government)
+            legacy += [(s, output.sheet_path(out_dir, s)) for s in output.candidate_stems(old, a, b)] if old != base else []
         stem, sheet, note = bind(output.read_sheets(candidates), doc_a, doc_b, force, output.read_sheets(legacy))
         notes += [note] if note else []
         csv_target = Path(csv_path) if csv_path else output.sheet_path(out_dir, stem)

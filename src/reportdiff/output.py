@@ -161,17 +161,22 @@ def atomic_write_text(path: str | os.PathLike, text: str, bom: bool = False) -> 
     return atomic_write_bytes(path, (b"\xef\xbb\xbf" + data) if bom else data)
 
 
-def pair_stem(a: str | os.PathLike, b: str | os.PathLike, government: str = "") -> str:
+def pair_stem(a: str | os.PathLike, b: str | os.PathLike, government: str = "", government_a: str = "") -> str:
     """Output name of a comparison: ``<A-stem>__<B-stem>``, made safe by
     :func:`safe_name`, led by ``government`` (read from the text) when the file
     names are only numbers: a corpus laid out as ``<government>/<year>.txt`` gives
     ``山东省-2024__2025`` rather than ``2024__2025``, which every government would
-    share.  Names that hold any word are kept as they are.  Two comparisons whose
-    files share names still get the same stem; :func:`candidate_stems` and
-    :func:`reportdiff.review.bind` then tell them apart."""
+    share.  When ``government_a`` (A's, read from its text) is another government,
+    each side is led by its own: ``河北省-2023__安徽省-2023``.  Names that hold any
+    word are kept as they are.  Two comparisons whose files share names still get
+    the same stem; :func:`candidate_stems` and :func:`reportdiff.review.bind` then
+    tell them apart."""
     stem = f"{Path(a).stem}__{Path(b).stem}"
     if government and not re.search(r"[^\W\d_]", Path(a).stem + Path(b).stem):
-        stem = f"{government}-{stem}"
+        if government_a and government_a != government:
+            stem = f"{government_a}-{Path(a).stem}__{government}-{Path(b).stem}"
+        else:
+            stem = f"{government}-{stem}"
     return safe_name(stem)
 
 
