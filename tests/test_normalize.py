@@ -80,3 +80,15 @@ def test_numbered_heading_with_a_comma_stands_alone():
     assert len(paragraphs(text2)) == 2
     long_line = "（一）" + "加快建设产业园区，" * 6 + "推进"
     assert len(paragraphs(long_line + "\n落实政策，完成任务。\n")) == 1
+
+
+def test_a_markdown_comment_is_not_text():
+    # a photo caption kept as an HTML comment in a markdown source (75 corpus reports) is neither a
+    # heading nor a sentence; the text around it keeps its offsets
+    from reportdiff.normalize import paragraphs
+
+    text = "<!-- 市长作政府工作报告。记者 摄 -->\n\n一、过去一年工作回顾\n\n全市生产总值增长5%。<!-- 图 -->今年要稳增长。\n"
+    ps = paragraphs(text)
+    assert [p.text for p in ps] == ["一、过去一年工作回顾", "全市生产总值增长5%。今年要稳增长。"]
+    body = ps[1]
+    assert text[body.offsets[0]] == "全" and text[body.offsets[-1]] == "。"

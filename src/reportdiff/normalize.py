@@ -59,6 +59,7 @@ _MARKER = re.compile(
 _PAGE_NO = re.compile(r"^\s*(?:[-—–－~]\s*\d{1,4}\s*[-—–－~]|\d{1,4}|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*")
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _LEAD_START = re.compile(r"^[\u4e00-\u9fff“][^，。；：,;]{1,21}[。：]")
 
 
@@ -314,6 +315,10 @@ def paragraphs(text: str) -> tuple[Paragraph, ...]:
     next paragraph; drops blank lines, page numbers, markdown markers and
     running headers (short lines repeated three times or more).
     """
+    if "<!--" in text:
+        # a markdown/HTML comment (a photo caption of the web page the text came from) is not
+        # text of the document: blanked, every character's offset kept
+        text = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
     lines: list[_Line] = []
     pos = 0
     for raw in text.split("\n"):
