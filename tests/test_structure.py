@@ -167,3 +167,16 @@ def test_a_first_part_naming_a_plan_is_the_review(tmp_path):
     region = {s.text: s.region for s in doc.sentences}
     assert region["2021年是党和国家历史上具有里程碑意义的一年。"] == Region.REVIEW
     assert region["今后五年，要在高质量发展上取得新突破。"] == Region.GOALS
+
+
+def test_a_numbered_part_heading_is_no_title():
+    # a report whose text opens with its first part (一、2021年工作回顾: 40 corpus reports, their title
+    # line left on the web page) has no title; the page names it by government, year and kind
+    from reportdiff.normalize import paragraphs
+    from reportdiff.model import DocKind
+    from reportdiff.structure.identity import detect_title
+
+    paras = paragraphs("一、2021年工作回顾\n\n过去一年，全省生产总值增长5%。\n")
+    assert detect_title(paras, DocKind.REPORT) == ""
+    paras = paragraphs("政府工作报告\n\n一、2021年工作回顾\n\n过去一年，全省生产总值增长5%。\n")
+    assert detect_title(paras, DocKind.REPORT) == "政府工作报告"

@@ -346,6 +346,17 @@ def _owners(items: list[PlanItem], lab: dict) -> tuple[tuple[str, str], ...]:
     return tuple(rows)
 
 
+def _name(d, lang: str) -> str:
+    """A document as the page title names it: its title line, else its government, year and kind
+    (a report without a title line: 山西省2022年政府工作报告), else its path."""
+    if d.title:
+        return d.title
+    if d.government and d.year:
+        kind = KIND_ZH[d.kind.value]
+        return f"{d.government}{d.year}年{kind}" if lang == "zh" else f"{d.government} {d.year} {d.kind.value}"
+    return str(d.raw.path)
+
+
 def build_view(cmp: Comparison, lang: str = "zh") -> ReportView:
     """The view model of a comparison."""
     lab = LABELS[lang]
@@ -434,7 +445,7 @@ def build_view(cmp: Comparison, lang: str = "zh") -> ReportView:
     return ReportView(
         lang=lang,
         labels=lab,
-        title=f"{lab['title']}{lab['colon']}{cmp.a.title or cmp.a.raw.path} ↔ {cmp.b.title or cmp.b.raw.path}",
+        title=f"{lab['title']}{lab['colon']}{_name(cmp.a, lang)} ↔ {_name(cmp.b, lang)}",
         docs=(doc("A", cmp.a), doc("B", cmp.b)),
         mode=MODE_ZH[cmp.mode] if lang == "zh" else cmp.mode.value,
         warnings=cmp.warnings if lang == "zh" else tuple(english(w) for w in cmp.warnings),

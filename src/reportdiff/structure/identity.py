@@ -98,6 +98,10 @@ def detect_government(text: str, path: str = "") -> tuple[str, str]:
     return "", "未识别"
 
 
+#: a numbered part heading: the body has begun, no title follows
+_PART_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)")
+
+
 def detect_title(paras: tuple[Paragraph, ...], kind: DocKind) -> str:
     parts: list[str] = []
     for p in paras[:8]:
@@ -106,6 +110,8 @@ def detect_title(paras: tuple[Paragraph, ...], kind: DocKind) -> str:
             if parts:
                 break
             continue
+        if p.is_heading and _PART_HEADING.match(t):
+            break  # a numbered part (一、2021年工作回顾) opens the body: the text has no title line
         if p.is_heading and not t.startswith("——"):
             parts.append(t)
             if not t.endswith(("人民政府", "重点工作", "方")) and "印发" not in t or t.endswith("通知"):
