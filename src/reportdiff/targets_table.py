@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .model import Document, TargetCheck, TargetStatus
+from .structure.targets import PRE_QUALIFIERS
 
 __all__ = ("collect", "target_text", "outcome_text", "COLUMNS", "checks_table", "pivot_years", "pivot_governments", "csv_text", "xlsx_bytes", "render_page", "TargetsRun", "STATUS_LABELS")
 
@@ -217,8 +218,8 @@ def target_text(c: TargetCheck) -> str:
     if t.value is None:
         return t.text
     q = t.qualifier.split("+")
-    pre = "".join(x for x in q if x in ("力争", "不低于", "不少于", "不超过", "高于", "低于", "超过", "约"))
-    post = "".join(x for x in q if x not in ("力争", "不低于", "不少于", "不超过", "高于", "低于", "超过", "约"))
+    pre = "".join(x for x in q if x in PRE_QUALIFIERS)
+    post = "".join(x for x in q if x not in PRE_QUALIFIERS)
     if t.upper is not None:
         return f"{pre}{_num(t.value)}{t.unit}—{_num(t.upper)}{t.unit}{post}"
     return f"{pre}{_num(t.value)}{t.unit}{post}"

@@ -11,7 +11,7 @@ from ..align import Edge
 from ..similarity import Cosine
 from ..model import DocKind, Document, Finding, FindingType, Mode, Pair, PlanItem, Quantity, Region, Severity, Target, Unit
 from ..normalize import fold, match_key, to_simplified
-from ..structure.targets import shown_metric
+from ..structure.targets import POST_QUALIFIERS, PRE_QUALIFIERS, shown_metric
 from .base import _finding
 
 #: two metric names are the same metric at or above this similarity (ratio, 0..100)
@@ -66,7 +66,7 @@ def _pair_quantities(qa: list[Quantity], qb: list[Quantity]) -> list[tuple[Quant
 def _fmt(q: Quantity) -> str:
     if not q.qualifier or q.qualifier in q.text:
         return q.text
-    return f"{q.text}{q.qualifier}" if q.qualifier in ("以上", "左右", "以内", "以下") else f"{q.qualifier}{q.text}"
+    return f"{q.text}{q.qualifier}" if q.qualifier in POST_QUALIFIERS else f"{q.qualifier}{q.text}"
 
 
 def number_changes(
@@ -162,8 +162,8 @@ def _target_text(t: Target) -> str:
     if t.value is None:
         return t.text
     num = f"{t.value:g}" + (f"—{t.upper:g}" if t.upper is not None else "")
-    pre = t.qualifier.split("+")[0] if t.qualifier.split("+")[0] in ("力争", "不低于", "不少于", "不超过", "高于", "低于", "超过", "约") else ""
-    post = t.qualifier.split("+")[-1] if t.qualifier.split("+")[-1] in ("左右", "以上", "以内", "以下") else ""
+    pre = t.qualifier.split("+")[0] if t.qualifier.split("+")[0] in PRE_QUALIFIERS else ""
+    post = t.qualifier.split("+")[-1] if t.qualifier.split("+")[-1] in POST_QUALIFIERS else ""
     return f"{pre}{num}{t.unit}{post}"
 
 

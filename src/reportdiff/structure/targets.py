@@ -18,7 +18,7 @@ from ..model import Region, Section, Sentence, Target
 from ..normalize import fold
 from .sections import is_targets_lead
 
-__all__ = ("headline_targets", "canonical_metric", "targets_in", "bare_persons", "trim_metric", "respectively", "part_of", "shared_subjects", "rate_unit", "shown_metric")
+__all__ = ("headline_targets", "canonical_metric", "targets_in", "bare_persons", "trim_metric", "respectively", "part_of", "shared_subjects", "rate_unit", "shown_metric", "PRE_QUALIFIERS", "POST_QUALIFIERS")
 
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[—–\-－~～至到]{1,2}\s*(\d+(?:\.\d+)?)\s*%")
 _HEAD_WORDS = re.compile(r"^(其中|全年|今年|全[国省市区县](?!部)|地方|力争|确保|努力|实现|保持|继续|经济社会发展的?|全面完成|完成|(国家|上级|省|市)?下达的?)+")
@@ -41,7 +41,10 @@ _QUALITATIVE = re.compile(r"同步|平衡|质升|稳定|下降|降低|改善|提
 _PREDICATE = re.compile(r"(基本|保持|继续|稳中|稳定|持续|进一步|不断|有所|明显|合理|有效|全部|量稳质升|促稳|保稳|稳步|与经济|和经济|同经济|只增不减|不低于|不少于|(?:均|全面|确保|坚决|超额|统筹|不折不扣)?完成[^，；。]*(?:任务|目标|指标)$).*$")
 #: a target relative to another measure: what follows its metric (项目投资增速高于全部投资增速)
 _RELATIVE = re.compile(r"(略|明显)?(高于|快于|低于|慢于|与全国|同全国).*$")
-_SUFFIXES = ("左右", "以上", "以内", "以下")
+#: qualifiers written after a target's figure (10%以上) and before it (力争10%以上), as a target's
+#: ``qualifier`` records them and its text shows them
+POST_QUALIFIERS = ("左右", "以上", "以内", "以下")
+PRE_QUALIFIERS = ("力争", "不低于", "不少于", "不超过", "高于", "低于", "超过", "约")
 _QUALIFIERS = ("左右", "以上", "以内", "以下", "不低于", "不少于", "不超过", "高于", "低于", "超过", "力争", "约")
 
 
@@ -112,8 +115,8 @@ def trim_metric(metric: str) -> str:
 
 def _qualifier(clause: str, q_start: int, q_end: int, suffix: str) -> str:
     found = [w for w in _QUALIFIERS if w in clause[:q_start]]
-    pre = "+".join(found[:1]) if found and found[0] in ("力争", "不低于", "不少于", "不超过", "高于", "低于", "超过", "约") else ""
-    post = next((w for w in ("左右", "以上", "以内", "以下") if clause[q_end : q_end + len(w)] == w), "")
+    pre = "+".join(found[:1]) if found and found[0] in PRE_QUALIFIERS else ""
+    post = next((w for w in POST_QUALIFIERS if clause[q_end : q_end + len(w)] == w), "")
     return "+".join(x for x in (pre, post or suffix) if x)
 
 
@@ -171,10 +174,10 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
     split_names = respectively(qs)
     # 分别增长6%、10%以上、7.5%左右: when values of a list carry their own qualifiers, a value
     # without one has none (the list's last qualifier is not shared)
-    own_suffixes = bool(split_names) and any(q.text.endswith(w) for q in qs[:-1] for w in _SUFFIXES)
+    own_suffixes = bool(split_names) and any(q.text.endswith(w) for q in qs[:-1] for w in POST_QUALIFIERS)
     # ... and when none does, the list's last qualifier is every value's, also of a value the
     # clause puts a verb of aim before (分别控制在3%和5%以内: 3% is 3%以内 too)
-    last_suffix = next((w for w in _SUFFIXES if qs[-1].text.endswith(w)), "") if split_names and not own_suffixes else ""
+    last_suffix = next((w for w in POST_QUALIFIERS if qs[-1].text.endswith(w)), "") if split_names and not own_suffixes else ""
     for n, q in enumerate(qs):
         raw_metric = split_names[n] if split_names else re.sub(r"\[\d+\]$", "", q.metric)
         shared = [] if split_names else shared_subjects(raw_metric)
@@ -182,7 +185,7 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
             # 地区生产总值、固定资产投资、社会消费品零售总额增长5%左右: one target per subject
             number, unit = q.written
             unit, end = rate_unit(clause, q.start + len(q.text), unit)
-            qual = _qualifier(clause, q.start, end, q.qualifier if q.qualifier in _SUFFIXES else "")
+            qual = _qualifier(clause, q.start, end, q.qualifier if q.qualifier in POST_QUALIFIERS else "")
             out.extend(Target(metric=name, canonical=canonical_metric(name), value=float(number), unit=unit.replace("％", "%"), qualifier=qual, text=clause, sentence=sentence, span=span) for name in shared)
             last_metric = shared[-1]
             continue
@@ -204,7 +207,7 @@ def targets_in(text: str, sentence: str, span: tuple[int, int], offset_map=None)
                 canonical=canonical_metric(raw_metric if raw_metric.strip() else metric),
                 value=float(number),
                 unit=unit.replace("％", "%"),
-                qualifier=_qualifier(clause, q.start, end, next((w for w in _SUFFIXES if q.text.endswith(w)), "") if own_suffixes else q.qualifier if q.qualifier in _SUFFIXES else last_suffix),
+                qualifier=_qualifier(clause, q.start, end, next((w for w in POST_QUALIFIERS if q.text.endswith(w)), "") if own_suffixes else q.qualifier if q.qualifier in POST_QUALIFIERS else last_suffix),
                 text=clause,
                 sentence=sentence,
                 span=span,
@@ -515,5 +518,5 @@ def headline_targets(sentences: tuple[Sentence, ...], sections: tuple[Section, .
 def shown_metric(metric: str, value: str) -> str:
     """A metric as shown before its value: without the qualifier word the value already opens with
     (固定资产投资力争增长 + 力争10%以上 reads 固定资产投资增长力争10%以上, not 力争 twice)."""
-    m = re.match(r"力争|确保|争取|不低于|不少于|不超过|高于|低于|超过|约", value)
-    return metric.replace(m.group(0), "", 1) if m and m.group(0) in metric and metric != m.group(0) else metric
+    pre = next((w for w in PRE_QUALIFIERS if value.startswith(w)), "")
+    return metric.replace(pre, "", 1) if pre and pre in metric and metric != pre else metric
