@@ -394,14 +394,14 @@ def _breaks_before(buf: list[_Line], ln: _Line, wrap: int | None) -> bool:
 
 
 #: a line opening with a heading number of the genre (三、 / （三）)
-_HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
 def _numbered_heading(text: str) -> bool:
     """A line of at most :data:`NUMBERED_HEADING_LEN` characters that opens with a heading number
     (三、 / （三）) and ends without sentence punctuation: a heading, though it holds a comma."""
     t = text.strip()
-    return bool(t) and len(t) <= NUMBERED_HEADING_LEN and bool(_HEADING_NUMBER.match(t)) and t[-1] not in _TERMINAL and t[-1] not in _CLOSERS
+    return bool(t) and len(t) <= NUMBERED_HEADING_LEN and bool(HEADING_NUMBER.match(t)) and t[-1] not in _TERMINAL and t[-1] not in _CLOSERS
 
 
 #: longest numbered heading line (（十）深入建设平安厦门，推动社会治理体系和治理能力现代化 is 29)

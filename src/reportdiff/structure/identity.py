@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 from .. import vocab
 from ..model import DocKind, Paragraph
-from ..normalize import fold
+from ..normalize import HEADING_NUMBER, fold
 
 __all__ = ("detect_kind", "detect_government", "detect_title", "detect_date", "detect_year", "ITEM", "OWNER_FIELD_RE")
 
@@ -98,8 +98,9 @@ def detect_government(text: str, path: str = "") -> tuple[str, str]:
     return "", "未识别"
 
 
-#: a numbered part heading: the body has begun, no title follows
-_PART_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)")
+#: a numbered part heading (normalize's heading numbers 一、 / （一）, or 第一部分): the body has
+#: begun, no title follows
+_PART_NUMBER = re.compile(r"^第[一二三四五六七八九十]+部分")
 
 
 def detect_title(paras: tuple[Paragraph, ...], kind: DocKind) -> str:
@@ -110,7 +111,7 @@ def detect_title(paras: tuple[Paragraph, ...], kind: DocKind) -> str:
             if parts:
                 break
             continue
-        if p.is_heading and _PART_HEADING.match(t):
+        if p.is_heading and (HEADING_NUMBER.match(t) or _PART_NUMBER.match(t)):
             break  # a numbered part (一、2021年工作回顾) opens the body: the text has no title line
         if p.is_heading and not t.startswith("——"):
             parts.append(t)
