@@ -508,6 +508,13 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
     out = []
     for side, mine, paired, other_units, own_units in (("a", ta, paired_a, b_units, a_units), ("b", tb, paired_b, a_units, b_units)):
         clauses: dict[int, list[tuple[str, str]]] = {}  # read only where needed
+
+        def clauses_of(i: int, units=other_units, clauses=clauses) -> list[tuple[str, str]]:
+            """The figureless clauses of the other year's sentence ``i``, read once."""
+            if i not in clauses:
+                clauses[i] = _worded_clauses(units[i])
+            return clauses[i]
+
         seen: set[str] = set()
         said: set[tuple] = set()
         for t in mine:
@@ -533,17 +540,14 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             for i in alone[side]:
                 if i in lone:
                     continue
-                for c, k in (clauses[i] if i in clauses else clauses.setdefault(i, _worded_clauses(other_units[i]))):
+                for c, k in clauses_of(i):
                     f = _short_form(core, k)
                     if f and texts[side].count(f) == 1 and f not in texts["b" if side == "a" else "a"] and _names_alone(c, f):
                         short[i] = f
             where = list(dict.fromkeys(list(partners[side].get(t.unit, ())) + lone + list(short)))
-            for i in where:
-                if i not in clauses:
-                    clauses[i] = _worded_clauses(other_units[i])
             # a clause naming the object in short (粮食面积 for 粮食播种面积) names all of it
-            runs = [(len(key) if _shortened(core, k) else _shared_run(key, k), i, c) for i in where for c, k in clauses[i]]
-            clauses_k = {(i, c): k for i in where for c, k in clauses[i]}
+            runs = [(len(key) if _shortened(core, k) else _shared_run(key, k), i, c) for i in where for c, k in clauses_of(i)]
+            clauses_k = {(i, c): k for i in where for c, k in clauses_of(i)}
             # in a sentence the alignment links to nothing, the clause must name the whole object
             # a quoted name opening the object (创建“四好农村路”全国示范县1个: the 示范县 of a named
             # programme) is named by a clause of a linked sentence that quotes it (高质量建设“四好农村路”)
@@ -558,7 +562,7 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
                 _, i, c = max(near, key=lambda r: r[0])
             else:
                 if side not in every:
-                    every[side] = _Figureless.of([(j, c, k) for j, u in enumerate(other_units) for c, k in (clauses[j] if j in clauses else clauses.setdefault(j, _worded_clauses(u)))])
+                    every[side] = _Figureless.of([(j, c, k) for j in range(len(other_units)) for c, k in clauses_of(j)])
                 own = own_units[t.unit].text
                 if not re.search(r"\d", t.quantity.text):
                     continue  # a figure in words only (千村, 百项) is rarely a task target (as one_year_task_targets)
