@@ -295,6 +295,17 @@ def test_targets_list_notes_parts_and_priorities():
     assert [t.canonical for t in got] == ["城镇新增就业", "城镇调查失业率", "居民消费价格涨幅"]
 
 
+def test_targets_lead_after_the_year_framing_a_plan():
+    """A lead-in after a clause saying what the year is (2026年是“十五五”开局之年) opens this year's
+    list; a plan's name in the lead-in's own words (“十五五”时期主要目标是：) still makes it multi-year."""
+    from reportdiff.structure.sections import is_targets_lead
+
+    assert is_targets_lead("2026年是“十五五”开局之年，经济社会发展主要预期目标为：地区生产总值增长5%左右；") is not None
+    assert is_targets_lead("今年是“十四五”开局之年，主要预期目标是：地区生产总值增长6%以上；") is not None
+    assert is_targets_lead("“十五五”时期经济社会发展的主要目标是：地区生产总值年均增长5%左右；") is None
+    assert is_targets_lead("到2030年，主要目标是：地区生产总值达到1万亿元；") is None
+
+
 def test_national_2020_list():
     """The State Council's 2020 list: no lead-in, priorities first, a plan's completion last."""
     from reportdiff.api import load_document

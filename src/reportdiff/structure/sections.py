@@ -41,7 +41,9 @@ def is_targets_lead(text: str) -> re.Match | None:
         clause_start = max(text.rfind(c, 0, m.start()) for c in "。！？，,；;") + 1
         clause = text[clause_start : m.start()]
         sentence_start = max(text.rfind(c, 0, m.start()) for c in "。！？") + 1
-        near = text[max(sentence_start, m.start() - 25) : m.start()]
+        # 25 characters before the lead-in, without a clause saying what the year is
+        # (2026年是“十五五”开局之年，经济社会发展主要预期目标为：)
+        near = _rx("targets", "year_framing").sub("", text[sentence_start : m.start()])[-25:]
         after = text[m.end() : m.end() + 60]
         if not _rx("targets", "this_year").search(clause):
             if _rx("targets", "multi_year").search(near) or _rx("targets", "multi_year").search(clause):
