@@ -222,3 +222,44 @@ def test_a_lead_in_goes_with_the_run_after_it_never_alone():
     assert found(["整治背街小巷和城中村环境"], ["聚焦老城区和城乡接合部", "整治背街小巷和城中村环境"]) == []
     # a lead-in before a new act goes with it
     assert found(["整治背街小巷和城中村环境"], ["整治背街小巷和城中村环境", "聚焦老城区和城乡接合部", "新建口袋公园和街心游园30个"]) == ["聚焦老城区和城乡接合部，新建口袋公园和街心游园30个"]
+
+
+def test_a_goal_of_the_other_years_plan_outline_is_a_counterpart(monkeypatch):
+    """GOALS_PARTNERS: a task of one year that the other year's five-year plan outline restates
+    nearly as is continues (not dropped); a new government's aims for its term (今后五年) do not
+    count, and goals sentences themselves are never new / dropped."""
+    from reportdiff.api import load_bytes
+    from reportdiff.similarity import Cosine, bigram_matrices, tfidf
+
+    def year(y: int, goals_heading: str, goals: str, tasks: str):
+        text = f"政府工作报告\n\n一、{y - 1}年工作回顾\n\n过去一年，我们建成10个园区。\n\n二、{goals_heading}\n\n{goals}\n\n三、{y}年重点工作\n\n（一）建设宜居城市\n\n{tasks}\n".encode("utf-8")
+        doc = load_bytes(text, f"{y}.txt")
+        # the parts as the region reading gives them in a whole report (this text is too short to be read as one)
+        part = {"二": Region.GOALS, "三": Region.COMMITMENTS}
+        units = []
+        for s in doc.sentences:
+            region = part.get(doc.section_path(s.section).split(" › ")[1][0])
+            if region is not None:
+                units.append(Unit(id=s.id, text=s.text, key=match_key(s.text), section=s.section, region=region, span=s.span))
+        return doc, units
+
+    tasks_a = "推动成渝地区双城经济圈建设，打造内陆开放高地。实施城市更新行动，改造城镇老旧小区300个。发展银发经济，建设社区养老服务中心20个。"
+    tasks_b = "实施城市更新行动，改造城镇老旧小区400个。建设海绵城市，新建雨水调蓄设施12处。"
+    outline = "推进成渝地区双城经济圈建设，打造内陆开放高地。"
+
+    def found(goals_heading: str) -> dict[str, list[str]]:
+        a, au = year(2020, "今年发展主要目标", "今年发展主要预期目标是：城镇新增就业900万人以上。", tasks_a)
+        b, bu = year(2021, goals_heading, outline, tasks_b)
+        assert any(u.region == Region.GOALS and u.text == outline for u in bu)
+        ia = next(k for k, u in enumerate(au) if u.text.startswith("实施城市更新"))
+        ib = next(k for k, u in enumerate(bu) if u.text.startswith("实施城市更新"))
+        cos = Cosine(*tfidf(*bigram_matrices([u.key for u in au], [u.key for u in bu])))
+        fs = N.new_dropped(a, b, au, bu, [Edge(ia, ib, 0.9)], True, cos)
+        return {t: [f.a_text or f.b_text for f in fs if f.type.value == t] for t in ("new", "dropped")}
+
+    plan = found("“十四五”时期主要目标任务")
+    assert not any("成渝" in t for t in plan["dropped"] + plan["new"])  # restated by B's outline
+    assert any("银发经济" in t for t in plan["dropped"]) and any("海绵城市" in t for t in plan["new"])
+    assert any("成渝" in t for t in found("今后五年目标任务")["dropped"])  # a term's aims: not an outline
+    monkeypatch.setattr(N, "GOALS_PARTNERS", False)
+    assert any("成渝" in t for t in found("“十四五”时期主要目标任务")["dropped"])

@@ -138,7 +138,7 @@ def _comparison_findings(a, b, mode, a_units, b_units, edges, cosine, ignored, c
     findings = without_moved_twice(findings)
     later_is_b = (b.year or 0) >= (a.year or 0)
     if mode == Mode.REPORT_REPORT:
-        cc = clause_cosines(a_units, b_units)
+        cc = clause_cosines(a_units, b_units, a, b)
         findings.extend(new_dropped(a, b, a_units, b_units, edges, later_is_b, cosine, cc))
         findings.extend(clause_new_dropped(a, b, a_units, b_units, edges, later_is_b, cc))
         findings.extend(target_findings(a, b))  # last year's targets against this year's review
