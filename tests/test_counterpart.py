@@ -86,3 +86,19 @@ def test_a_figure_the_next_year_states_in_words_cites_both_clauses(tmp_path):
     assert all(f.type == T.NUMBER_CHANGED for f in worded.values())
     removed = {f.detail["old"] for f in cmp.findings if f.type == T.TARGET_REMOVED and (f.detail or {}).get("level") == "task"}
     assert "30个" in removed and not removed & {"20%", "1100条"}
+
+
+def test_a_situation_a_task_answers_and_firms_for_projects_have_no_counterpart():
+    """今年高校毕业生超过1000万人，要…: the figure states the situation, not a target; a clause
+    naming firms (屠宰加工企业) does not state a count of projects (屠宰加工项目) in words."""
+    from reportdiff.detect.tasks.counterpart import situation
+    from reportdiff.detect.tasks.objects import TaskTarget
+
+    text = "今年高校毕业生超过1000万人，要加强就业创业指导。"
+    q = qty.extract(text)[0]
+    assert situation(TaskTarget(0, q, "高校毕业生", "今年高校毕业生超过1000万人"), text)
+    text = "力争全年高校毕业生就业10万人，加强就业创业指导。"
+    q = qty.extract(text)[0]
+    assert not situation(TaskTarget(0, q, "高校毕业生就业", "力争全年高校毕业生就业10万人"), text)
+    c = qty.metric_key("引进培育一批屠宰加工企业")
+    assert not _names("屠宰加工", c, c, "屠宰加工", "引进培育一批屠宰加工企业")

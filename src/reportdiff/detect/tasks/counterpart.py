@@ -122,3 +122,15 @@ def quoted_in(clause: str, key: str) -> bool:
     if not any(inside(qty.metric_key(n)) for n in re.findall(r"“([^”]+)”", clause)):
         return False
     return len(_longest_run(key, qty.metric_key(re.sub(r"“[^”]+”", "", clause)))) < MIN_COUNTERPART_RUN
+
+
+#: a clause opening so after the figure's clause says what must be done about the figure: the figure
+#: states the situation the task answers (今年高校毕业生超过1000万人，要加强就业创业指导), not a target
+_DUTY_NEXT = re.compile(r"^[，,]\s*(?:要|必须|需要)")
+
+
+def situation(t, text: str) -> bool:
+    """Whether the clause of task target ``t`` in its sentence ``text`` is followed by one opening
+    with 要 (:data:`_DUTY_NEXT`): the figure states a situation, so no counterpart is sought."""
+    at = text.find(t.clause)
+    return at >= 0 and _DUTY_NEXT.match(text[at + len(t.clause) :]) is not None

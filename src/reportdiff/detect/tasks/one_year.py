@@ -12,8 +12,9 @@ from ... import quantities as qty
 from ...model import Document, Finding, FindingType, Quantity, Severity
 from ...normalize import to_simplified
 from ..base import _finding
+from .pairing import _kinds_unnamed
 from .objects import _counts, _fmt_task, _label, _measures, multi_year_sections, _ONLY_TAIL, target_text, TaskTarget, _THRESHOLD_BOUNDS
-from .counterpart import Clauses, counterparts, quoted_in, sought_object, stated_apart
+from .counterpart import Clauses, counterparts, quoted_in, situation, sought_object, stated_apart
 from .worded import _core, _counted_there, _in_quotes, _normalized, _syn, _worded_at_home
 
 
@@ -240,8 +241,10 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
             q = t.quantity
             fig = _fmt_task(t)
             # the worded.py tests of a counterpart: no figure of its own, not inside a longer quoted
-            # name, its sentence counts not the thing, no closer counterpart in the target's sentence
-            if hit is not None and (stated_apart(q, hit[1], t.clause) or quoted_in(hit[1], t.key)):
+            # name, the kind of the object named (配售型保障性住房 / 保障性住房), its sentence counts
+            # not the thing, no closer counterpart in the target's sentence; and the figure is no
+            # situation a task answers (:func:`.counterpart.situation`)
+            if hit is not None and (stated_apart(q, hit[1], t.clause) or quoted_in(hit[1], t.key) or situation(t, text) or _kinds_unnamed(t.key, hit[2])):
                 hit = None
             if hit is not None and (_counted_there(_normalized(core), [o for o in theirs if o.unit == hit[0]]) or _worded_at_home(t.key, hit[2], units[t.unit])):
                 hit = None
