@@ -102,3 +102,10 @@ def test_a_situation_a_task_answers_and_firms_for_projects_have_no_counterpart()
     assert not situation(TaskTarget(0, q, "高校毕业生就业", "力争全年高校毕业生就业10万人"), text)
     c = qty.metric_key("引进培育一批屠宰加工企业")
     assert not _names("屠宰加工", c, c, "屠宰加工", "引进培育一批屠宰加工企业")
+
+
+def test_a_run_closing_a_list_of_examples_names_those_examples():
+    c = qty.metric_key("推进民生路等特色街区改造")
+    assert not _names("酒商融合特色街区", c, c, "酒商融合特色街区", "推进民生路等特色街区改造")
+    c = qty.metric_key("打造一批特色街区")
+    assert _names("酒商融合特色街区", c, c, "酒商融合特色街区", "打造一批特色街区")

@@ -72,8 +72,8 @@ def _names(core: str, clause: str, other_text: str, own_text: str, raw: str = ""
     object, ending it (the head noun is shared: 背街小巷 of 治理背街小巷, not 智能 of 智能算力中心),
     that is no general term of the genre (:func:`_generic_run`), occurs once in each year's target
     regions, is not followed in the clause by the noun of an institution or site (``[worded]
-    other_heads``) and, when the object has words before it, follows an action verb or opens an
-    item of the clause."""
+    other_heads``) nor closes a list of examples (…等特色街区) and, when the object has words before
+    it, follows an action verb or opens an item of the clause."""
     run = _longest_run(core, clause)
     if len(run) < max(MIN_COUNTERPART_RUN, COUNTERPART_SHARE * len(core)):
         return False
@@ -86,6 +86,11 @@ def _names(core: str, clause: str, other_text: str, own_text: str, raw: str = ""
     other = vocab.pattern("tasks", "worded", "other_heads")
     if any(run in k and other.search(k[k.find(run) + len(run) :]) for k in (_normalized(p) for p in _items(raw or clause))):
         return False  # 技术创新项目 / 技术创新中心: another thing built under the name
+    items = [k for k in (_normalized(p) for p in _items(raw or clause)) if run in k]
+    if any(k[: k.find(run)].endswith("等") for k in items):
+        # the run closes a list of examples (推进民生路等特色街区改造, 加强集成电路…基础软件等关键技术
+        # 突破): the clause speaks of the things it names, not of those the other year counts
+        return False
     if core.startswith(run):
         return True
     # the object has words before the run (实际利用外资, 果园提质增效, 省科技领军企业): the clause
