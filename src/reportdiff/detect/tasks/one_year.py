@@ -1,5 +1,7 @@
 """Task targets of one year only: a figure whose object the other year's target regions
-name nowhere, neither with a figure nor in words (:func:`one_year_task_targets`)."""
+name nowhere, neither with a figure nor in words (:func:`one_year_task_targets`); and a figure
+whose object one figureless clause of the other year names, reported as stated in words there
+(:mod:`.counterpart`)."""
 
 from __future__ import annotations
 
@@ -10,8 +12,10 @@ from ... import quantities as qty
 from ...model import Document, Finding, FindingType, Quantity, Severity
 from ...normalize import to_simplified
 from ..base import _finding
+from .pairing import _kinds_unnamed
 from .objects import _counts, _fmt_task, _label, _measures, multi_year_sections, _ONLY_TAIL, target_text, TaskTarget, _THRESHOLD_BOUNDS
-from .worded import _core, _in_quotes
+from .counterpart import Clauses, counterparts, quoted_in, situation, sought_object, stated_apart
+from .worded import _core, _counted_there, _in_quotes, _normalized, _syn, _worded_at_home
 
 
 #: a task-level target of one year only needs an object of this many characters or more (企业,
@@ -174,7 +178,12 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
     (:func:`_named_in`), one ``target_removed`` (A only) or ``target_added`` (B only) finding
     each, low severity, ``detail["level"] == "task"``.  Figures a ``quant_to_qual`` /
     ``qual_to_quant`` finding already reports are left out, and nothing is said when the other
-    year's commitments part was not read."""
+    year's commitments part was not read.  A target left unpaired whose object one figureless
+    clause of the other year names (:func:`.counterpart.counterparts`: 实际利用外资增长20% / 提升利用外资
+    规模和质量) is reported as a figure stated in words instead, a ``number_changed`` finding with
+    ``detail["change"]`` ``quant_to_qual`` / ``qual_to_quant`` citing both clauses, whether or not
+    :func:`_named_in` finds the object named (when it does and no such clause is found, nothing is
+    said, as before)."""
     # the other year's sections of several years (今后五年目标任务) set no year's target: what they
     # name does not hide a target of the year (:func:`multi_year_sections`)
     years_a, years_b = multi_year_sections(a), multi_year_sections(b)
@@ -202,6 +211,7 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
             return False
 
         said: set[tuple[int, str]] = set()
+        found: list[tuple[TaskTarget, str, bool]] = []  # (target, core, named by the other year)
         for t in mine:
             if id(t) in paired[side] or len(t.key) < MIN_ONLY_OBJECT or not re.search(r"\d", t.quantity.text):
                 continue  # a figure in words only (千家万户, 百项, 万亿级) is rarely a task target
@@ -216,12 +226,42 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
                 continue
             if (("quant_to_qual" if side == "a" else "qual_to_quant"), t.clause) in stated:
                 continue
-            core = _core(t.key)
-            if _named_in(core, texts[side], _measure(t.key)) or (t.unit, t.key) in said:
+            if (t.unit, t.key) in said:
                 continue
             said.add((t.unit, t.key))
+            core = _core(t.key)
+            found.append((t, core, _named_in(core, texts[side], _measure(t.key))))
+        # the other year's figureless clause naming the object: the figure is stated in words there
+        other_units, theirs = (b_units, tb) if side == "a" else (a_units, ta)
+        others = Clauses.of(other_units, frozenset(years_b if side == "a" else years_a))
+        own_text, other_text = _syn(target_text(units)), _syn(target_text(other_units))
+        words = counterparts([sought_object(_normalized(_without_head(_ONLY_TAIL.sub("", core) or core))) for _, core, _ in found], others, other_text, own_text)
+        for (t, core, named), hit in zip(found, words):
+            text = units[t.unit].text
             q = t.quantity
             fig = _fmt_task(t)
+            # the worded.py tests of a counterpart: no figure of its own, not inside a longer quoted
+            # name, the kind of the object named (配售型保障性住房 / 保障性住房), its sentence counts
+            # not the thing, no closer counterpart in the target's sentence; and the figure is no
+            # situation a task answers (:func:`.counterpart.situation`)
+            if hit is not None and (stated_apart(q, hit[1], t.clause) or quoted_in(hit[1], t.key) or situation(t, text) or _kinds_unnamed(t.key, hit[2])):
+                hit = None
+            if hit is not None and (_counted_there(_normalized(core), [o for o in theirs if o.unit == hit[0]]) or _worded_at_home(t.key, hit[2], units[t.unit])):
+                hit = None
+            if hit is not None:
+                i, c, _ = hit
+                if side == "a":
+                    msg = f"量化目标变为定性表述：{t.clause} → {c}"
+                    detail = {"metric": _label(t), "old": fig, "new": c, "old_value": q.value, "change": "quant_to_qual", "a_clause": t.clause, "b_clause": c}
+                    la, lb = [units[t.unit]], [other_units[i]]
+                else:
+                    msg = f"定性表述变为量化目标：{c} → {t.clause}"
+                    detail = {"metric": _label(t), "old": c, "new": fig, "new_value": q.value, "change": "qual_to_quant", "a_clause": c, "b_clause": t.clause}
+                    la, lb = [other_units[i]], [units[t.unit]]
+                out.append(_finding(FindingType.NUMBER_CHANGED, Severity.MEDIUM, a, b, la, lb, msg, detail))
+                continue
+            if named:
+                continue
             said_in = _with_its_object(t, text)
             if side == "a":
                 msg = f"后一年不再列出的任务目标：{said_in}（{fig}）"

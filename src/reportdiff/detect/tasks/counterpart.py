@@ -1,0 +1,141 @@
+"""The worded counterpart of a task target of one year (:func:`counterparts`), read by
+:func:`.one_year.one_year_task_targets`: the other
+year's figureless clause that names the same object, so that a figure the other year leaves out
+is reported as a figure stated in words (``quant_to_qual`` / ``qual_to_quant``) citing both
+clauses, instead of as a target of one year only or of nothing at all."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .objects import _verbs
+from .pairing import _longest_run
+from .worded import _figure_written, _items, _generic_run, _institution, _normalized, _said_in_words, _sought, _worded_clauses
+
+#: the run a counterpart shares with the object: this many characters or more ...
+MIN_COUNTERPART_RUN = 4
+#: ... and this share of the object or more (利用外资 of 实际利用外资; 优良水体比例 of
+#: 国考断面优良水体比例), so that a general word of a longer object names nothing
+COUNTERPART_SHARE = 0.5
+#: rapidfuzz partial_ratio below which a clause is not read further (a cheap first sieve: a run
+#: of :data:`COUNTERPART_SHARE` of the object scores at least that share)
+SIEVE = 100 * COUNTERPART_SHARE - 1
+
+
+@dataclass(frozen=True)
+class Clauses:
+    """The other year's figureless clauses of its target regions, read once: (sentence index,
+    clause, normalized clause)."""
+
+    rows: list[tuple[int, str, str]]
+
+    @classmethod
+    def of(cls, units, skip_sections=frozenset()) -> "Clauses":
+        return cls([(i, c, k) for i, u in enumerate(units) if u.section not in skip_sections for c, k in _worded_clauses(u)])
+
+
+def counterparts(cores: list[str], clauses: Clauses, other_text: str, own_text: str) -> list[tuple[int, str, str] | None]:
+    """For each object ``cores[n]`` (normalized), the one figureless clause of ``clauses`` that
+    names it (:func:`_names`), or None: no clause does, or more than one does (the object is
+    named in several places; which one continues the task is not read).  The run shared must
+    occur once in the other year's target regions ``other_text`` and once in the target's year's
+    ``own_text`` (both normalized): a term either year writes in several places (提质增效, 重点实验室,
+    科技领军企业) names a field of work, not the one task the figure counts."""
+    out: list[tuple[int, str, str] | None] = [None] * len(cores)
+    if not cores or not clauses.rows:
+        return out
+    from rapidfuzz import fuzz, process
+
+    scores = process.cdist(cores, [k for _, _, k in clauses.rows], scorer=fuzz.partial_ratio, score_cutoff=SIEVE)
+    for n, core in enumerate(cores):
+        if not core:
+            continue
+        hits = [m for m in scores[n].nonzero()[0] if _names(core, clauses.rows[m][2], other_text, own_text, clauses.rows[m][1])]
+        if len(hits) == 1:
+            out[n] = clauses.rows[hits[0]]
+    return out
+
+
+def sought_object(core: str) -> str:
+    """The object ``core`` (normalized) as its counterpart is sought: without the words of size or
+    the 等 closing it (``[worded] amounts``: 电子信息产业规模 -> 电子信息产业)."""
+    from ... import vocab
+
+    bare = vocab.pattern("tasks", "worded", "amounts").sub("", core)
+    return bare if len(bare) >= MIN_COUNTERPART_RUN else core
+
+
+def _names(core: str, clause: str, other_text: str, own_text: str, raw: str = "") -> bool:
+    """Whether the normalized ``clause`` (``raw``: as written) names the object ``core``: a shared
+    run of :data:`MIN_COUNTERPART_RUN` characters or more and :data:`COUNTERPART_SHARE` of the
+    object, ending it (the head noun is shared: 背街小巷 of 治理背街小巷, not 智能 of 智能算力中心),
+    that is no general term of the genre (:func:`_generic_run`), occurs once in each year's target
+    regions, is not followed in the clause by the noun of an institution or site (``[worded]
+    other_heads``) nor closes a list of examples (…等特色街区) and, when the object has words before
+    it, follows an action verb or opens an item of the clause."""
+    run = _longest_run(core, clause)
+    if len(run) < max(MIN_COUNTERPART_RUN, COUNTERPART_SHARE * len(core)):
+        return False
+    if not core.endswith(run):
+        return False
+    if _generic_run(run) or other_text.count(run) != 1 or own_text.count(run) != 1:
+        return False
+    from ... import vocab
+
+    other = vocab.pattern("tasks", "worded", "other_heads")
+    if any(run in k and other.search(k[k.find(run) + len(run) :]) for k in (_normalized(p) for p in _items(raw or clause))):
+        return False  # 技术创新项目 / 技术创新中心: another thing built under the name
+    items = [k for k in (_normalized(p) for p in _items(raw or clause)) if run in k]
+    if any(k[: k.find(run)].endswith("等") for k in items):
+        # the run closes a list of examples (推进民生路等特色街区改造, 加强集成电路…基础软件等关键技术
+        # 突破): the clause speaks of the things it names, not of those the other year counts
+        return False
+    if core.startswith(run):
+        return True
+    # the object has words before the run (实际利用外资, 果园提质增效, 省科技领军企业): the clause
+    # writes the run after an action verb or at the start of an item (提升利用外资规模和质量), not
+    # under a modifier of its own (促进外贸提质增效, 国家科技领军企业: another thing)
+    for item in _items(raw):
+        k = _normalized(item)
+        if run in k:
+            before = k[: k.find(run)]
+            return not before or re.search(f"(?:{_verbs().pattern})$", before) is not None
+    return False
+
+
+def stated_apart(q, clause: str, own_clause: str) -> bool:
+    """Whether the worded ``clause`` is no statement in words of the figure ``q`` of ``own_clause``:
+    it writes the figure or a count in words (:func:`_figure_written`, :func:`_said_in_words`),
+    seeks a higher government's plans, or builds an institution the target's clause does not."""
+    if _said_in_words(q, clause) or _figure_written(q, clause):
+        return True
+    if _sought(clause) and not _sought(own_clause):
+        return True
+    return _institution(clause) and not _institution(own_clause)
+
+
+def quoted_in(clause: str, key: str) -> bool:
+    """Whether ``clause`` writes a run of the object ``key`` only inside a longer quoted name
+    (“环城健身步道越野赛”: a race, not the path the figure counts)."""
+    from ... import quantities as qty
+
+    def inside(name: str) -> bool:
+        run = _longest_run(key, name)
+        return len(run) >= MIN_COUNTERPART_RUN and len(name) > len(run)
+
+    if not any(inside(qty.metric_key(n)) for n in re.findall(r"“([^”]+)”", clause)):
+        return False
+    return len(_longest_run(key, qty.metric_key(re.sub(r"“[^”]+”", "", clause)))) < MIN_COUNTERPART_RUN
+
+
+#: a clause opening so after the figure's clause says what must be done about the figure: the figure
+#: states the situation the task answers (今年高校毕业生超过1000万人，要加强就业创业指导), not a target
+_DUTY_NEXT = re.compile(r"^[，,]\s*(?:要|必须|需要)")
+
+
+def situation(t, text: str) -> bool:
+    """Whether the clause of task target ``t`` in its sentence ``text`` is followed by one opening
+    with 要 (:data:`_DUTY_NEXT`): the figure states a situation, so no counterpart is sought."""
+    at = text.find(t.clause)
+    return at >= 0 and _DUTY_NEXT.match(text[at + len(t.clause) :]) is not None

@@ -1,0 +1,111 @@
+"""A task target of one year whose object one figureless clause of the other year names: reported
+as a figure stated in words there, citing both clauses (detect/tasks/counterpart.py, read by
+one_year.py; synthetic text; session 10, issue 14)."""
+
+from __future__ import annotations
+
+from reportdiff import quantities as qty
+from reportdiff.detect.tasks.counterpart import Clauses, _names, counterparts, quoted_in, sought_object
+from reportdiff.model import FindingType as T
+
+from test_tasks import _one_year_report
+
+
+def _clauses(*texts: str) -> Clauses:
+    return Clauses([(n, c, qty.metric_key(c)) for n, c in enumerate(texts, start=10)])
+
+
+def test_a_clause_names_the_object_by_a_run_ending_it():
+    """The run ends the object (its head noun) and covers half of it or more; words before the run
+    in the clause are an action verb or nothing, not a modifier of another thing; nor is the run
+    followed by the noun of an institution or site; and each year writes it once."""
+    c = qty.metric_key("提升利用外资规模和质量")
+    assert _names("实际利用外资", c, c, "实际利用外资", "提升利用外资规模和质量")
+    c = qty.metric_key("促进外贸提质增效")
+    assert not _names("果园提质增效", c, c, "果园提质增效", "促进外贸提质增效")
+    c = qty.metric_key("力争国家科技领军企业实现零的突破")
+    assert not _names("省科技领军企业", c, c, "省科技领军企业", "力争国家科技领军企业实现零的突破")
+    c = qty.metric_key("新增一批技术创新中心")
+    assert not _names("技术创新", c, c, "技术创新", "新增一批技术创新中心")
+    c = qty.metric_key("巩固占道经营、背街小巷等治理成效")
+    assert _names("治理背街小巷", c, c, "治理背街小巷", "巩固占道经营、背街小巷等治理成效")
+    # written twice in the other year: a field of work, not the one task
+    assert not _names("治理背街小巷", c, c + "背街小巷", "治理背街小巷", "巩固占道经营、背街小巷等治理成效")
+    # a run not ending the object (空气质量 of 空气质量优良天数) names it not
+    c = qty.metric_key("持续改善空气质量")
+    assert not _names("空气质量优良天数", c, c, "空气质量优良天数", "持续改善空气质量")
+
+
+def test_one_clause_only_is_a_counterpart_and_words_of_size_are_read_off():
+    assert sought_object("电子信息产业规模") == "电子信息产业"
+    assert sought_object("长春都市圈西环线等") == "长春都市圈西环线"
+    one = _clauses("培育电子信息产业新优势", "推进城市更新")
+    assert counterparts(["电子信息产业"], one, "培育电子信息产业新优势推进城市更新", "电子信息产业规模")[0][1] == "培育电子信息产业新优势"
+    two = _clauses("培育电子信息产业新优势", "壮大电子信息产业集群")
+    assert counterparts(["电子信息产业"], two, "", "电子信息产业规模") == [None]
+
+
+def test_a_run_inside_a_longer_quoted_name_is_no_counterpart():
+    assert quoted_in("办好“环城健身步道越野赛”等系列赛事", "环城健身步道")
+    assert not quoted_in("深化“两江四岸”治理提升", "两江四岸治理提升")
+
+
+_A = _one_year_report(
+    2024,
+    "全市地区生产总值增长5%，新建高标准农田3万亩。",
+    "（一）扩大对外开放。实际利用外资增长20%，办好进出口商品交易会。\n"
+    "（二）提升城市品质。治理背街小巷1100条，推进城市更新。\n"
+    "（三）保障改善民生。新建口袋体育公园30个，办好民生实事。",
+)
+_B = _one_year_report(
+    2025,
+    "全市地区生产总值增长5.2%，新建高标准农田5万亩。",
+    "（一）扩大对外开放。办好进出口商品交易会，拓展国际航线。\n"
+    "（二）提升城市品质。推进城市更新，完善社区服务设施。\n"
+    "（三）保障改善民生。建设智慧社区健身中心40个，办好民生实事。\n"
+    "（四）深化改革创新。稳步推进要素市场化配置改革，提升利用外资规模和质量。\n"
+    "（五）加强社会治理。巩固占道经营、违规停车、背街小巷等治理成效，建设平安城市。",
+)
+
+
+def test_a_figure_the_next_year_states_in_words_cites_both_clauses(tmp_path):
+    """实际利用外资增长20% / 提升利用外资规模和质量 and 治理背街小巷1100条 / …背街小巷等治理成效 are
+    quant_to_qual findings citing both clauses, not targets of one year only nor nothing; a target
+    the other year names nowhere (口袋体育公园) stays a target of one year only."""
+    from reportdiff.api import compare
+    from reportdiff.export import finding_dict
+
+    (tmp_path / "a.txt").write_text(_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(_B, encoding="utf-8")
+    cmp = compare(tmp_path / "a.txt", tmp_path / "b.txt")
+    worded = {f.detail["old"]: f for f in cmp.findings if (f.detail or {}).get("change") == "quant_to_qual"}
+    assert set(worded) >= {"20%", "1100条"}
+    f = finding_dict(worded["20%"])
+    assert "实际利用外资增长20%" in f["a_text"] and "提升利用外资规模和质量" in f["b_text"]
+    assert worded["1100条"].detail["b_clause"] == "巩固占道经营、违规停车、背街小巷等治理成效"
+    assert all(f.type == T.NUMBER_CHANGED for f in worded.values())
+    removed = {f.detail["old"] for f in cmp.findings if f.type == T.TARGET_REMOVED and (f.detail or {}).get("level") == "task"}
+    assert "30个" in removed and not removed & {"20%", "1100条"}
+
+
+def test_a_situation_a_task_answers_and_firms_for_projects_have_no_counterpart():
+    """今年高校毕业生超过1000万人，要…: the figure states the situation, not a target; a clause
+    naming firms (屠宰加工企业) does not state a count of projects (屠宰加工项目) in words."""
+    from reportdiff.detect.tasks.counterpart import situation
+    from reportdiff.detect.tasks.objects import TaskTarget
+
+    text = "今年高校毕业生超过1000万人，要加强就业创业指导。"
+    q = qty.extract(text)[0]
+    assert situation(TaskTarget(0, q, "高校毕业生", "今年高校毕业生超过1000万人"), text)
+    text = "力争全年高校毕业生就业10万人，加强就业创业指导。"
+    q = qty.extract(text)[0]
+    assert not situation(TaskTarget(0, q, "高校毕业生就业", "力争全年高校毕业生就业10万人"), text)
+    c = qty.metric_key("引进培育一批屠宰加工企业")
+    assert not _names("屠宰加工", c, c, "屠宰加工", "引进培育一批屠宰加工企业")
+
+
+def test_a_run_closing_a_list_of_examples_names_those_examples():
+    c = qty.metric_key("推进民生路等特色街区改造")
+    assert not _names("酒商融合特色街区", c, c, "酒商融合特色街区", "推进民生路等特色街区改造")
+    c = qty.metric_key("打造一批特色街区")
+    assert _names("酒商融合特色街区", c, c, "酒商融合特色街区", "打造一批特色街区")
