@@ -92,6 +92,7 @@ def test_a_bare_magnitude_multiplies_the_unit_written_after_it():
     assert read("为18万名学生免费接种某疫苗") == [(180_000.0, "名", "", "18万名")]
     assert read("严守18亿亩耕地红线") == [(1_800_000_000.0, "亩", "", "18亿亩")]
     assert extract("新增就业2万多人") == []  # a magnitude with 多 and no unit stays unread
+    assert extract("保障好14亿人的粮食安全") == []  # a population ([magnify] never), not a task
 
 
 def test_measure_words_of_pitches_lamps_lifts_and_nouns_they_open():

@@ -275,6 +275,7 @@ _MAGNITUDES = re.compile(r"[万亿]*")
 
 #: a unit of measure written after a bare magnitude (2320万头, 2万场, 18亿亩): no entry of
 #: ``data/units.toml`` spells the magnitude with it, the figure is the magnitude times the unit
+_NO_MAGNIFY = frozenset(vocab.load("units")["magnify"]["never"])
 _UNIT_AFTER = re.compile(rf"(?P<unit>{_UNIT_RE})(?P<suf>以上|左右|以内|以下|多|余)?")
 
 
@@ -287,7 +288,7 @@ def _magnified_unit(text: str, unit_w: str, end: int) -> tuple[str, int, str, fl
     m = _UNIT_AFTER.match(text, end)
     if m:
         mult, base = _UNITS[m.group("unit")]
-        if base and mult == 1:
+        if base and mult == 1 and unit_w + m.group("unit") not in _NO_MAGNIFY:
             return unit_w + m.group("unit"), m.end(), m.group("suf") or "", mag, base
     return unit_w, end, "", mag, ""
 
