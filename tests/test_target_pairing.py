@@ -300,3 +300,13 @@ def test_pitches_of_two_sports_are_two_things(tmp_path):
         _report(2025, "", "完善全民健身设施，新建惠民门球场20块。"),
     )
     assert not [f for f in fs if f.type == T.NUMBER_CHANGED]
+
+
+def test_zhongshui_is_reclaimed_water(tmp_path):
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "加强节水型城市建设，推动再生水回用率达到25%以上。"),
+        _report(2025, "", "加强节水型城市建设，力争年内中水利用率提升至34%。"),
+    )
+    got = [(f.detail["old"], f.detail["new"]) for f in fs if f.type == T.NUMBER_CHANGED]
+    assert got == [("25%以上", "力争34%")]
