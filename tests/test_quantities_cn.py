@@ -79,3 +79,28 @@ def test_shares_before_a_noun_and_set_phrases_are_not_figures():
     assert extract("七成规上工业企业完成改造") == []
     assert extract("坚持标准一成不变，") == []
     assert extract("三分之二的县通达高速") == []
+
+
+def test_a_bare_magnitude_multiplies_the_unit_written_after_it():
+    from reportdiff.quantities import extract
+
+    def read(t):
+        return [(q.value, q.unit, q.qualifier, q.text) for q in extract(t)]
+
+    assert read("确保某畜存栏2320万头") == [(23_200_000.0, "头", "确保", "2320万头")]
+    assert read("开展某类惠民演出2万场以上") == [(20_000.0, "场", "以上", "2万场以上")]
+    assert read("为18万名学生免费接种某疫苗") == [(180_000.0, "名", "", "18万名")]
+    assert read("严守18亿亩耕地红线") == [(1_800_000_000.0, "亩", "", "18亿亩")]
+    assert extract("新增就业2万多人") == []  # a magnitude with 多 and no unit stays unread
+    assert extract("保障好14亿人的粮食安全") == []  # a population ([magnify] never), not a task
+
+
+def test_measure_words_of_pitches_lamps_lifts_and_nouns_they_open():
+    from reportdiff.quantities import extract
+
+    assert [(q.value, q.unit) for q in extract("新建某类篮球场100块")] == [(100.0, "块")]
+    assert [(q.value, q.unit) for q in extract("完成8.7万盏照明设施节能改造")] == [(87_000.0, "盏")]
+    assert [(q.value, q.unit) for q in extract("加装电梯120部")] == [(120.0, "部")]
+    # 项目, 部门: nouns, not the measure words 项 and 部
+    assert [q.text for q in extract("新开工百亿项目20个以上")] == ["20个以上"]
+    assert extract("十部门联合开展") == []

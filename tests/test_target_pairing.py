@@ -241,3 +241,72 @@ def test_a_figure_that_moved_is_not_also_redefined_by_another_figure():
     again = finding(FindingType.NUMBER_CHANGED, task, "社会消费品零售总额突破千亿元", a_clause=task, b_clause="社会消费品零售总额突破千亿元", redefined=True)
     other = finding(FindingType.NUMBER_CHANGED, "技改投资增长10%", "技改投资突破200亿元", a_clause="技改投资增长10%", b_clause="技改投资突破200亿元", redefined=True)
     assert without_moved_twice([moved, again, other]) == [moved, other]
+
+
+def test_the_sole_targets_left_of_linked_sentences_sharing_a_head_noun_pair(tmp_path):
+    # session 10: one task each year in sentences the alignment links, its object named another way
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "深入推进乡村建设行动，创建美丽乡村示范村1000个以上，改善农村人居环境。"),
+        _report(2025, "", "深入推进乡村建设行动，创建“千村示范村”1000个，持续改善农村人居环境。"),
+    )
+    got = [(f.detail["old"], f.detail["new"]) for f in fs if f.type == T.NUMBER_CHANGED]
+    assert got == [("1000个以上", "1000个")]
+
+
+def test_sole_leftovers_sharing_only_a_general_ending_do_not_pair(tmp_path):
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "深入推进乡村建设行动，新建农村供水项目30个，改善农村人居环境。"),
+        _report(2025, "", "深入推进乡村建设行动，培育电商直播基地项目20个，持续改善农村人居环境。"),
+    )
+    assert not [f for f in fs if f.type == T.NUMBER_CHANGED]
+
+
+def test_verbs_of_renewal_are_read_off_the_object(tmp_path):
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "实施城市更新行动，实施500个老旧小区综合整治。"),
+        _report(2025, "", "持续推进城市更新，改造完工老旧小区300个以上。"),
+    )
+    got = [(f.detail["old"], f.detail["new"]) for f in fs if f.type == T.NUMBER_CHANGED]
+    assert got == [("500个", "300个以上")]
+
+
+def test_lifts_counted_in_bu_and_tai_compare(tmp_path):
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "推进老楼加装电梯完工600部。"),
+        _report(2025, "", "实施老楼加装电梯800台以上。"),
+    )
+    got = [(f.detail["old"], f.detail["new"]) for f in fs if f.type == T.NUMBER_CHANGED]
+    assert got == [("600部", "800台以上")]
+
+
+def test_a_bound_count_before_a_noun_is_no_threshold_of_the_next_list_item(tmp_path):
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "深化医改，新建5个紧密型城市医疗集团。"),
+        _report(2025, "", "深化医改，新建5个以上紧密型城市医疗集团、区级覆盖率达80%以上。"),
+    )
+    got = [(f.detail["old"], f.detail["new"]) for f in fs if f.type == T.NUMBER_CHANGED]
+    assert got == [("5个", "5个以上")]
+
+
+def test_pitches_of_two_sports_are_two_things(tmp_path):
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "完善全民健身设施，新建惠民篮球场100块。"),
+        _report(2025, "", "完善全民健身设施，新建惠民门球场20块。"),
+    )
+    assert not [f for f in fs if f.type == T.NUMBER_CHANGED]
+
+
+def test_zhongshui_is_reclaimed_water(tmp_path):
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "加强节水型城市建设，推动再生水回用率达到25%以上。"),
+        _report(2025, "", "加强节水型城市建设，力争年内中水利用率提升至34%。"),
+    )
+    got = [(f.detail["old"], f.detail["new"]) for f in fs if f.type == T.NUMBER_CHANGED]
+    assert got == [("25%以上", "力争34%")]

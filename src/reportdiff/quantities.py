@@ -19,6 +19,8 @@ __all__ = ("extract", "metric_key", "same_dimension", "METRIC_SYNONYMS")
 
 #: unit as written -> (multiplier, base unit), from ``data/units.toml``.  Longest first when matching.
 _UNITS: dict[str, tuple[float, str]] = {k: (float(v[0]), v[1]) for k, v in vocab.load("units")["units"].items()}
+#: measure words that open a noun with the next character (项目, 部门): ``[nouns]`` of ``data/units.toml``
+_UNIT_NOUNS: dict[str, str] = dict(vocab.load("units")["nouns"])
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _PREFIX_QUAL = ("力争", "确保", "不低于", "不少于", "超过", "突破", "达到", "至少", "控制在", "稳定在", "保持在")
 _SUFFIX_QUAL = ("以上", "左右", "以内", "以下", "多", "余")
@@ -197,18 +199,22 @@ def _extract(text: str) -> list[Quantity]:
                 continue  # a year
             if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".-/" or re.match(r"[A-Za-z]", text[start - 1])):
                 continue  # part of a code: GB/T 36073, 3A
+        if not m.group("suf") and text[m.end() : m.end() + 1] and text[m.end()] in _UNIT_NOUNS.get(unit_w[-1:], ""):
+            continue  # 百亿项目, 十部门: a noun (``[nouns]`` of data/units.toml), not the measure word
         if not raw_num[0].isdigit() and len(raw_num) > 1 and raw_num[-1] in "万亿" and raw_num[-1] + unit_w in _UNITS:
             # 一千二百亿斤 is 1200 亿斤, as 1200亿斤 is: keep the magnitude with the unit
             raw_num, unit_w = raw_num[:-1], raw_num[-1] + unit_w
         value = _cn_value(raw_num)
         mult, base = _UNITS[unit_w]
         end = m.end()
-        if value is not None and not base and not m.group("suf"):
+        suffix = m.group("suf") or ""
+        if value is not None and not base and not suffix:
             unit_w, end = _borrowed_unit(text, unit_w, end)
             mult, base = _UNITS[unit_w]
+            if not base:
+                unit_w, end, suffix, mult, base = _magnified_unit(text, unit_w, end)
         if value is None or not base:
             continue
-        suffix = m.group("suf") or ""
         seg_start = max(prev_end, max(text.rfind(c, 0, start) for c in "，,；;：:。！？") + 1)
         seg = text[seg_start:start]
         if out and prev_end and not seg.strip("、和及与 "):
@@ -265,6 +271,26 @@ def _word_figures(text: str, original: str, out: list[Quantity]) -> None:
 #: what joins the values of a list (1.28万亿、1.18万亿、8200亿元; 910万和850万亩)
 _LIST_JOIN = re.compile(r"[、和及与]")
 _MAGNITUDES = re.compile(r"[万亿]*")
+
+
+#: a unit of measure written after a bare magnitude (2320万头, 2万场, 18亿亩): no entry of
+#: ``data/units.toml`` spells the magnitude with it, the figure is the magnitude times the unit
+_NO_MAGNIFY = frozenset(vocab.load("units")["magnify"]["never"])
+_UNIT_AFTER = re.compile(rf"(?P<unit>{_UNIT_RE})(?P<suf>以上|左右|以内|以下|多|余)?")
+
+
+def _magnified_unit(text: str, unit_w: str, end: int) -> tuple[str, int, str, float, str]:
+    """A bare magnitude ``unit_w`` (万, 亿) ending at ``end`` and followed straight by a unit of
+    its own (one with a base unit and no magnitude: 头, 场, 名, 亩): the unit as written with the
+    magnitude before it (万头), the end of the figure, the qualifier after it, the multiplier and
+    the base unit.  The magnitude unchanged (no base unit) when no such unit follows (2万多, 3万亿)."""
+    mag = _UNITS[unit_w][0]
+    m = _UNIT_AFTER.match(text, end)
+    if m:
+        mult, base = _UNITS[m.group("unit")]
+        if base and mult == 1 and unit_w + m.group("unit") not in _NO_MAGNIFY:
+            return unit_w + m.group("unit"), m.end(), m.group("suf") or "", mag, base
+    return unit_w, end, "", mag, ""
 
 
 def _borrowed_unit(text: str, unit_w: str, end: int) -> tuple[str, int]:

@@ -400,7 +400,9 @@ def _threshold(q: Quantity, text: str, qs: list[Quantity]) -> bool:
         bound = "超"
     if not bound or not re.match(r"[\u4e00-\u9fff“]", rest):
         return False
-    clause_end = min((k for k in (rest.find(c) for c in "，,；;。") if k >= 0), default=len(rest))
+    # ... up to the next item of a list too (新建5个以上紧密型城市医疗集团、区级覆盖率达80%以上: the rate
+    # after 、 is another target, not a count of the things 5个以上 would define)
+    clause_end = min((k for k in (rest.find(c) for c in "，,；;。、") if k >= 0), default=len(rest))
     return any(end < o.start <= end + clause_end for o in qs)
 
 
