@@ -263,3 +263,28 @@ def test_a_goal_of_the_other_years_plan_outline_is_a_counterpart(monkeypatch):
     assert any("成渝" in t for t in found("今后五年目标任务")["dropped"])  # a term's aims: not an outline
     monkeypatch.setattr(N, "GOALS_PARTNERS", False)
     assert any("成渝" in t for t in found("“十四五”时期主要目标任务")["dropped"])
+
+
+def test_confidence_tier_needs_a_figure_length_and_no_near_text():
+    """A new / dropped finding is confident when it states a figure, is at least
+    CONFIDENT_MIN_LEN characters long and its best cosine is below CONFIDENT_MAX_COSINE."""
+    long_fig = "新建口袋公园和街心游园30个，改造提升城市绿道和滨水步道50公里"
+    assert len(long_fig) >= N.CONFIDENT_MIN_LEN
+    assert N.confidence(long_fig, 0.05) == "high"
+    assert N.confidence(long_fig, None) == "high"  # nothing of the other year near at all
+    assert N.confidence(long_fig, N.CONFIDENT_MAX_COSINE) == "check"  # something near: check it
+    assert N.confidence("新建口袋公园30个", 0.0) == "check"  # too short
+    assert N.confidence("改造提升城市绿道和滨水步道，推动公园城市建设提质增效，打造城市更新样板", 0.0) == "check"  # no figure
+    assert N.confidence(" ".join(long_fig), 0.05) == "high"  # whitespace does not count
+
+
+def test_clause_findings_carry_their_confidence_tier():
+    common = ["推进城市更新改造城镇老旧小区", "完善社区养老服务设施布局", "加快建设城市地下综合管廊"]
+    a, au = _year(2024, common + ["整治背街小巷和城中村环境"], ["加强农贸市场标准化改造", "扩大城市公交线网覆盖范围"])
+    b, bu = _year(2025, common + ["整治背街小巷和城中村环境", "聚焦老城区和城乡接合部", "新建口袋公园和街心游园30个"], ["加强农贸市场标准化改造", "扩大城市公交线网覆盖范围"])
+    la = next(k for k, u in enumerate(au) if u.text.startswith("推进城市更新"))
+    lb = next(k for k, u in enumerate(bu) if u.text.startswith("推进城市更新"))
+    fs = N.clause_new_dropped(a, b, au, bu, [Edge(la, lb, 0.8)], True)
+    assert fs
+    for f in fs:
+        assert f.detail["confidence"] == N.confidence(f.detail["clause"], f.detail["best_cosine"])

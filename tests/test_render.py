@@ -96,3 +96,39 @@ def test_english_page_has_english_messages_and_labels(rp):
     assert "：</strong>" not in en
     zh = render_html(rp)
     assert re.search(r'class="sev">[高中低]<', zh) and "报告承诺未分解到分工方案任务" in zh
+
+
+def test_new_and_dropped_show_their_confidence_tier(tmp_path):
+    """Report↔report: every new / dropped finding carries detail["confidence"]; the page marks it
+    (可信 / 待核, English with --lang en), lists the confident ones first in each group, offers a
+    filter, and the terminal summary and the workbook give the tier too."""
+    cmp = compare(REPORT_2022, REPORT_2024)
+    nd = [f for f in cmp.findings if f.type.value in ("new", "dropped")]
+    assert nd and all(f.detail["confidence"] in ("high", "check") for f in nd)
+    assert all("confidence" not in (f.detail or {}) for f in cmp.findings if f not in nd)
+    html = render_html(cmp)
+    assert 'id="onlyhigh"' in html and 'class="conf">待核<' in html
+    for t in ("new", "dropped"):
+        group = html.split(f'id="f-{t}"')[1].split("</details>")[0]
+        tiers = re.findall(r'data-confidence="(high|check)"', group)
+        assert tiers == sorted(tiers, key=lambda x: x == "check")  # confident first
+        assert len(tiers) == sum(f.type.value == t for f in nd)
+    high = sum(f.detail["confidence"] == "high" for f in nd)
+    assert html.count('class="conf">可信<') == high
+    en = render_html(cmp, lang="en")
+    assert 'class="conf">to check<' in en and "可信" not in en and "待核" not in en
+    from reportdiff.summary import compare_text
+
+    text = compare_text(cmp, [])
+    n_new = [f for f in nd if f.type.value == "new"]
+    assert f"可信 {sum(f.detail['confidence'] == 'high' for f in n_new)}，待核 {sum(f.detail['confidence'] == 'check' for f in n_new)}" in text
+    code, out, err = run_cli(["compare", str(REPORT_2022), str(REPORT_2024), "--out-dir", str(tmp_path), "--xlsx", str(tmp_path / "t.xlsx"), "-q"])
+    assert code == 0, err
+    from openpyxl import load_workbook
+
+    ws = load_workbook(tmp_path / "t.xlsx")["发现"]
+    head = [c.value for c in ws[1]]
+    col = head.index("可信度")
+    kinds = {(r[0].value, r[col].value or "") for r in ws.iter_rows(min_row=2)}
+    assert {v for t, v in kinds if t in ("新增举措", "不再提及")} <= {"可信", "待核"}
+    assert {v for t, v in kinds if t not in ("新增举措", "不再提及")} <= {""}

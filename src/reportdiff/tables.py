@@ -217,10 +217,12 @@ def _keep_copy(t: Path) -> Path:
     return backup
 
 
-_FINDING_COLUMNS = ("类型", "级别", "说明", "A编号", "A章节", "A原文", "B编号", "B章节", "B原文", "最接近（供核对）")
+_FINDING_COLUMNS = ("类型", "级别", "说明", "A编号", "A章节", "A原文", "B编号", "B章节", "B原文", "最接近（供核对）", "可信度")
 _FILL = {"high": "F8D7DA", "medium": "FDEBD0", "low": "EAECEE"}
 _WIDTHS = {"状态": 14, "相似度": 8, "A编号": 16, "A章节": 24, "A原文": 60, "B编号": 12, "B章节": 24, "B原文": 60, "发现": 18, "审核": 8, "备注": 16,
-           "类型": 16, "级别": 6, "说明": 50, "最接近（供核对）": 50}
+           "类型": 16, "级别": 6, "说明": 50, "最接近（供核对）": 50, "可信度": 8}
+#: the confidence tier of a new / dropped finding (``detail["confidence"]``, detect/novelty.py)
+CONFIDENCE_ZH = {"high": "可信", "check": "待核"}
 
 
 def _nearest(f) -> str:
@@ -248,7 +250,7 @@ def workbook_bytes(cmp: Comparison) -> bytes:
     fs = wb.create_sheet("发现")
     append_row(fs, _FINDING_COLUMNS)
     for f in cmp.findings:
-        append_row(fs, [TYPE_ZH[f.type], SEVERITY_ZH[f.severity.value], f.message, " ".join(f.a_ids), f.a_section, f.a_text, " ".join(f.b_ids), f.b_section, f.b_text, _nearest(f)])
+        append_row(fs, [TYPE_ZH[f.type], SEVERITY_ZH[f.severity.value], f.message, " ".join(f.a_ids), f.a_section, f.a_text, " ".join(f.b_ids), f.b_section, f.b_text, _nearest(f), CONFIDENCE_ZH.get((f.detail or {}).get("confidence", ""), "")])
         fill = PatternFill("solid", fgColor=_FILL[f.severity.value])
         for cell in fs[fs.max_row]:
             cell.fill = fill

@@ -20,6 +20,8 @@ old value and the B value as its new one (whole numbers: ``2`` is not stated by 
   ``detail["level"] == "task"``): precision against key rows whose change is ``only_a`` /
   ``only_b``, printed apart and counted in neither number_changed precision (keys differ in
   whether they list such rows).
+* the confident tier of new / dropped (``detail["confidence"] == "high"``): the same
+  precision and recall over its findings only, and the share of right findings it holds.
 * a difflib baseline for new/dropped (a commitment sentence whose best
   ``difflib.SequenceMatcher`` ratio to the other commitments part is under 0.5) and for target
   changes (sentence pairs with ratio >= 0.6 whose numbers differ).
@@ -65,6 +67,9 @@ class PairScores:
     #: task-level target_added / target_removed findings (``detail["level"] == "task"``) against key
     #: rows of one year only
     only_precision: Scores | None = None
+    #: new / dropped findings of the confident tier (``detail["confidence"] == "high"``)
+    new_high: Scores | None = None
+    dropped_high: Scores | None = None
 
 
 def _rows(path: Path) -> list[dict]:
@@ -221,6 +226,9 @@ def score_pair(name: str, a: Path, b: Path, key_dir: Path, split: str) -> PairSc
     dropped_texts = [f["a_text"] for f in findings if f["type"] == "dropped"]
     new = _score_novelty(new_texts, key_b, "new")
     dropped = _score_novelty(dropped_texts, key_a, "dropped")
+    high = [f for f in findings if (f.get("detail") or {}).get("confidence") == "high"]
+    new_high = _score_novelty([f["b_text"] for f in high if f["type"] == "new"], key_b, "new")
+    dropped_high = _score_novelty([f["a_text"] for f in high if f["type"] == "dropped"], key_a, "dropped")
     a_commit = [s.text for s in cmp.a.sentences if s.region == Region.COMMITMENTS]
     b_commit = [s.text for s in cmp.b.sentences if s.region == Region.COMMITMENTS]
     b_new, b_dropped, b_changes = _baseline(a_commit, b_commit)
@@ -241,6 +249,8 @@ def score_pair(name: str, a: Path, b: Path, key_dir: Path, split: str) -> PairSc
         worded_precision,
         (_continued_cited(new_texts, key_b), _continued_cited(dropped_texts, key_a)),
         _score_one_year(findings, key_t),
+        new_high,
+        dropped_high,
     )
 
 
@@ -275,5 +285,12 @@ def yoy_report(gold_dir: str | Path, repo: str | Path, corpus: str | Path, only:
             lines.append(
                 f"   {label:<8} P={ours.precision:.3f} R={ours.recall:.3f}（{ours.tp}/{ours.predicted} 可判定预测，{ours.gold} 金标准）"
                 f"，含延续条目 {cont}；difflib基线 P={base.precision:.3f} R={base.recall:.3f}"
+            )
+        for label, ours, hi in (("new", s.new, s.new_high), ("dropped", s.dropped, s.dropped_high)):
+            # the confident tier (detail["confidence"] == "high") beside all findings of the type
+            share = hi.tp / ours.tp if ours.tp else 0.0
+            lines.append(
+                f"   {label:<8} 可信档 P={hi.precision:.3f} R={hi.recall:.3f}（{hi.tp}/{hi.predicted} 可判定预测，占正确发现 {share:.3f}）"
+                f"；全部 P={ours.precision:.3f} R={ours.recall:.3f}"
             )
     return "\n".join(lines)

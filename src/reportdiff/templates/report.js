@@ -1,5 +1,17 @@
 /* Filters and search in plain ES5: no library, no network.  With JS off every row stays visible. */
 (function () {
+  /* new / dropped findings: show only the confident tier when asked (the others stay in the page) */
+  var onlyhigh = document.getElementById && document.getElementById("onlyhigh");
+  if (onlyhigh && document.querySelectorAll) {
+    onlyhigh.onchange = function () {
+      var items = document.querySelectorAll("li.finding[data-confidence=check]");
+      for (var i = 0; i < items.length; i++) {
+        items[i].className = items[i].className.replace(/ ?hidden/g, "") + (onlyhigh.checked ? " hidden" : "");
+      }
+    };
+  }
+})();
+(function () {
   var form = document.getElementById("filters");
   if (!form || !document.querySelectorAll) { return; }
   var rows = document.querySelectorAll("tr.row");
