@@ -100,7 +100,7 @@ def test_english_page_has_english_messages_and_labels(rp):
 
 def test_new_and_dropped_show_their_confidence_tier(tmp_path):
     """Report↔report: every new / dropped finding carries detail["confidence"]; the page marks it
-    (可信 / 待核, English with --lang en), lists the confident ones first in each group, offers a
+    (较可信 / 待核, English with --lang en), lists the confident ones first in each group, offers a
     filter, and the terminal summary and the workbook give the tier too."""
     cmp = compare(REPORT_2022, REPORT_2024)
     nd = [f for f in cmp.findings if f.type.value in ("new", "dropped")]
@@ -114,14 +114,14 @@ def test_new_and_dropped_show_their_confidence_tier(tmp_path):
         assert tiers == sorted(tiers, key=lambda x: x == "check")  # confident first
         assert len(tiers) == sum(f.type.value == t for f in nd)
     high = sum(f.detail["confidence"] == "high" for f in nd)
-    assert html.count('class="conf">可信<') == high
+    assert html.count('class="conf">较可信<') == high
     en = render_html(cmp, lang="en")
-    assert 'class="conf">to check<' in en and "可信" not in en and "待核" not in en
+    assert 'class="conf">to check<' in en and "较可信" not in en and "待核" not in en
     from reportdiff.summary import compare_text
 
     text = compare_text(cmp, [])
     n_new = [f for f in nd if f.type.value == "new"]
-    assert f"可信 {sum(f.detail['confidence'] == 'high' for f in n_new)}，待核 {sum(f.detail['confidence'] == 'check' for f in n_new)}" in text
+    assert f"较可信 {sum(f.detail['confidence'] == 'high' for f in n_new)}，待核 {sum(f.detail['confidence'] == 'check' for f in n_new)}" in text
     code, out, err = run_cli(["compare", str(REPORT_2022), str(REPORT_2024), "--out-dir", str(tmp_path), "--xlsx", str(tmp_path / "t.xlsx"), "-q"])
     assert code == 0, err
     from openpyxl import load_workbook
@@ -130,5 +130,5 @@ def test_new_and_dropped_show_their_confidence_tier(tmp_path):
     head = [c.value for c in ws[1]]
     col = head.index("可信度")
     kinds = {(r[0].value, r[col].value or "") for r in ws.iter_rows(min_row=2)}
-    assert {v for t, v in kinds if t in ("新增举措", "不再提及")} <= {"可信", "待核"}
+    assert {v for t, v in kinds if t in ("新增举措", "不再提及")} <= {"较可信", "待核"}
     assert {v for t, v in kinds if t not in ("新增举措", "不再提及")} <= {""}

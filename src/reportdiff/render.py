@@ -74,10 +74,10 @@ LABELS = {
         "note": "备注",
         "reason": "原因",
         "line": "行",
-        "high": "可信",
+        "high": "较可信",
         "check": "待核",
-        "confidence_note": "新增/不再提及：“可信”者写有数字、较长且与另一年任何表述都不相近（调参样本上约85%正确）；“待核”者请对照“最接近”一句核对",
-        "only_high": "只看可信的新增/不再提及",
+        "confidence_note": "新增/不再提及：“较可信”者写有数字、较长且与另一年任何表述都不相近（在用来定规则的报告上约八成正确，仍须核对）；“待核”者正确的约六成五，请对照“最接近”一句核对",
+        "only_high": "只看较可信的新增/不再提及",
     },
     "en": {
         "title": "Comparison report",
@@ -132,10 +132,10 @@ LABELS = {
         "note": "Note",
         "reason": "Reason",
         "line": "row",
-        "high": "confident",
+        "high": "likely",
         "check": "to check",
-        "confidence_note": "New / dropped: \"confident\" ones state a figure, are long and near nothing of the other year (about 85% right on the tuning pairs); check the others against their nearest sentence",
-        "only_high": "Only confident new / dropped",
+        "confidence_note": "New / dropped: \"likely\" ones state a figure, are long and near nothing of the other year (about 80% right on the pairs the rule was chosen on: still check them); about 65% of the others are right: check them against their nearest sentence",
+        "only_high": "Only likely new / dropped",
     },
 }
 

@@ -91,7 +91,7 @@ def compare_text(cmp: Comparison, outputs: list[str], notes: list[str] | None = 
         by = "，".join(f"{SEVERITY_ZH[k]} {v}" for k, v in sev[t].items() if v)
         tiers = [(f.detail or {}).get("confidence") for f in cmp.findings if f.type == t]
         if any(tiers):  # new / dropped: the confidence tier (detect/novelty.py confidence)
-            by += f"；可信 {tiers.count('high')}，待核 {tiers.count('check')}"
+            by += f"；较可信 {tiers.count('high')}，待核 {tiers.count('check')}"
         lines.append(f"  {TYPE_ZH[t]:<12}{counts[t]:>5}  （{by}）  [{t.value}]")
     top = [f for f in cmp.findings if f.severity.value == "high" and f.type != FindingType.DOCUMENTS_MISMATCH][:5]
     if top:

@@ -290,7 +290,7 @@ def yoy_report(gold_dir: str | Path, repo: str | Path, corpus: str | Path, only:
             # the confident tier (detail["confidence"] == "high") beside all findings of the type
             share = hi.tp / ours.tp if ours.tp else 0.0
             lines.append(
-                f"   {label:<8} 可信档 P={hi.precision:.3f} R={hi.recall:.3f}（{hi.tp}/{hi.predicted} 可判定预测，占正确发现 {share:.3f}）"
+                f"   {label:<8} 较可信档 P={hi.precision:.3f} R={hi.recall:.3f}（{hi.tp}/{hi.predicted} 可判定预测，占正确发现 {share:.3f}）"
                 f"；全部 P={ours.precision:.3f} R={ours.recall:.3f}"
             )
     return "\n".join(lines)
