@@ -235,7 +235,8 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
         other_units, theirs = (b_units, tb) if side == "a" else (a_units, ta)
         others = Clauses.of(other_units, frozenset(years_b if side == "a" else years_a))
         own_text, other_text = _syn(target_text(units)), _syn(target_text(other_units))
-        words = counterparts([sought_object(_normalized(_without_head(_ONLY_TAIL.sub("", core) or core))) for _, core, _ in found], others, other_text, own_text)
+        bare = [_normalized(_without_head(_ONLY_TAIL.sub("", x) or x)) for x in (t.key for t, _, _ in found)]
+        words = counterparts([sought_object(_normalized(_without_head(_ONLY_TAIL.sub("", core) or core))) for _, core, _ in found], others, other_text, own_text, bare, [_normalized(units[t.unit].text) for t, _, _ in found])
         for (t, core, named), hit in zip(found, words):
             text = units[t.unit].text
             q = t.quantity
