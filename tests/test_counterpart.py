@@ -148,3 +148,16 @@ def test_a_run_written_twice_in_one_sentence_is_written_in_one_place():
     got = counterparts(["职业技能培训"], Clauses(rows, {3: s}), s, "职业技能培训", None, ["职业技能培训"])
     assert got[0][1] == "拓宽职业技能培训资金使用范围"
     assert counterparts(["职业技能培训"], Clauses(rows), s, "职业技能培训") == [None]
+
+
+def test_a_quoted_name_the_object_opens_with_is_its_counterpart(tmp_path):
+    """“陆上风光三峡”新开工风光发电装机719万千瓦 / 全面推进“陆上风光三峡”项目建设: a programme's quoted
+    name, written once in the other year, names the object it opens however long the rest is."""
+    rows = [(4, "全面推进“陆上风光三峡”项目建设", qty.metric_key("全面推进“陆上风光三峡”项目建设")), (5, "加快建设新型电力系统", qty.metric_key("加快建设新型电力系统"))]
+    other = "".join(k for _, _, k in rows)
+    core = "陆上风光三峡新开工风光发电装机"
+    assert counterparts([core], Clauses(rows), other, core) == [None]
+    got = counterparts([core], Clauses(rows), other, core, None, None, ["陆上风光三峡"])
+    assert got[0][1] == "全面推进“陆上风光三峡”项目建设"
+    # written twice in the other year: not one programme's place
+    assert counterparts([core], Clauses(rows), other + "陆上风光三峡", core, None, None, ["陆上风光三峡"]) == [None]

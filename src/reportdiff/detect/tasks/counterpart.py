@@ -38,7 +38,7 @@ class Clauses:
         return cls(rows, {i: _normalized(units[i].text) for i in {r[0] for r in rows}})
 
 
-def counterparts(cores: list[str], clauses: Clauses, other_text: str, own_text: str, keys: list[str] | None = None, homes: list[str] | None = None) -> list[tuple[int, str, str] | None]:
+def counterparts(cores: list[str], clauses: Clauses, other_text: str, own_text: str, keys: list[str] | None = None, homes: list[str] | None = None, quoted: list[str] | None = None) -> list[tuple[int, str, str] | None]:
     """For each object ``cores[n]`` (normalized), the one figureless clause of ``clauses`` that
     names it (:func:`_names`), or None: no clause does, or more than one does (the object is
     named in several places; which one continues the task is not read).  The run shared must
@@ -65,6 +65,10 @@ def counterparts(cores: list[str], clauses: Clauses, other_text: str, own_text: 
         hits = [m for m in near if _names(core, clauses.rows[m][2], other_text, own_text, clauses.rows[m][1], there.get(clauses.rows[m][0], ""), home)]
         if not hits and keys and keys[n]:
             hits = [m for m in near if _abridged(keys[n], clauses.rows[m][2], other_text, own_text, clauses.rows[m][1])]
+        if not hits and quoted and quoted[n]:
+            name = quoted[n]
+            if other_text.count(_normalized(name)) == 1:
+                hits = [m for m in range(len(clauses.rows)) if f"“{name}”" in clauses.rows[m][1]]
         if len({clauses.rows[m][0] for m in hits}) == 1:
             out[n] = clauses.rows[hits[0]]
     return out
