@@ -161,3 +161,9 @@ def test_a_quoted_name_the_object_opens_with_is_its_counterpart(tmp_path):
     assert got[0][1] == "全面推进“陆上风光三峡”项目建设"
     # written twice in the other year: not one programme's place
     assert counterparts([core], Clauses(rows), other + "陆上风光三峡", core, None, None, ["陆上风光三峡"]) == [None]
+    # the clause heads a figure of its sentence (做大做优“洪城科贷通”，争取全年放贷8.6亿元): no words only
+    rows = [(4, "做大做优“洪城科贷通”", qty.metric_key("做大做优“洪城科贷通”"))]
+    sent = qty.metric_key("做大做优“洪城科贷通”，争取全年放贷8.6亿元")
+    core = "洪城科贷通放款金额"
+    assert counterparts([core], Clauses(rows, {4: sent}), sent, core, None, None, ["洪城科贷通"]) == [None]
+    assert counterparts([core], Clauses(rows, {4: rows[0][2]}), sent, core, None, None, ["洪城科贷通"])[0] is not None

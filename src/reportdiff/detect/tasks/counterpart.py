@@ -68,7 +68,7 @@ def counterparts(cores: list[str], clauses: Clauses, other_text: str, own_text: 
         if not hits and quoted and quoted[n]:
             name = quoted[n]
             if other_text.count(_normalized(name)) == 1:
-                hits = [m for m in range(len(clauses.rows)) if f"“{name}”" in clauses.rows[m][1]]
+                hits = [m for m in range(len(clauses.rows)) if f"“{name}”" in clauses.rows[m][1] and not _figure_next(clauses.rows[m], clauses.sentences)]
         if len({clauses.rows[m][0] for m in hits}) == 1:
             out[n] = clauses.rows[hits[0]]
     return out
@@ -81,6 +81,19 @@ def sought_object(core: str) -> str:
 
     bare = vocab.pattern("tasks", "worded", "amounts").sub("", core)
     return bare if len(bare) >= MIN_COUNTERPART_RUN else core
+
+
+#: characters after a clause naming a programme within which a figure makes the clause its heading
+FIGURE_NEXT = 8
+
+
+def _figure_next(row: tuple[int, str, str], sentences: dict[int, str] | None) -> bool:
+    """Whether the clause ``row`` is followed in its sentence, within :data:`FIGURE_NEXT`
+    characters, by a figure (做大做优“洪城科贷通”，争取全年放贷8.6亿元): the clause heads that figure,
+    so the programme has a figure that year, not words only."""
+    sent = (sentences or {}).get(row[0], "")
+    at = sent.find(row[2])
+    return at >= 0 and re.search(r"\d", sent[at + len(row[2]) : at + len(row[2]) + FIGURE_NEXT]) is not None
 
 
 def _once(run: str, text: str, sentence: str) -> bool:
