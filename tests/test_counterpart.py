@@ -109,3 +109,61 @@ def test_a_run_closing_a_list_of_examples_names_those_examples():
     assert not _names("酒商融合特色街区", c, c, "酒商融合特色街区", "推进民生路等特色街区改造")
     c = qty.metric_key("打造一批特色街区")
     assert _names("酒商融合特色街区", c, c, "酒商融合特色街区", "打造一批特色街区")
+
+
+def test_a_clause_writing_the_object_in_short_is_its_counterpart():
+    """城镇社区养老幸福工程 written 城镇社区养老工程 (start and end, the words between left out) names the
+    object when no clause writes a run ending it; a general start (重点项目), a short form written
+    twice, or one opening a quoted programme name (科技领军企业“头雁”计划) names nothing."""
+    from reportdiff.detect.tasks.counterpart import _abridged
+
+    raw = "新建改造一批城镇社区养老工程、农村区域养老中心"
+    c = qty.metric_key(raw)
+    assert _abridged("城镇社区养老幸福工程", c, c, "城镇社区养老幸福工程", raw)
+    assert not _abridged("城镇社区养老幸福工程", c, c + "城镇社区养老工程", "城镇社区养老幸福工程", raw)
+    raw = "实施科技型中小企业“成长”、科技领军企业“头雁”三大计划"
+    c = qty.metric_key(raw)
+    assert not _abridged("科技领军培育企业", c, c, "科技领军培育企业", raw)
+    raw = "接续推进城市更新项目"
+    c = qty.metric_key(raw)
+    assert _abridged("城市更新试点示范项目", c, c, "城市更新试点示范项目", raw)
+    assert not _abridged("城市更新试点示范项目", c, c, "城市更新试点示范项目城市更新试点示范项目", raw)
+    # counterparts reads the short form only where no clause names the core itself
+    one = _clauses("接续推进城市更新项目", "完善社区服务设施")
+    got = counterparts(["城市更新试点示范"], one, c + "完善社区服务设施", "城市更新试点示范项目", ["城市更新试点示范项目"])
+    assert got[0][1] == "接续推进城市更新项目"
+    assert counterparts(["城市更新试点示范"], one, c + "完善社区服务设施", "城市更新试点示范项目") == [None]
+
+
+def test_a_run_written_twice_in_one_sentence_is_written_in_one_place():
+    from reportdiff.detect.tasks.counterpart import _once
+
+    assert _once("职业技能培训", "甲职业技能培训乙", "")
+    s = "拓宽职业技能培训资金使用范围开展大规模多层次职业技能培训"
+    assert _once("职业技能培训", "前文" + s + "后文", s)
+    assert not _once("职业技能培训", "加强农民职业技能培训" + s, s)
+    assert not _once("职业技能培训", "其他", s)
+    # two clauses of one sentence naming the object: the first is cited
+    rows = [(3, "拓宽职业技能培训资金使用范围", qty.metric_key("拓宽职业技能培训资金使用范围")), (3, "开展大规模、多层次职业技能培训", qty.metric_key("开展大规模、多层次职业技能培训"))]
+    got = counterparts(["职业技能培训"], Clauses(rows, {3: s}), s, "职业技能培训", None, ["职业技能培训"])
+    assert got[0][1] == "拓宽职业技能培训资金使用范围"
+    assert counterparts(["职业技能培训"], Clauses(rows), s, "职业技能培训") == [None]
+
+
+def test_a_quoted_name_the_object_opens_with_is_its_counterpart(tmp_path):
+    """“陆上风光三峡”新开工风光发电装机719万千瓦 / 全面推进“陆上风光三峡”项目建设: a programme's quoted
+    name, written once in the other year, names the object it opens however long the rest is."""
+    rows = [(4, "全面推进“陆上风光三峡”项目建设", qty.metric_key("全面推进“陆上风光三峡”项目建设")), (5, "加快建设新型电力系统", qty.metric_key("加快建设新型电力系统"))]
+    other = "".join(k for _, _, k in rows)
+    core = "陆上风光三峡新开工风光发电装机"
+    assert counterparts([core], Clauses(rows), other, core) == [None]
+    got = counterparts([core], Clauses(rows), other, core, None, None, ["陆上风光三峡"])
+    assert got[0][1] == "全面推进“陆上风光三峡”项目建设"
+    # written twice in the other year: not one programme's place
+    assert counterparts([core], Clauses(rows), other + "陆上风光三峡", core, None, None, ["陆上风光三峡"]) == [None]
+    # the clause heads a figure of its sentence (做大做优“洪城科贷通”，争取全年放贷8.6亿元): no words only
+    rows = [(4, "做大做优“洪城科贷通”", qty.metric_key("做大做优“洪城科贷通”"))]
+    sent = qty.metric_key("做大做优“洪城科贷通”，争取全年放贷8.6亿元")
+    core = "洪城科贷通放款金额"
+    assert counterparts([core], Clauses(rows, {4: sent}), sent, core, None, None, ["洪城科贷通"]) == [None]
+    assert counterparts([core], Clauses(rows, {4: rows[0][2]}), sent, core, None, None, ["洪城科贷通"])[0] is not None

@@ -172,6 +172,15 @@ def _with_its_object(t: TaskTarget, text: str) -> str:
     return t.clause + m.group(0) if m and head in m.group(0) else t.clause
 
 
+def _opening_name(t: TaskTarget) -> str:
+    """The quoted name (“陆上风光三峡”, 4 characters or more) the object of ``t`` opens with, or ''."""
+    for name in re.findall(r"“([^”]{4,})”", t.clause):
+        k = _normalized(name)
+        if k and _normalized(t.key).startswith(k):
+            return name
+    return ""
+
+
 def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pairs, worded) -> list[Finding]:
     """Task-level targets of one year only: a quantified task target left unpaired whose
     object the other year's commitments name nowhere, with a figure or in words
@@ -235,7 +244,8 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
         other_units, theirs = (b_units, tb) if side == "a" else (a_units, ta)
         others = Clauses.of(other_units, frozenset(years_b if side == "a" else years_a))
         own_text, other_text = _syn(target_text(units)), _syn(target_text(other_units))
-        words = counterparts([sought_object(_normalized(_without_head(_ONLY_TAIL.sub("", core) or core))) for _, core, _ in found], others, other_text, own_text)
+        bare = [_normalized(_without_head(_ONLY_TAIL.sub("", x) or x)) for x in (t.key for t, _, _ in found)]
+        words = counterparts([sought_object(_normalized(_without_head(_ONLY_TAIL.sub("", core) or core))) for _, core, _ in found], others, other_text, own_text, bare, [_normalized(units[t.unit].text) for t, _, _ in found], [_opening_name(t) for t, _, _ in found])
         for (t, core, named), hit in zip(found, words):
             text = units[t.unit].text
             q = t.quantity
