@@ -756,3 +756,73 @@ def test_two_actions_joined_before_the_object_are_no_part_of_it():
     """建成和开工建设未来社区110个 counts 未来社区: both actions and the 和 joining them are read off."""
     assert _key("建成和开工建设未来社区110个") == "未来社区"
     assert _key("新建和改造农村公路500公里") == "农村公路"
+
+
+def _read(texts: list[str]) -> list[TaskTarget]:
+    """Targets of sentences of a commitments part, read as :func:`task_targets` reads a report."""
+    from types import SimpleNamespace
+
+    from reportdiff.detect.tasks.objects import task_targets
+
+    units = [SimpleNamespace(region=Region.COMMITMENTS, id=f"s{k}", section="x", text=t) for k, t in enumerate(texts)]
+    return task_targets(None, units, set())
+
+
+def test_a_running_total_counts_the_object_of_the_increment_before_it():
+    """新增1000处信号灯联网、累计达8000处: the total counts 信号灯联网 and is the other year's level
+    (实现7000处信号灯联网), not the increment; a bare 达 closes no object (设施蔬菜面积达125万亩)."""
+    from reportdiff.align import Edge
+
+    a, b = _read(["实现7000处信号灯联网。"]), _read(["新增1000处信号灯联网、累计达8000处。"])
+    assert [(y.key, y.quantity.text) for y in b] == [("信号灯联网", "1000处"), ("信号灯联网", "8000处")]
+    assert [(x.quantity.text, y.quantity.text) for x, y, _ in pair_task_targets(a, b, [Edge(0, 0, 1.0)])] == [("7000处", "8000处")]
+    assert _key("设施蔬菜面积达125万亩") == "设施蔬菜面积"
+
+
+def test_a_total_is_none_of_the_stages_its_parts_name():
+    """推进50个港航项目 / 开工…6个航运项目，续建…22个项目，建成…7个项目: the total pairs with no part; two
+    stages named on both sides and not shared are two tasks, 在建 is 续建."""
+    from reportdiff.align import Edge
+
+    a = _read(["推进50个港航项目。"])
+    b = _read(["开工甲乙等6个航运项目，续建丙丁等22个项目，建成戊己等7个项目。"])
+    assert not pair_task_targets(a, b, [Edge(0, 0, 1.0)])
+    c, d = _read(["续建高速公路项目7个。"]), _read(["新开工高速公路项目5个。"])
+    assert not pair_task_targets(c, d, [Edge(0, 0, 1.0)])
+    e = _read(["在建高速公路项目9个。"])
+    assert pair_task_targets(c, e, [Edge(0, 0, 1.0)])
+    # one stage in a sentence counting other things elsewhere (续建新建地下管网 / 建成充电桩) is no part
+    f, g = _read(["续建新建地下管网3000公里以上，建成充电桩2万个。"]), _read(["建设改造地下管网3500公里。"])
+    assert [(x.quantity.text, y.quantity.text) for x, y, _ in pair_task_targets(f, g, [Edge(0, 0, 1.0)])] == [("3000公里以上", "3500公里")]
+    # one figure of two stages is no sentence of several (建成和开工建设未来社区110个 / 新增未来社区建设项目50个)
+    h, k = _read(["建成和开工建设未来社区110个。"]), _read(["新增未来社区建设项目50个。"])
+    assert pair_task_targets(h, k, [Edge(0, 0, 1.0)])
+
+
+def test_a_second_figure_after_the_first_ones_noun_measures_the_same_things():
+    """续建甲乙等7个项目722公里: 722公里 is the length of the 7 projects, not of 项目 in general."""
+    t = _read(["高速公路续建甲乙等7个项目722公里。"])
+    assert [x.key for x in t] == ["高速公路续建甲乙等项目"] * 2
+
+
+def test_a_bare_measure_is_the_thing_a_short_clause_before_names():
+    """做强花卉，完成种植面积38万亩: the planting area of flowers, not any planting area."""
+    assert [x.key for x in _read(["做强花卉，完成种植面积38万亩。"])] == ["花卉种植面积"]
+    assert [x.key for x in _read(["加强管理，完成种植面积38万亩。"])] == ["种植面积"]
+
+
+def test_a_share_is_not_the_figure_of_its_total():
+    """高技术制造业增加值占规上工业增加值比重达13% / 规上工业增加值增长8%: the share of a part is no
+    figure of the total; of its part it may be (民间投资占比…, a measure redefined elsewhere)."""
+    from reportdiff.align import Edge
+
+    a, b = _read(["高技术制造业增加值占规上工业增加值比重达13%。"]), _read(["规上工业增加值增长8%。"])
+    assert a and b and not pair_task_targets(a, b, [Edge(0, 0, 1.0)])
+
+
+def test_a_kind_pairs_with_the_other_years_broader_kind():
+    """新增可再生能源装机1500万千瓦 / 新增风电光伏并网装机1300万千瓦以上: one task, its scope narrowed;
+    two kinds of one broader kind (风电装机 / 光伏装机) are not."""
+    a, b = _read(["新增可再生能源装机1500万千瓦。"]), _read(["新增风电光伏并网装机1300万千瓦以上。"])
+    assert [(x.quantity.text, y.quantity.text) for x, y, _ in pair_task_targets(a, b, [])] == [("1500万千瓦", "1300万千瓦以上")]
+    assert not pair_task_targets(_read(["新增风电装机500万千瓦。"]), _read(["新增光伏装机600万千瓦。"]), [])

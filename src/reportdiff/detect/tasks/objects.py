@@ -4,6 +4,7 @@ figures can be compared in."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -122,6 +123,9 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
     if not vocab.pattern("tasks", "key", "stages").sub("", metric) and not after and prev_key and re.split(r"[，,；;：:]", to_simplified(text[: q.start]))[-1].lstrip().startswith("其中"):
         # 实施重大项目700个以上，其中新开工110个以上、建成投用40个以上: parts of the previous figure's
         # object, which the stage written before each figure tells apart (:func:`stages`)
+        return prev_key
+    if metric in ("", "达") and not after and prev_key and cumulative(text, q):
+        # 新增1000处信号灯联网、累计达8000处: the running total of the previous figure's object
         return prev_key
     if not metric and not after and prev_key and "、" in between:
         # 新增高标准农田建设9.55万亩、改造提升3.9万亩: an item of a list that writes only what is done
@@ -264,6 +268,12 @@ def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
                 # 集体经济收入10万元以上的村达到50%以上: the share of the things the threshold
                 # defines, which the threshold's object names (集体经济收入的村), not the noun alone
                 key = prev_key
+            elif key and prev_key and prev_q is not None and key != prev_key and prev_key.endswith(key) and _same_noun(prev_q, q, u.text, key):
+                # 高速公路续建集安至桓仁等7个项目722公里: a second figure straight after the first
+                # one's noun measures the same things (the length of the 7 projects)
+                key = prev_key
+            if key:
+                key = _with_subject(key, q, u.text)
             prev_q = q
             prev_end = q.start + len(q.text)
             prev_metric = _metric_of(q, u.text, prev_metric)
@@ -271,9 +281,34 @@ def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
             if key is None or len(key) < MIN_OBJECT or _threshold(q, u.text, qs):
                 continue
             s, e = next(((s, e) for s, e in spans if s <= q.start < e), (0, len(u.text)))
+            stage = stages(q.metric)
+            if out and out[-1].unit == i and out[-1].key == key and cumulative(u.text, q):
+                stage = frozenset({TOTAL})
+                out[-1] = dataclasses.replace(out[-1], stage=out[-1].stage | {INCREMENT})
             for k in _each(key):
-                out.append(TaskTarget(i, q, k, u.text[s:e].strip("，,；;。、 "), _sentence_qualifiers(q, u.text), stages(q.metric)))
+                out.append(TaskTarget(i, q, k, u.text[s:e].strip("，,；;。、 "), _sentence_qualifiers(q, u.text), stage))
     return out
+
+
+def _same_noun(p: Quantity, q: Quantity, text: str, key: str) -> bool:
+    """Whether only the noun ``key`` of ``p``'s object stands between figures ``p`` and ``q``
+    (7个项目722公里), with no punctuation or word of its own."""
+    between = to_simplified(text[p.start + len(p.text) : q.start])
+    return bool(between) and between == key
+
+
+def _with_subject(key: str, q: Quantity, text: str) -> str:
+    """``key`` completed by the thing a short clause before names when ``key`` is a bare measure
+    (做强花卉，完成种植面积38万亩 -> 花卉种植面积: ``subject_clause`` of ``data/tasks.toml``)."""
+    from ... import vocab
+
+    if not vocab.pattern("tasks", "key", "bare_measure").match(key):
+        return key
+    clauses = re.split(r"[，,；;：:]", to_simplified(text[: q.start]))
+    if len(clauses) < 2:
+        return key
+    m = vocab.pattern("tasks", "key", "subject_clause").match(clauses[-2].strip())
+    return m.group(1) + key if m else key
 
 
 def generic(key: str) -> bool:
@@ -302,6 +337,21 @@ def _size_class(p: Quantity, q: Quantity, text: str) -> bool:
         return False
     between = to_simplified(text[p.start + len(p.text) : q.start])
     return 0 < len(between) <= MAX_SIZED_NOUN and not re.search(r"[，,；;。、：:（()\d]", between)
+
+
+def cumulative(text: str, q: Quantity) -> bool:
+    """Whether ``q`` is written as a running total in its clause (累计达8000处: ``cumulative`` of
+    ``data/tasks.toml``)."""
+    from ... import vocab
+
+    before = re.split(r"[，,；;：:、]", to_simplified(text[: q.start]))[-1].strip()
+    return bool(vocab.pattern("tasks", "key", "cumulative").search(before))
+
+
+#: the stage :func:`task_targets` gives a running total (:func:`cumulative`) and the increment of
+#: the same object its sentence states before it: a figure of the other year naming no stage is a
+#: level reached, the total's counterpart, not the increment's (实现7000处信号灯联网 / 新增1000处…、累计达8000处)
+TOTAL, INCREMENT = "累计", "新增"
 
 
 def stages(metric: str) -> frozenset[str]:

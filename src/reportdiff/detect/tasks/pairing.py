@@ -12,7 +12,7 @@ import numpy as np
 
 from ... import quantities as qty
 from ...align import Edge
-from .objects import _comparable, CONJUNCTIONS, _measures, _ONLY_TAIL, _verbs, generic, TaskTarget
+from .objects import _comparable, _counts, CONJUNCTIONS, _measures, _ONLY_TAIL, _verbs, generic, stages, TaskTarget, TOTAL
 
 
 #: two objects are the same at or above this similarity (:func:`_similarity`, 0..100, plus
@@ -214,6 +214,8 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
             sim[i, j] = r
             score[i, j] = r + bonus[i, j]
     rank = np.where(score >= SAME_OBJECT, sim + bonus * ALIGNED_RANK + STAGE_RANK * staged, -1.0)
+    apart = _stages_apart(ta, tb)
+    rank[apart] = -1.0
     out = []
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -240,7 +242,7 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
     # 机构) and are otherwise alike, in sentences the alignment linked (新创建省级示范片区70个左右
     # -> 新增省级乡村振兴片区75个)
     linked_a, linked_b = {e.a for e in edges}, {e.b for e in edges}
-    second = np.where(dim & (sim >= SAME_HEAD), sim + bonus * ALIGNED_RANK, -1.0)
+    second = np.where(dim & (sim >= SAME_HEAD) & ~apart, sim + bonus * ALIGNED_RANK, -1.0)
     for flat in np.argsort(-second, axis=None, kind="stable"):
         i, j = divmod(int(flat), len(tb))
         if second[i, j] < 0:
@@ -264,7 +266,7 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
     # 基础设施投资 / 工业技改投资 on a tuning pair (two sectors)
     free_a = np.array([i not in used_a for i in range(len(ta))], dtype=bool)
     free_b = np.array([j not in used_b for j in range(len(tb))], dtype=bool)
-    sole = dim & link[la[:, None], lb[None, :]] & free_a[:, None] & free_b[None, :]
+    sole = dim & ~apart & link[la[:, None], lb[None, :]] & free_a[:, None] & free_b[None, :]
     sole &= (sole.sum(axis=1) == 1)[:, None] & (sole.sum(axis=0) == 1)[None, :]
     for i, j in zip(*np.nonzero(sole)):
         x, y = ta[i], tb[j]
@@ -273,6 +275,13 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         used_a.add(int(i))
         used_b.add(int(j))
         out.append((x, y, float(score[i, j])))
+    # fourth pass: an object naming a kind against the other year's naming its broader kind
+    # (风电光伏并网装机 / 可再生能源装机: ``[broader]`` of ``data/tasks.toml``), alike once the kind is
+    # read as the broader one
+    for i, j, sc in _broader_pairs(ta, tb, dim & ~apart, used_a, used_b):
+        used_a.add(i)
+        used_b.add(j)
+        out.append((ta[i], tb[j], sc))
     # an object several sentences count (年度投资 of each sector) pairs where the two sentences
     # pair another object too (the sector's projects: 7200个重大产业项目 / 5500个重大项目, which may
     # be such an object itself) or where one of them counts nothing else (完成投资3250亿元 /
@@ -287,6 +296,116 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
     ]
     out.sort(key=lambda p: (p[0].unit, p[0].quantity.start))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _broader() -> tuple[tuple[str, re.Pattern], ...]:
+    from ... import vocab
+
+    return tuple((broad, re.compile("|".join(sorted(map(re.escape, kinds), key=len, reverse=True)))) for broad, kinds in vocab.load("tasks").get("broader", {}).items())
+
+
+def _widened(key: str) -> tuple[str, str]:
+    """``key`` with the first kind it names read as its broader kind, and that broader kind
+    (风电光伏并网装机 -> 可再生能源并网装机, 可再生能源); ("", "") when it names none."""
+    for broad, rx in _broader():
+        if broad not in key and rx.search(key):
+            return rx.sub(broad, key, count=1), broad
+    return "", ""
+
+
+def _broader_pairs(ta: list[TaskTarget], tb: list[TaskTarget], ok: np.ndarray, used_a: set[int], used_b: set[int]) -> list[tuple[int, int, float]]:
+    """Unpaired targets (``ok``: may pair) of which one names a kind and the other its broader
+    kind, alike (:data:`SAME_OBJECT`) once the kind is read as the broader one; best first."""
+    free = ok & np.array([i not in used_a for i in range(len(ta))], dtype=bool)[:, None] & np.array([j not in used_b for j in range(len(tb))], dtype=bool)[None, :]
+    score = np.full(free.shape, -1.0)
+    for xs, ys, flip in ((ta, tb, False), (tb, ta, True)):
+        wide = [_widened(y.key) for y in ys]
+        if not any(w for w, _ in wide):
+            continue
+        # pairs where the other side names the broader kind itself
+        broad_of = np.array([b for _, b in wide], dtype=object)
+        keys = [x.key for x in xs]
+        cand = np.zeros((len(xs), len(ys)), dtype=bool)
+        for b in set(broad_of.tolist()) - {""}:
+            cand |= np.array([b in k for k in keys], dtype=bool)[:, None] & (broad_of == b)[None, :]
+        mask = cand & (free.T if flip else free)
+        if not mask.any():
+            continue
+        sim = _similarity(keys, [w or y.key for (w, _), y in zip(wide, ys)], need=mask)
+        sim = np.where(mask, sim, -1.0)
+        score = np.maximum(score, sim.T if flip else sim)
+    out = []
+    ua: set[int] = set()
+    ub: set[int] = set()
+    for flat in np.argsort(-score, axis=None, kind="stable"):
+        i, j = divmod(int(flat), score.shape[1])
+        if score[i, j] < SAME_OBJECT:
+            break
+        if i not in ua and j not in ub:
+            ua.add(i)
+            ub.add(j)
+            out.append((i, j, float(score[i, j])))
+    return out
+
+
+def _stage_groups() -> dict[str, str]:
+    """Stages of a project that name one stage (``same_stage`` of ``data/tasks.toml``: 在建 is 续建)."""
+    from ... import vocab
+
+    return {k: v for v, ks in vocab.load("tasks").get("same_stage", {}).items() for k in ks}
+
+
+def _stages_apart(ta: list[TaskTarget], tb: list[TaskTarget]) -> np.ndarray:
+    """Pairs of targets that are not one task by the stage of the project they name
+    (:func:`~.objects.stages`): two stages named and none shared (续建…7个项目 / 新开工…5个项目),
+    or a figure naming no stage against one stage of a sentence that counts several
+    (推进50个港航项目 / 开工…6个航运项目，续建…22个项目，建成…7个项目: the total is none of its
+    parts).  Over the distinct stage sets, then spread (most targets name no stage)."""
+    groups = _stage_groups()
+
+    def norm(st: frozenset[str]) -> frozenset[str]:
+        return frozenset(groups.get(x, x) for x in st)
+
+    def several(ts: list[TaskTarget]) -> np.ndarray:
+        # the stages the clauses of a sentence name before figures in one unit (开工…6个, 续建…22个,
+        # 建成…7个项目; 续建新建地下管网3000公里 and 建成充电桩2万个 are two things)
+        # figures, each its own stage: 建成和开工建设未来社区110个 is one figure of two stages
+        by_unit: dict[tuple[int, str], set[frozenset[str]]] = {}
+        for t in ts:
+            st = norm(t.stage | stages(t.clause))
+            if st and t.quantity.unit in _counts():  # counts of projects, not a grade (2000吨级航道)
+                by_unit.setdefault((t.unit, t.quantity.unit), set()).add(st)
+        return np.array([len(by_unit.get((t.unit, t.quantity.unit), ())) > 1 for t in ts], dtype=bool)
+
+    na, nb = [norm(x.stage) for x in ta], [norm(y.stage) for y in tb]
+    sa, sb = list(dict.fromkeys(na)), list(dict.fromkeys(nb))
+    ia, ib = {st: k for k, st in enumerate(sa)}, {st: k for k, st in enumerate(sb)}
+    disjoint = np.array([[bool(p) and bool(q) and not (p & q) for q in sb] for p in sa], dtype=bool).reshape(len(sa), len(sb))
+    ra = np.array([ia[st] for st in na], dtype=np.int64)
+    rb = np.array([ib[st] for st in nb], dtype=np.int64)
+    out = disjoint[ra[:, None], rb[None, :]]
+    # a running total is a level reached, as a figure naming no stage is
+    none_a = np.array([not (st - {TOTAL}) for st in na], dtype=bool)
+    none_b = np.array([not (st - {TOTAL}) for st in nb], dtype=bool)
+    out |= none_a[:, None] & (~none_b & several(tb))[None, :]
+    out |= (~none_a & several(ta))[:, None] & none_b[None, :]
+    # a share of a total (高技术制造业增加值占规上工业增加值比重达13%) is not the total's own figure
+    # (规上工业增加值增长8%); its part's may be (民间投资占比52% / 民间投资增长10%, a unit redefined)
+    for i, x in enumerate(ta):
+        m = _SHARE_OF.search(x.key)
+        if m:
+            out[i] |= np.array([not _SHARE_OF.search(y.key) and _total_of(m.group(0)) in y.key for y in tb], dtype=bool)
+    for j, y in enumerate(tb):
+        m = _SHARE_OF.search(y.key)
+        if m:
+            out[:, j] |= np.array([not _SHARE_OF.search(x.key) and _total_of(m.group(0)) in x.key for x in ta], dtype=bool)
+    return out
+
+
+def _total_of(share: str) -> str:
+    """The total a share is of (占规上工业增加值比重达 -> 规上工业增加值)."""
+    return re.sub(r"(?:比重|比例)(?:超过|超|达到|达)?$", "", share[1:])
 
 
 #: a metric redefined (:func:`pair_redefined`): the two objects, read without what measures them
