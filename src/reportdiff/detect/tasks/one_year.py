@@ -15,7 +15,7 @@ from ..base import _finding
 from .pairing import _kinds_unnamed
 from .objects import _counts, _fmt_task, _label, _measures, multi_year_sections, _ONLY_TAIL, target_text, TaskTarget, _THRESHOLD_BOUNDS
 from .counterpart import Clauses, counterparts, quoted_in, situation, sought_object, stated_apart
-from .worded import _core, _counted_there, _in_quotes, _normalized, _syn, _worded_at_home
+from .worded import _core, _counted_there, _in_quotes, _normalized, _syn, _worded_at_home, worded_change
 
 
 #: a task-level target of one year only needs an object of this many characters or more (企业,
@@ -260,14 +260,8 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
                 hit = None
             if hit is not None:
                 i, c, _ = hit
-                if side == "a":
-                    msg = f"量化目标变为定性表述：{t.clause} → {c}"
-                    detail = {"metric": _label(t), "old": fig, "new": c, "old_value": q.value, "change": "quant_to_qual", "a_clause": t.clause, "b_clause": c}
-                    la, lb = [units[t.unit]], [other_units[i]]
-                else:
-                    msg = f"定性表述变为量化目标：{c} → {t.clause}"
-                    detail = {"metric": _label(t), "old": c, "new": fig, "new_value": q.value, "change": "qual_to_quant", "a_clause": c, "b_clause": t.clause}
-                    la, lb = [other_units[i]], [units[t.unit]]
+                msg, detail = worded_change(side, t, c, fig)
+                la, lb = ([units[t.unit]], [other_units[i]]) if side == "a" else ([other_units[i]], [units[t.unit]])
                 out.append(_finding(FindingType.NUMBER_CHANGED, Severity.MEDIUM, a, b, la, lb, msg, detail))
                 continue
             if named:

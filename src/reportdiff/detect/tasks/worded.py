@@ -588,17 +588,23 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             # the figures of one object in one clause are stated together (新开工改造老旧小区716个
             # 26.95万户: 716个、26.95万户 of the one task the other year words)
             figures = "、".join(dict.fromkeys(_fmt(o.quantity) for o in mine if o is t or (o.unit == t.unit and o.key == t.key and o.clause == t.clause and id(o) not in paired)))
-            if side == "a":
-                msg = f"量化目标变为定性表述：{t.clause} → {c}"
-                detail = {"metric": _label(t), "old": figures, "new": c, "old_value": q.value, "change": "quant_to_qual", "a_clause": t.clause, "b_clause": c}
-                la, lb = [a_units[t.unit]], [b_units[i]]
-            else:
-                msg = f"定性表述变为量化目标：{c} → {t.clause}"
-                detail = {"metric": _label(t), "old": c, "new": figures, "new_value": q.value, "change": "qual_to_quant", "a_clause": c, "b_clause": t.clause}
-                la, lb = [a_units[i]], [b_units[t.unit]]
+            msg, detail = worded_change(side, t, c, figures)
+            la, lb = ([a_units[t.unit]], [b_units[i]]) if side == "a" else ([a_units[i]], [b_units[t.unit]])
             if _after_figure(q, own_units[t.unit].text, t.key):
                 # the object spans another count's: nothing is said of it, but the figure has a
                 # counterpart in words, so it is no target of one year only either
                 detail["silent"] = True
             out.append(_finding(FindingType.NUMBER_CHANGED, Severity.MEDIUM, a, b, la, lb, msg, detail))
     return out
+
+
+def worded_change(side: str, t: TaskTarget, c: str, figures: str) -> tuple[str, dict]:
+    """The message and detail of a figure ↔ words finding: the figures ``figures`` of task target
+    ``t`` on ``side`` against the figureless clause ``c`` of the other year (``quant_to_qual`` when
+    the figure is last year's, ``qual_to_quant`` when it is this year's)."""
+    q = t.quantity
+    if side == "a":
+        detail = {"metric": _label(t), "old": figures, "new": c, "old_value": q.value, "change": "quant_to_qual", "a_clause": t.clause, "b_clause": c}
+        return f"量化目标变为定性表述：{t.clause} → {c}", detail
+    detail = {"metric": _label(t), "old": c, "new": figures, "new_value": q.value, "change": "qual_to_quant", "a_clause": c, "b_clause": t.clause}
+    return f"定性表述变为量化目标：{c} → {t.clause}", detail
