@@ -53,13 +53,12 @@ def counterparts(cores: list[str], clauses: Clauses, other_text: str, own_text: 
     out: list[tuple[int, str, str] | None] = [None] * len(cores)
     if not cores or not clauses.rows:
         return out
-    from rapidfuzz import fuzz, process
 
-    scores = process.cdist(cores, [k for _, _, k in clauses.rows], scorer=fuzz.partial_ratio, score_cutoff=SIEVE)
+    near_of = _sieve(cores, keys, [k for _, _, k in clauses.rows])
     for n, core in enumerate(cores):
         if not core:
             continue
-        near = scores[n].nonzero()[0]
+        near = near_of[n]
         home = homes[n] if homes else ""
         there = clauses.sentences or {}
         hits = [m for m in near if _names(core, clauses.rows[m][2], other_text, own_text, clauses.rows[m][1], there.get(clauses.rows[m][0], ""), home)]
@@ -71,6 +70,39 @@ def counterparts(cores: list[str], clauses: Clauses, other_text: str, own_text: 
                 hits = [m for m in range(len(clauses.rows)) if f"“{name}”" in clauses.rows[m][1] and not _figure_next(clauses.rows[m], clauses.sentences)]
         if len({clauses.rows[m][0] for m in hits}) == 1:
             out[n] = clauses.rows[hits[0]]
+    return out
+
+
+def _sieve(cores: list[str], keys: list[str] | None, texts: list[str]) -> list[list[int]]:
+    """For each object, the clauses ``texts`` worth reading further, in order: those holding the
+    object's last :data:`MIN_COUNTERPART_RUN` characters (a run that names it ends it:
+    :func:`_names`) or its key's first ones (a short form starts with them: :func:`_abridged`), and
+    whose rapidfuzz partial_ratio with the object reaches :data:`SIEVE`.  The first test, by an
+    index of the clauses' character runs, leaves the partial_ratio to the few pairs that can name
+    the object instead of every object against every clause."""
+    from rapidfuzz import fuzz, process
+
+    k = MIN_COUNTERPART_RUN
+    index: dict[str, set[int]] = {}
+    for m, t in enumerate(texts):
+        for i in range(len(t) - k + 1):
+            index.setdefault(t[i : i + k], set()).add(m)
+    wanted: list[list[int]] = []
+    for n, core in enumerate(cores):
+        key = keys[n] if keys and keys[n] else ""
+        found = index.get(core[-k:], set()) if len(core) >= k else set()
+        if len(key) >= k:
+            found = found | index.get(key[:k], set())
+        wanted.append(sorted(found))
+    rows = [n for n, w in enumerate(wanted) for _ in w]
+    cols = [m for w in wanted for m in w]
+    out: list[list[int]] = [[] for _ in cores]
+    if not cols:
+        return out
+    scores = process.cpdist([cores[n] for n in rows], [texts[m] for m in cols], scorer=fuzz.partial_ratio, workers=1)
+    for n, m, v in zip(rows, cols, scores.tolist()):
+        if v >= SIEVE:
+            out[n].append(m)
     return out
 
 
