@@ -310,3 +310,35 @@ def test_zhongshui_is_reclaimed_water(tmp_path):
     )
     got = [(f.detail["old"], f.detail["new"]) for f in fs if f.type == T.NUMBER_CHANGED]
     assert got == [("25%以上", "力争34%")]
+
+
+def test_a_headline_target_moved_with_its_words_reordered_is_unchanged(tmp_path):
+    # 新增城镇就业 among the targets, 城镇新增就业 among the next year's tasks: the same measure
+    fs = _compare(
+        tmp_path,
+        _report(2024, "，新增城镇就业23万人", "稳定扩大就业，推进创业带动就业。"),
+        _report(2025, "", "稳定扩大就业，实现城镇新增就业23万人。"),
+    )
+    assert not [f for f in fs if f.type == T.TARGET_CHANGED and "就业" in f.a_text]
+    from reportdiff.detect.targets import _reordered
+
+    assert _reordered("新增城镇就业", "城镇新增就业[1]") and not _reordered("城镇就业", "城镇新增就业")
+
+
+def test_zhengqu_before_a_figure_is_the_same_aim_as_lizheng(tmp_path):
+    # 争取2个县… one year, 力争2个县… the next: both "strive to", no change of qualifier
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "加快推进义务教育优质均衡，争取2个县通过省义务教育优质均衡评估。"),
+        _report(2025, "", "推动教育改革实验区建设，力争2个县通过省义务教育优质均衡县评估。"),
+    )
+    assert not [f for f in fs if f.type == T.NUMBER_CHANGED and "县" in f.a_text]
+    # 确保 is a firmer aim than 争取: still a change
+    firm = _compare(
+        tmp_path,
+        _report(2024, "", "加快推进义务教育优质均衡，争取2个县通过省义务教育优质均衡评估。"),
+        _report(2025, "", "推动教育改革实验区建设，确保2个县通过省义务教育优质均衡县评估。"),
+    )
+    got = [f for f in firm if f.type == T.NUMBER_CHANGED and "县" in f.a_text]
+    assert got and got[0].detail["change"] == "qualifier"
+

@@ -248,6 +248,18 @@ def _moved(t: Target, other: Document, other_units, skip: set[str]):
     return task_counterpart(t, other, other_units, skip)
 
 
+def _reordered(x: str, y: str) -> bool:
+    """Whether two metric names hold the same characters in another order (新增城镇就业 /
+    城镇新增就业), read without a trailing index ([2]) and without marks, and each also without
+    the verbs that may open it (实现城镇新增就业: ``quantities._VERB_HEAD``)."""
+
+    def forms(m: str) -> set[str]:
+        m = re.sub(r"\[\d+\]$|[^\w]", "", m)
+        return {"".join(sorted(f)) for f in (m, qty._VERB_HEAD.sub("", m)) if len(f) >= 4}
+
+    return bool(forms(x) & forms(y))
+
+
 def _moved_finding(a: Document, b: Document, t: Target, task, la: list, lb: list, to_tasks: bool) -> Finding:
     """A headline target of one year that the other year states among its tasks (or the
     reverse): a ``target_changed`` finding when the value or qualifier changed, else a
@@ -264,7 +276,9 @@ def _moved_finding(a: Document, b: Document, t: Target, task, la: list, lb: list
     if {p for p in t.qualifier.split("+") if p} != set(_qualifiers(task)):
         kinds.append("qualifier")
     mt, mq = qty.metric_key(t.metric), qty.metric_key(re.sub(r"\[\d+\]$", "", q.metric))
-    if not (mt.endswith(mq) or mq.endswith(mt)):
+    # the same words in another order name the same measure (新增城镇就业 among the targets,
+    # 城镇新增就业 among the tasks)
+    if not (mt.endswith(mq) or mq.endswith(mt) or _reordered(t.metric, q.metric)):
         kinds.append("metric")  # 粮食综合生产能力 among the targets, 粮食总产 among the tasks: redefined
     head, other = _target_text(t), _fmt_task(task)
     old, new = (head, other) if to_tasks else (other, head)

@@ -409,6 +409,8 @@ def _same_qualifiers(x: TaskTarget, y: TaskTarget, a_units, b_units) -> bool:
                 mine.add(w)
         if "确保" in theirs and not mine & set(SENTENCE_QUALIFIERS) and _keep().search(re.split(r"[，,；;。]", before)[-1]):
             mine.add("确保")  # 持续保持…“7个100%” / 确保…“7个100%”: both firm
+        if "力争" in theirs and not mine & set(SENTENCE_QUALIFIERS) and _strive().search(re.split(r"[，,；;。]", before)[-1]):
+            mine.add("力争")  # 争取2个县通过…评估 / 力争2个县通过…评估: the same aim
         if "以上" in theirs and "以上" not in mine and (not q.qualifier or q.qualifier in SENTENCE_QUALIFIERS):
             rest = text[q.start + len(q.text) :]
             if re.match(r"^(?:、[^，,；;。、\d]{1,20}[\d.]+[^\d，,；;。、]{0,3}?)+?以上(?=[，,；;。]|$)", rest):
@@ -421,6 +423,13 @@ def _keep() -> re.Pattern:
     from ... import vocab
 
     return vocab.pattern("tasks", "key", "keep")
+
+
+@functools.lru_cache(maxsize=1)
+def _strive() -> re.Pattern:
+    from ... import vocab
+
+    return vocab.pattern("tasks", "key", "strive")
 
 
 def _fmt_task(t: TaskTarget) -> str:
