@@ -342,3 +342,11 @@ def test_zhengqu_before_a_figure_is_the_same_aim_as_lizheng(tmp_path):
     got = [f for f in firm if f.type == T.NUMBER_CHANGED and "县" in f.a_text]
     assert got and got[0].detail["change"] == "qualifier"
 
+
+def test_a_power_word_with_people_before_a_noun_is_a_per_capita_denominator():
+    qs = qty.extract("千人床位数、执业医师数分别达8张、3.66个")
+    assert [q.text for q in qs] == ["8张", "3.66个"]
+    assert _key("千人床位数、执业医师数分别达8张、3.66个") == "千人床位数"
+    assert [q.text for q in qty.extract("每万人口高价值发明专利拥有量达到15件")] == ["15件"]
+    assert [q.value for q in qty.extract("带动就业万人。")] == [10000.0]  # a count of people closing its clause
+
