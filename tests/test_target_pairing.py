@@ -350,3 +350,14 @@ def test_a_power_word_with_people_before_a_noun_is_a_per_capita_denominator():
     assert [q.text for q in qty.extract("每万人口高价值发明专利拥有量达到15件")] == ["15件"]
     assert [q.value for q in qty.extract("带动就业万人。")] == [10000.0]  # a count of people closing its clause
 
+
+def test_the_reach_of_an_area_and_zero_in_characters_are_no_task_figures():
+    assert _key("实施退水渠3公里范围内农村生活污水综合治理") is None  # where the task is done
+    assert _key("新建改造农村公路500公里") == "农村公路"
+    assert not qty.extract("推进空气弹簧、驱动电机等零部件配套项目建设")  # 零部件 is no 0 部
+
+
+def test_per_thousand_people_and_per_thousand_population_are_one_denominator():
+    from reportdiff.detect.tasks.worded import _syn
+
+    assert _syn("每千人口托位数") == _syn("每千人托位数") and _syn("每万人口发明专利") == _syn("每万人发明专利")

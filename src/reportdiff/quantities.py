@@ -194,6 +194,8 @@ def _extract(text: str) -> list[Quantity]:
         if not raw_num[0].isdigit():
             if text[max(0, start - 1) : start] == "第" or re.match(rf"[{_CN_DIGITS}]", text[m.end() : m.end() + 1] or "x"):
                 continue  # ordinal (第十四届) or a longer name
+            if raw_num in ("零", "〇"):
+                continue  # 零部件, 零基础: zero alone in characters is a word, never a figure of a task
             if raw_num in ("一", "两", "二", "三", "四", "五", "六", "七", "八", "九") and not unit_w.startswith(("万", "亿")) and unit_w != "个百分点":
                 continue  # 一个, 两家, 三项: counting words inside phrases, rarely a target
         else:

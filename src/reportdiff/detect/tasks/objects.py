@@ -70,7 +70,7 @@ def _clause_tail(text: str) -> str:
 
 def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "", prev_key: str = "") -> str | None:
     """The object ``q`` counts in ``text`` (its sentence), normalized; None when the
-    number counts the report's own parts (十个方面的工作).  ``prev_end``: where the
+    number counts the report's own parts (十个方面的工作) or is the reach of an area (3公里范围内).  ``prev_end``: where the
     sentence's previous figure ends (建成38个中小学幼儿园项目、新增4.1万个学位: what
     follows 、 is the metric of 4.1万个); ``prev_metric``: that figure's metric, which a
     figure joined to it by a conjunction only shares (孤儿补贴标准分别提高到1150元/月和1600元/月);
@@ -79,8 +79,8 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
     head, examples_end, structure, multi_year = _vocab()
     # a quoted name after the count is the counted thing (5个“平急两用”公共基础设施项目)
     after_text = _RATE.sub("", to_simplified(text[q.start + len(q.text) :])).replace("“", "").replace("”", "")
-    if structure.match(after_text):
-        return None
+    if structure.match(after_text) or _reach().match(after_text):
+        return None  # the report's own parts, or the reach of an area (3公里范围内)
     m = _AFTER.match(after_text)
     after = m.group(1) if m else ""
     after = re.sub(rf"^(?:[{qty._CN_DIGITS}元个家处]|项(?!目))+", "", after)  # 79个项目建设: 项目 is the noun
@@ -423,6 +423,13 @@ def _keep() -> re.Pattern:
     from ... import vocab
 
     return vocab.pattern("tasks", "key", "keep")
+
+
+@functools.lru_cache(maxsize=1)
+def _reach() -> re.Pattern:
+    from ... import vocab
+
+    return vocab.pattern("tasks", "structure", "reach")
 
 
 @functools.lru_cache(maxsize=1)
