@@ -357,6 +357,16 @@ def test_the_reach_of_an_area_and_zero_in_characters_are_no_task_figures():
     assert not qty.extract("推进空气弹簧、驱动电机等零部件配套项目建设")  # 零部件 is no 0 部
 
 
+def test_an_exchange_is_not_the_turnover_the_other_year_counts(tmp_path):
+    # 数据交易所 (an institution) is not 数据交易额 in words; 推动数据交易 is
+    a_exchange = _report(2024, "", "深化数据要素市场化配置改革，积极争创国家级数据交易所。")
+    a_trade = _report(2024, "", "深化数据要素市场化配置改革，积极推动数据交易。")
+    b = _report(2025, "", "培育数据标注、数据交易等数据业态，数据交易额达100亿元以上。")
+    assert not [f for f in _compare(tmp_path, a_exchange, b) if f.type == T.NUMBER_CHANGED]
+    worded = [f for f in _compare(tmp_path, a_trade, b) if f.type == T.NUMBER_CHANGED]
+    assert worded and worded[0].detail["change"] == "qual_to_quant"
+
+
 def test_per_thousand_people_and_per_thousand_population_are_one_denominator():
     from reportdiff.detect.tasks.worded import _syn
 
