@@ -349,6 +349,10 @@ def test_a_power_word_with_people_before_a_noun_is_a_per_capita_denominator():
     assert _key("千人床位数、执业医师数分别达8张、3.66个") == "千人床位数"
     assert [q.text for q in qty.extract("每万人口高价值发明专利拥有量达到15件")] == ["15件"]
     assert [q.value for q in qty.extract("带动就业万人。")] == [10000.0]  # a count of people closing its clause
+    # 名 and 户 are a denominator only after 每 (每千名老年人); without it they count (引进千名博士)
+    assert [q.text for q in qty.extract("每千名老年人拥有养老床位40张")] == ["40张"]
+    assert [q.text for q in qty.extract("每百户居民拥有汽车40辆")] == ["40辆"]
+    assert [q.value for q in qty.extract("引进千名博士")] == [1000.0]
 
 
 def test_the_reach_of_an_area_and_zero_in_characters_are_no_task_figures():

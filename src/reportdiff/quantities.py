@@ -23,6 +23,8 @@ _UNITS: dict[str, tuple[float, str]] = {k: (float(v[0]), v[1]) for k, v in vocab
 _UNIT_NOUNS: dict[str, str] = dict(vocab.load("units")["nouns"])
 #: power words and units that, straight before a noun, are a per-capita denominator: ``[per_capita]``
 _PER_CAPITA: tuple[frozenset[str], frozenset[str]] = (frozenset(vocab.load("units")["per_capita"]["powers"]), frozenset(vocab.load("units")["per_capita"]["units"]))
+#: ... and units that are one only after 每 (每千名老年人): ``[per_capita] each_units``
+_PER_EACH: frozenset[str] = frozenset(vocab.load("units")["per_capita"]["each_units"])
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _PREFIX_QUAL = ("力争", "确保", "不低于", "不少于", "超过", "突破", "达到", "至少", "控制在", "稳定在", "保持在")
 _SUFFIX_QUAL = ("以上", "左右", "以内", "以下", "多", "余")
@@ -203,8 +205,9 @@ def _extract(text: str) -> list[Quantity]:
                 continue  # a year
             if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".-/" or re.match(r"[A-Za-z]", text[start - 1])):
                 continue  # part of a code: GB/T 36073, 3A
-        if raw_num in _PER_CAPITA[0] and unit_w in _PER_CAPITA[1] and not m.group("suf") and re.match(r"\w", text[m.end() : m.end() + 1]):
-            continue  # 千人床位数, 每万人口…拥有量: a per-capita measure's denominator (``[per_capita]``)
+        if raw_num in _PER_CAPITA[0] and not m.group("suf") and re.match(r"\w", text[m.end() : m.end() + 1]):
+            if unit_w in _PER_CAPITA[1] or (unit_w in _PER_EACH and text[start - 1 : start] == "每"):
+                continue  # 千人床位数, 每万人口…拥有量, 每千名老年人: a per-capita measure's denominator (``[per_capita]``)
         if not m.group("suf") and text[m.end() : m.end() + 1] and text[m.end()] in _UNIT_NOUNS.get(unit_w[-1:], ""):
             continue  # 百亿项目, 十部门: a noun (``[nouns]`` of data/units.toml), not the measure word
         if not raw_num[0].isdigit() and len(raw_num) > 1 and raw_num[-1] in "万亿" and raw_num[-1] + unit_w in _UNITS:
