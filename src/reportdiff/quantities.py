@@ -15,7 +15,7 @@ from . import vocab
 from .model import Quantity
 from .normalize import fold, to_simplified
 
-__all__ = ("extract", "metric_key", "same_dimension", "METRIC_SYNONYMS")
+__all__ = ("extract", "metric_key", "same_dimension", "METRIC_SYNONYMS", "SUFFIX_ALT")
 
 #: unit as written -> (multiplier, base unit), from ``data/units.toml``.  Longest first when matching.
 _UNITS: dict[str, tuple[float, str]] = {k: (float(v[0]), v[1]) for k, v in vocab.load("units")["units"].items()}
@@ -28,11 +28,13 @@ _PER_EACH: frozenset[str] = frozenset(vocab.load("units")["per_capita"]["each_un
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _PREFIX_QUAL = ("力争", "确保", "不低于", "不少于", "超过", "突破", "达到", "至少", "控制在", "稳定在", "保持在")
 _SUFFIX_QUAL = ("以上", "左右", "以内", "以下", "多", "余")
+#: the qualifiers written after a figure, as a regex alternation (one source for every pattern reading them)
+SUFFIX_ALT = "|".join(_SUFFIX_QUAL)
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]{{1,6}})"
 #: a range of two numerals (3-5个, 30-50场, 2至3家) is one quantity, read at its lower bound
 _RANGE = r"[-－~～—至到]"
-_QTY = re.compile(rf"(?P<num>{_NUM})(?:{_RANGE}(?P<hi>\d+(?:\.\d+)?))?(?P<unit>{_UNIT_RE})(?P<suf>以上|左右|以内|以下|多|余)?")
+_QTY = re.compile(rf"(?P<num>{_NUM})(?:{_RANGE}(?P<hi>\d+(?:\.\d+)?))?(?P<unit>{_UNIT_RE})(?P<suf>{SUFFIX_ALT})?")
 #: figures in words (``data/units.toml`` [words]): 八成, 一半, 三分之一, 翻一番; read in percent
 _WORDS = vocab.load("units")["words"]
 _W_DIGIT = "一二两三四五六七八九"
@@ -285,7 +287,7 @@ _MAGNITUDES = re.compile(r"[万亿]*")
 #: a unit of measure written after a bare magnitude (2320万头, 2万场, 18亿亩): no entry of
 #: ``data/units.toml`` spells the magnitude with it, the figure is the magnitude times the unit
 _NO_MAGNIFY = frozenset(vocab.load("units")["magnify"]["never"])
-_UNIT_AFTER = re.compile(rf"(?P<unit>{_UNIT_RE})(?P<suf>以上|左右|以内|以下|多|余)?")
+_UNIT_AFTER = re.compile(rf"(?P<unit>{_UNIT_RE})(?P<suf>{SUFFIX_ALT})?")
 
 
 def _magnified_unit(text: str, unit_w: str, end: int) -> tuple[str, int, str, float, str]:

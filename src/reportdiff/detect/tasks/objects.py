@@ -38,7 +38,7 @@ MIN_AFTER_EXAMPLES = 2
 _RATE = re.compile(r"^/[^\d，,；;。、和及与]{1,3}")
 #: what follows a number up to the next punctuation or number (20个「千万元以上技改项目」)
 #: (a noun may open with a digit that a Latin letter follows: 10个5G全连接工厂)
-_AFTER = re.compile(r"^(?:以上|左右|以内|以下|多|余)?((?:\d+[A-Za-z]|[^，,；;。：:、（()\d“”]){0,12})")
+_AFTER = re.compile(rf"^(?:{qty.SUFFIX_ALT})?((?:\d+[A-Za-z]|[^，,；;。：:、（()\d“”]){{0,12}})")
 
 
 @dataclass(frozen=True)

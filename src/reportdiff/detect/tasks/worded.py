@@ -261,7 +261,7 @@ def _names_thing(run: str, core: str, t: TaskTarget, text: str) -> bool:
     before = _syn(re.split(r"[，,；;。：:、（()“”]", plain[: q.start].rstrip())[-1])  # within one item of a list
     if run in before[-(len(run) + RUN_GAP) :]:
         return True
-    after = _syn(re.split(r"[，,；;。：:、（()“”\d]", re.sub(r"^(?:以上|左右|以内|以下|多|余)", "", plain[q.start + len(q.text) :]), maxsplit=1)[0])
+    after = _syn(re.split(r"[，,；;。：:、（()“”\d]", re.sub(rf"^(?:{qty.SUFFIX_ALT})", "", plain[q.start + len(q.text) :]), maxsplit=1)[0])
     verb = _verbs().search(after, 1)
     return after[: verb.start() if verb else len(after)].endswith(run)
 
