@@ -264,9 +264,7 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
     # :data:`MIN_HEAD_ALONE` characters or more with it (创建美丽乡村示范村1000个以上 / 创建“千村示范村”
     # 1000个): the one task each year states there, named another way.  Two characters paired
     # 基础设施投资 / 工业技改投资 on a tuning pair (two sectors)
-    free_a = np.array([i not in used_a for i in range(len(ta))], dtype=bool)
-    free_b = np.array([j not in used_b for j in range(len(tb))], dtype=bool)
-    sole = dim & ~apart & link[la[:, None], lb[None, :]] & free_a[:, None] & free_b[None, :]
+    sole = dim & ~apart & link[la[:, None], lb[None, :]] & _unused(len(ta), used_a)[:, None] & _unused(len(tb), used_b)[None, :]
     sole &= (sole.sum(axis=1) == 1)[:, None] & (sole.sum(axis=0) == 1)[None, :]
     for i, j in zip(*np.nonzero(sole)):
         x, y = ta[i], tb[j]
@@ -298,6 +296,11 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
     return out
 
 
+def _unused(n: int, used: set[int]) -> np.ndarray:
+    """Which of ``n`` targets no pass has paired yet (``used``: their indices)."""
+    return np.array([i not in used for i in range(n)], dtype=bool)
+
+
 @functools.lru_cache(maxsize=1)
 def _broader() -> tuple[tuple[str, re.Pattern], ...]:
     from ... import vocab
@@ -317,7 +320,7 @@ def _widened(key: str) -> tuple[str, str]:
 def _broader_pairs(ta: list[TaskTarget], tb: list[TaskTarget], ok: np.ndarray, used_a: set[int], used_b: set[int]) -> list[tuple[int, int, float]]:
     """Unpaired targets (``ok``: may pair) of which one names a kind and the other its broader
     kind, alike (:data:`SAME_OBJECT`) once the kind is read as the broader one; best first."""
-    free = ok & np.array([i not in used_a for i in range(len(ta))], dtype=bool)[:, None] & np.array([j not in used_b for j in range(len(tb))], dtype=bool)[None, :]
+    free = ok & _unused(len(ta), used_a)[:, None] & _unused(len(tb), used_b)[None, :]
     score = np.full(free.shape, -1.0)
     for xs, ys, flip in ((ta, tb, False), (tb, ta, True)):
         wide = [_widened(y.key) for y in ys]
@@ -597,13 +600,10 @@ def _head(x: str, y: str) -> int:
     a measure at its end does not count (幼儿园占比 / 在园幼儿占比 -> 0: ``measures`` of ``data/tasks.toml``),
     nor a measure both close with 达 (公办幼儿园覆盖率达 / 社区分类治理覆盖率达 -> 0: ``[key] tail`` strips
     达到 only; an ending shared only once 达 is read off, 比重 / 比重达, stays unshared)."""
-    n = 0
-    while n < min(len(x), len(y)) and x[-1 - n] == y[-1 - n]:
-        n += 1
-    shared = x[len(x) - n :]
+    shared = _shared_end(x, y)
     bare = _REACH.sub("", shared)
     m = _measures().search(bare) if bare else None
-    return len(bare) - len(m.group(0)) if m else n
+    return len(bare) - len(m.group(0)) if m else len(shared)
 
 
 def _shared_end(x: str, y: str) -> str:
