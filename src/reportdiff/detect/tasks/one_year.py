@@ -74,8 +74,7 @@ def _named_in(core: str, text: str, measure: str = "") -> bool:
     under another modifier, is another thing).  ``measure``: the measure the object ends in
     (:func:`_measure`: 产值, 营业收入, 率); the other year names such an object only with that
     measure just after the words found (农业龙头企业产值 is not named by 农业龙头企业20家)."""
-    core = _ONLY_TAIL.sub("", core) or core  # 合同成交额提升 names 合同成交额
-    core = _without_head(core)  # 新打造秀丽湖库 is named by 秀丽湖库
+    core = _object_of(core)
     # a run of k characters shared with the text is one of the object's k-character pieces
     # found in it (the same test as a longest common run >= k, without a scan of the whole
     # text per object: the other year's commitments are long, the objects short); the last
@@ -83,6 +82,12 @@ def _named_in(core: str, text: str, measure: str = "") -> bool:
     k = math.ceil(max(MIN_ONLY_RUN, ONLY_SHARE * len(core)))
     pieces = [core] + [core[i : i + k] for i in range(len(core) - k + (k > MAX_HEAD_NOUN))]
     return any(_found(p, text, measure) for p in pieces)
+
+
+def _object_of(core: str) -> str:
+    """What ``core`` names, without the closing verbs (合同成交额提升 names 合同成交额: ``_ONLY_TAIL``)
+    and the opening ones (新打造秀丽湖库 is named by 秀丽湖库: :func:`_without_head`)."""
+    return _without_head(_ONLY_TAIL.sub("", core) or core)
 
 
 def _without_head(core: str) -> str:
@@ -244,8 +249,8 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
         other_units, theirs = (b_units, tb) if side == "a" else (a_units, ta)
         others = Clauses.of(other_units, frozenset(years_b if side == "a" else years_a))
         own_text, other_text = _syn(target_text(units)), _syn(target_text(other_units))
-        bare = [_normalized(_without_head(_ONLY_TAIL.sub("", x) or x)) for x in (t.key for t, _, _ in found)]
-        words = counterparts([sought_object(_normalized(_without_head(_ONLY_TAIL.sub("", core) or core))) for _, core, _ in found], others, other_text, own_text, bare, [_normalized(units[t.unit].text) for t, _, _ in found], [_opening_name(t) for t, _, _ in found])
+        bare = [_normalized(_object_of(t.key)) for t, _, _ in found]
+        words = counterparts([sought_object(_normalized(_object_of(core))) for _, core, _ in found], others, other_text, own_text, bare, [_normalized(units[t.unit].text) for t, _, _ in found], [_opening_name(t) for t, _, _ in found])
         for (t, core, named), hit in zip(found, words):
             text = units[t.unit].text
             q = t.quantity
