@@ -189,9 +189,9 @@ def _placed(run: str, core: str, raw: str, whole_start: bool = False) -> bool:
     from ... import vocab
 
     other = vocab.pattern("tasks", "worded", "other_heads")
-    if any(run in k and other.search(k[k.find(run) + len(run) :]) for k in (_normalized(p) for p in _items(raw))):
+    items = [k for k in (_normalized(p) for p in _items(raw)) if run in k]  # the items writing the run, in order
+    if any(other.search(k[k.find(run) + len(run) :]) for k in items):
         return False  # 技术创新项目 / 技术创新中心: another thing built under the name
-    items = [k for k in (_normalized(p) for p in _items(raw)) if run in k]
     if any(k[: k.find(run)].endswith("等") for k in items):
         # the run closes a list of examples (推进民生路等特色街区改造, 加强集成电路…基础软件等关键技术
         # 突破): the clause speaks of the things it names, not of those the other year counts
@@ -201,12 +201,10 @@ def _placed(run: str, core: str, raw: str, whole_start: bool = False) -> bool:
     # the object has words before the run (实际利用外资, 果园提质增效, 省科技领军企业): the clause
     # writes the run after an action verb or at the start of an item (提升利用外资规模和质量), not
     # under a modifier of its own (促进外贸提质增效, 国家科技领军企业: another thing)
-    for item in _items(raw):
-        k = _normalized(item)
-        if run in k:
-            before = k[: k.find(run)]
-            return not before or re.search(f"(?:{_verbs().pattern})$", before) is not None
-    return False
+    if not items:
+        return False
+    before = items[0][: items[0].find(run)]
+    return not before or re.search(f"(?:{_verbs().pattern})$", before) is not None
 
 
 def stated_apart(q, clause: str, own_clause: str) -> bool:
