@@ -15,7 +15,7 @@ from importlib import resources
 from .export import KIND_ZH
 from .model import Comparison, Finding, FindingType, PlanItem
 from .messages import english
-from .summary import MODE_ZH, SEVERITY_ZH, TYPE_ZH
+from .summary import CONFIDENCE_ZH, MODE_ZH, SEVERITY_ZH, TYPE_ZH
 
 __all__ = ("ReportView", "build_view", "render_html", "render_template", "LABELS")
 
@@ -74,8 +74,7 @@ LABELS = {
         "note": "备注",
         "reason": "原因",
         "line": "行",
-        "high": "较可信",
-        "check": "待核",
+        **CONFIDENCE_ZH,
         "confidence_note": "新增/不再提及：“较可信”者写有数字、较长且与另一年任何表述都不相近（在用来定规则的报告上约八成正确，仍须核对）；“待核”者正确的约六成五，请对照“最接近”一句核对",
         "only_high": "只看较可信的新增/不再提及",
     },

@@ -32,6 +32,8 @@ MODE_ZH = {
     Mode.GENERIC: "普通文本比对",
 }
 SEVERITY_ZH = {"high": "高", "medium": "中", "low": "低"}
+#: the confidence tier of a new / dropped finding (``detail["confidence"]``, detect/novelty.py confidence)
+CONFIDENCE_ZH = {"high": "较可信", "check": "待核"}
 
 
 def _doc_line(label: str, doc: Document) -> str:
@@ -91,7 +93,7 @@ def compare_text(cmp: Comparison, outputs: list[str], notes: list[str] | None = 
         by = "，".join(f"{SEVERITY_ZH[k]} {v}" for k, v in sev[t].items() if v)
         tiers = [(f.detail or {}).get("confidence") for f in cmp.findings if f.type == t]
         if any(tiers):  # new / dropped: the confidence tier (detect/novelty.py confidence)
-            by += f"；较可信 {tiers.count('high')}，待核 {tiers.count('check')}"
+            by += "；" + "，".join(f"{CONFIDENCE_ZH[k]} {tiers.count(k)}" for k in ("high", "check"))
         lines.append(f"  {TYPE_ZH[t]:<12}{counts[t]:>5}  （{by}）  [{t.value}]")
     top = [f for f in cmp.findings if f.severity.value == "high" and f.type != FindingType.DOCUMENTS_MISMATCH][:5]
     if top:

@@ -221,8 +221,6 @@ _FINDING_COLUMNS = ("类型", "级别", "说明", "A编号", "A章节", "A原文
 _FILL = {"high": "F8D7DA", "medium": "FDEBD0", "low": "EAECEE"}
 _WIDTHS = {"状态": 14, "相似度": 8, "A编号": 16, "A章节": 24, "A原文": 60, "B编号": 12, "B章节": 24, "B原文": 60, "发现": 18, "审核": 8, "备注": 16,
            "类型": 16, "级别": 6, "说明": 50, "最接近（供核对）": 50, "可信度": 8}
-#: the confidence tier of a new / dropped finding (``detail["confidence"]``, detect/novelty.py)
-CONFIDENCE_ZH = {"high": "较可信", "check": "待核"}
 
 
 def _nearest(f) -> str:
@@ -239,7 +237,7 @@ def workbook_bytes(cmp: Comparison) -> bytes:
     Deterministic: fixed document properties."""
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    from .summary import SEVERITY_ZH, TYPE_ZH
+    from .summary import CONFIDENCE_ZH, SEVERITY_ZH, TYPE_ZH
 
     wb = new_workbook()
     ws = wb.active
