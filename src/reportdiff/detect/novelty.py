@@ -546,11 +546,11 @@ def clause_cosines(a_units, b_units, a_doc: Document | None = None, b_doc: Docum
 def _outline(units, doc: Document | None) -> list:
     """The goals units of ``doc`` under a heading naming a five-year plan's outline
     (``regions.toml`` ``[heading] plan_outline``; :data:`GOALS_PARTNERS`)."""
-    from ..structure.sections import _rx
+    from .. import vocab
 
     if doc is None:
         return []
-    rx = _rx("heading", "plan_outline")
+    rx = vocab.pattern("regions", "heading", "plan_outline")
     return [u for u in units if u.region == Region.GOALS and rx.search(to_simplified(doc.section_path(u.section)))]
 
 
