@@ -59,17 +59,19 @@ def test_zong_counts_parcels_and_houses():
     assert [(q.value, q.unit, q.qualifier) for q in extract("新增激活利用闲置农房2000宗以上")] == [(2000.0, "宗", "以上")]
 
 
-def test_figures_in_words_closing_a_clause_are_read_in_percent():
+def _read(t):
+    """Value, unit, qualifier and text of each figure ``extract`` reads in ``t``."""
     from reportdiff.quantities import extract
 
-    def read(t):
-        return [(q.value, q.unit, q.qualifier, q.text) for q in extract(t)]
+    return [(q.value, q.unit, q.qualifier, q.text) for q in extract(t)]
 
-    assert read("某项审批时间再压减一半") == [(50.0, "%", "", "一半")]
-    assert read("某类通关时间再压缩三分之一，") == [(33.33, "%", "", "三分之一")]
-    assert read("某项支出占比保持在八成以上。") == [(80.0, "%", "以上", "八成以上")]
-    assert read("确保某项投入实现翻一番") == [(100.0, "%", "确保", "翻一番")]
-    assert read("某类企业数三年翻两番") == [(300.0, "%", "", "翻两番")]
+
+def test_figures_in_words_closing_a_clause_are_read_in_percent():
+    assert _read("某项审批时间再压减一半") == [(50.0, "%", "", "一半")]
+    assert _read("某类通关时间再压缩三分之一，") == [(33.33, "%", "", "三分之一")]
+    assert _read("某项支出占比保持在八成以上。") == [(80.0, "%", "以上", "八成以上")]
+    assert _read("确保某项投入实现翻一番") == [(100.0, "%", "确保", "翻一番")]
+    assert _read("某类企业数三年翻两番") == [(300.0, "%", "", "翻两番")]
 
 
 def test_shares_before_a_noun_and_set_phrases_are_not_figures():
@@ -84,13 +86,10 @@ def test_shares_before_a_noun_and_set_phrases_are_not_figures():
 def test_a_bare_magnitude_multiplies_the_unit_written_after_it():
     from reportdiff.quantities import extract
 
-    def read(t):
-        return [(q.value, q.unit, q.qualifier, q.text) for q in extract(t)]
-
-    assert read("确保某畜存栏2320万头") == [(23_200_000.0, "头", "确保", "2320万头")]
-    assert read("开展某类惠民演出2万场以上") == [(20_000.0, "场", "以上", "2万场以上")]
-    assert read("为18万名学生免费接种某疫苗") == [(180_000.0, "名", "", "18万名")]
-    assert read("严守18亿亩耕地红线") == [(1_800_000_000.0, "亩", "", "18亿亩")]
+    assert _read("确保某畜存栏2320万头") == [(23_200_000.0, "头", "确保", "2320万头")]
+    assert _read("开展某类惠民演出2万场以上") == [(20_000.0, "场", "以上", "2万场以上")]
+    assert _read("为18万名学生免费接种某疫苗") == [(180_000.0, "名", "", "18万名")]
+    assert _read("严守18亿亩耕地红线") == [(1_800_000_000.0, "亩", "", "18亿亩")]
     assert extract("新增就业2万多人") == []  # a magnitude with 多 and no unit stays unread
     assert extract("保障好14亿人的粮食安全") == []  # a population ([magnify] never), not a task
 
