@@ -93,13 +93,19 @@ def test_one_figure_for_each_of_several_objects_pairs_with_each(tmp_path):
     assert len(got) == 2 and any("25%" in g for g in got) and any("30%" in g for g in got)
 
 
+
+def _old_new(fs) -> list[tuple[str, str]]:
+    """The old and new figures of each number_changed finding of ``fs``."""
+    return [(f.detail["old"], f.detail["new"]) for f in fs if f.type == T.NUMBER_CHANGED]
+
+
 def test_the_share_of_things_a_threshold_defines_is_their_object(tmp_path):
     fs = _compare(
         tmp_path,
         _report(2024, "", "发展壮大农村集体经济，年内集体经济收入10万元以上的村达到50%以上。"),
         _report(2025, "", "着力壮大农村集体经济，集体经济年收入10万元以上村达到90%以上。"),
     )
-    got = [(f.detail["old"], f.detail["new"]) for f in fs if f.type == T.NUMBER_CHANGED]
+    got = _old_new(fs)
     assert got == [("50%以上", "90%以上")]
 
 
@@ -250,7 +256,7 @@ def test_the_sole_targets_left_of_linked_sentences_sharing_a_head_noun_pair(tmp_
         _report(2024, "", "深入推进乡村建设行动，创建美丽乡村示范村1000个以上，改善农村人居环境。"),
         _report(2025, "", "深入推进乡村建设行动，创建“千村示范村”1000个，持续改善农村人居环境。"),
     )
-    got = [(f.detail["old"], f.detail["new"]) for f in fs if f.type == T.NUMBER_CHANGED]
+    got = _old_new(fs)
     assert got == [("1000个以上", "1000个")]
 
 
@@ -269,7 +275,7 @@ def test_verbs_of_renewal_are_read_off_the_object(tmp_path):
         _report(2024, "", "实施城市更新行动，实施500个老旧小区综合整治。"),
         _report(2025, "", "持续推进城市更新，改造完工老旧小区300个以上。"),
     )
-    got = [(f.detail["old"], f.detail["new"]) for f in fs if f.type == T.NUMBER_CHANGED]
+    got = _old_new(fs)
     assert got == [("500个", "300个以上")]
 
 
@@ -279,7 +285,7 @@ def test_lifts_counted_in_bu_and_tai_compare(tmp_path):
         _report(2024, "", "推进老楼加装电梯完工600部。"),
         _report(2025, "", "实施老楼加装电梯800台以上。"),
     )
-    got = [(f.detail["old"], f.detail["new"]) for f in fs if f.type == T.NUMBER_CHANGED]
+    got = _old_new(fs)
     assert got == [("600部", "800台以上")]
 
 
@@ -289,7 +295,7 @@ def test_a_bound_count_before_a_noun_is_no_threshold_of_the_next_list_item(tmp_p
         _report(2024, "", "深化医改，新建5个紧密型城市医疗集团。"),
         _report(2025, "", "深化医改，新建5个以上紧密型城市医疗集团、区级覆盖率达80%以上。"),
     )
-    got = [(f.detail["old"], f.detail["new"]) for f in fs if f.type == T.NUMBER_CHANGED]
+    got = _old_new(fs)
     assert got == [("5个", "5个以上")]
 
 
@@ -308,7 +314,7 @@ def test_zhongshui_is_reclaimed_water(tmp_path):
         _report(2024, "", "加强节水型城市建设，推动再生水回用率达到25%以上。"),
         _report(2025, "", "加强节水型城市建设，力争年内中水利用率提升至34%。"),
     )
-    got = [(f.detail["old"], f.detail["new"]) for f in fs if f.type == T.NUMBER_CHANGED]
+    got = _old_new(fs)
     assert got == [("25%以上", "力争34%")]
 
 
