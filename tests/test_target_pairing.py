@@ -93,7 +93,6 @@ def test_one_figure_for_each_of_several_objects_pairs_with_each(tmp_path):
     assert len(got) == 2 and any("25%" in g for g in got) and any("30%" in g for g in got)
 
 
-
 def _old_new(fs) -> list[tuple[str, str]]:
     """The old and new figures of each number_changed finding of ``fs``."""
     return [(f.detail["old"], f.detail["new"]) for f in fs if f.type == T.NUMBER_CHANGED]
