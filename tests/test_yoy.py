@@ -1,14 +1,14 @@
 """Year-over-year findings measured on keys built by reading (``tests/gold/yoy``).
 
-Twenty-four keyed pairs are *tuning* pairs (see ``tests/gold/yoy/pairs.csv``): the rules of issue 14
+Twenty-eight keyed pairs are *tuning* pairs (see ``tests/gold/yoy/pairs.csv``): the rules of issue 14
 were chosen while looking at their scores.  The first floors below are therefore tuning floors,
 regression guards set a little below what was measured on 茌平区 2022/2024 and 山东省 2024/2025
 when they were set; they say nothing about unseen pairs (天津市 2024/2025 too: untouched in session 7,
 a tuning pair since session 8; 宁波市 2024/2025 and 江西省 2025/2026: untouched until session 8, tuning
 pairs since session 9, so their floors are regression guards now; 北京市 2025/2026 and 河北省
-2024/2025: untouched until session 9, tuning pairs since session 10).  The untouched tests guard pairs
-whose keys the rules were never tuned on (listed as ``untouched`` in pairs.csv: 南京市 2024/2025 and
-辽宁省 2023/2024, keyed in session 10).  The goals of issue 14 (target-change recall >= 0.95,
+2024/2025: untouched until session 9, tuning pairs since session 10; 辽宁省 2023/2024: untouched in
+session 10, a tuning pair since session 11).  The untouched test guards a pair whose key the rules were
+never tuned on (listed as ``untouched`` in pairs.csv: 南京市 2024/2025, keyed in session 10).  The goals of issue 14 (target-change recall >= 0.95,
 new/dropped P and R >= 0.85, number_changed P >= 0.9) are not reached: see the README.
 """
 
@@ -214,14 +214,15 @@ def test_floors_on_an_untouched_city(nanjing):
 
 @pytest.fixture(scope="module")
 def liaoning():
-    return _corpus_pair("辽宁省", "2023", "2024", "untouched")
+    return _corpus_pair("辽宁省", "2023", "2024", "tuning")
 
 
-def test_floors_on_an_untouched_province(liaoning):
+def test_floors_on_a_third_tuning_province(liaoning):
     # 辽宁省 2023/2024 (a province) was keyed in session 10 by two readers who never saw the tool
     # (agreement: new P/R 0.89/0.97, dropped 0.85/0.96, target changes 0.97), while the session's rules
     # were written by engineers who never saw the keys or the province's reports (a 2024/2025 pair of
     # it was read as a dev pair in session 7).  Session start (08fb870): target recall 0.800, none
     # flagged, number_changed P 1.000, new 0.579/0.727, dropped 0.589/0.799.  End, scored once: the same.
+    # A tuning pair since session 11 (its misses are read): these floors are regression guards only.
     # Floors guard against a fall; the goals of issue 14 are far above them.
     _assert_floors(liaoning, 0.70, new=(0.48, 0.63), dropped=(0.49, 0.70), number=0.85)
