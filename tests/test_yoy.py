@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from reportdiff.yoy_eval import _cites_target, score_pair
+from reportdiff.yoy_eval import _cites_target, _claims_row, score_pair
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -101,6 +101,16 @@ def test_a_finding_states_the_key_numbers_side_by_side():
     row = {"a_text": "新增高新技术企业1500家", "b_text": "突破1万家", "a_value": "1500家", "b_value": "10000家 超过"}
     f = {"a_text": "新增高新技术企业1500家", "b_text": "高新技术企业总量突破1万家", "message": "", "detail": {"old": "1500家", "new": "1万家"}}
     assert _cites_target(f, row)  # 1万家 states 10000家 (the key writes the base unit)
+
+
+def test_a_change_finding_is_right_only_for_a_row_with_the_same_sides():
+    # the reader says the later year drops the target; a finding naming a later clause that states
+    # it in words cites the row's figure (recall) but claims what the reader does not (precision)
+    row = {"a_text": "新建5G基站3000个", "b_text": "", "a_value": "3000个", "b_value": ""}
+    f = {"a_text": "新建5G基站3000个", "b_text": "加快5G网络建设", "message": "", "detail": {"old": "3000个", "change": "quant_to_qual"}}
+    assert _cites_target(f, row) and not _claims_row(f, row)
+    row = dict(row, b_text="加快5G网络建设", b_value="")
+    assert _claims_row(f, row)
 
 
 @pytest.fixture(scope="module")

@@ -121,6 +121,15 @@ def _said(text: str) -> set[float]:
 _WORDED = ("quant_to_qual", "qual_to_quant", "became_qualitative")
 
 
+def _claims_row(f: dict, row: dict) -> bool:
+    """A change finding is right only for a key row that states both years when it cites both
+    (and one year when it cites one): a finding naming a clause of the other year for a target
+    the reader says that year drops cites the row's figure, but says something the reader does
+    not (it counted right before session 11)."""
+    sides = (bool(_norm(row["a_text"])), bool(_norm(row["b_text"])))
+    return sides == (bool(_norm(f["a_text"])), bool(_norm(f["b_text"]))) and _cites_target(f, row)
+
+
 def _score_one_year(findings: list[dict], key: list[dict]) -> Scores:
     """Task-level targets of one year only (``target_added`` / ``target_removed`` with
     ``detail["level"] == "task"``): right when the finding cites a key row whose change is
@@ -140,14 +149,14 @@ def _score_targets(findings: list[dict], key: list[dict]) -> tuple[Scores, int, 
     found = sum(any(_cites_target(f, r) for f in targets) for r in changed)
     false_flags = sum(any(_cites_target(f, r) for r in unchanged) for f in targets)
     numbers = [f for f in findings if f["type"] == "number_changed"]
-    right = sum(any(_cites_target(f, r) for r in changed) for f in numbers)
+    right = sum(any(_claims_row(f, r) for r in changed) for f in numbers)
     # headline target changes are their own type (target_changed): precision over both
     claims = [f for f in findings if f["type"] in ("number_changed", "target_changed")]
-    right_c = sum(any(_cites_target(f, r) for r in changed) for f in claims)
+    right_c = sum(any(_claims_row(f, r) for r in changed) for f in claims)
     # figures the other year states in words only: keys of some pairs list such task-level
     # changes and keys of others do not (see each key's README), so they are also scored apart
     worded = [f for f in numbers if (f.get("detail") or {}).get("change") in _WORDED]
-    right_w = sum(any(_cites_target(f, r) for r in changed) for f in worded)
+    right_w = sum(any(_claims_row(f, r) for r in changed) for f in worded)
     return (
         Scores.of(found, found, len(changed)),
         false_flags,
