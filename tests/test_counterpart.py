@@ -167,3 +167,49 @@ def test_a_quoted_name_the_object_opens_with_is_its_counterpart(tmp_path):
     core = "洪城科贷通放款金额"
     assert counterparts([core], Clauses(rows, {4: sent}), sent, core, None, None, ["洪城科贷通"]) == [None]
     assert counterparts([core], Clauses(rows, {4: rows[0][2]}), sent, core, None, None, ["洪城科贷通"])[0] is not None
+
+
+def _sentences(*texts: str) -> list:
+    from types import SimpleNamespace
+
+    from reportdiff.detect.tasks.objects import TARGET_REGIONS
+
+    return [SimpleNamespace(text=t, region=TARGET_REGIONS[0]) for t in texts]
+
+
+def test_an_aligned_clause_developing_the_field_states_its_amount_in_words():
+    """aligned_counterpart (session 11): where no clause names the object, the clause of an aligned
+    sentence sharing most of its words states in words a figure of a field of work and its amount
+    (绿色能源产值 / 大力发展绿色能源; 装备制造业总体规模超 / 培育壮大先进装备制造业), not another thing of
+    the field (新型消费重点项目 / 积极培育新型消费), not from a sentence the alignment does not pair,
+    and not when two clauses share as much."""
+    from reportdiff.detect.tasks.counterpart import _amount_of_field, aligned_counterpart
+
+    units = _sentences("大力发展绿色能源，推进储能电站建设。", "培育壮大先进装备制造业，推动产业集群发展。", "积极培育新型消费，扩大服务消费。")
+    assert aligned_counterpart("绿色能源产值", [0], units) == (0, "大力发展绿色能源", qty.metric_key("大力发展绿色能源"))
+    assert aligned_counterpart("装备制造业总体规模超", [1], units)[1] == "培育壮大先进装备制造业"
+    assert aligned_counterpart("绿色能源产值", [1, 2], units) is None  # not aligned to the sentence naming it
+    assert aligned_counterpart("新型消费重点项目", [2], units) is None  # the field's projects, not its amount
+    two = _sentences("大力发展绿色能源", "做强绿色能源")
+    assert aligned_counterpart("绿色能源产值", [0, 1], two) is None
+    figure = _sentences("加快建设绿色能源200MW")  # a figure quantities do not read
+    assert aligned_counterpart("绿色能源产值", [0], figure) is None
+    assert _amount_of_field("总产值") and _amount_of_field("总体规模超") and _amount_of_field("装机容量")
+    assert not _amount_of_field("重点项目") and not _amount_of_field("示范点") and not _amount_of_field("")
+
+
+def test_a_field_s_amount_the_next_year_develops_in_words_cites_both_clauses(tmp_path):
+    """绿色能源产值达320亿元 / 大力发展绿色能源 in aligned sentences: a quant_to_qual finding citing both
+    clauses (``detail["via"] == "aligned"``), not a target of one year only."""
+    from reportdiff.api import compare
+
+    a = _one_year_report(2024, "全市地区生产总值增长5%。", "（一）壮大实体经济。绿色能源产值达320亿元，推进储能电站建设，培育新型储能企业。\n（二）保障改善民生。新建口袋体育公园30个，办好民生实事。")
+    b = _one_year_report(2025, "全市地区生产总值增长5.2%。", "（一）壮大实体经济。大力发展绿色能源，推进储能电站建设，培育新型储能企业。\n（二）保障改善民生。办好民生实事，完善社区服务设施。")
+    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    cmp = compare(tmp_path / "a.txt", tmp_path / "b.txt")
+    worded = [f for f in cmp.findings if (f.detail or {}).get("change") == "quant_to_qual" and f.detail["old"] == "320亿元"]
+    assert len(worded) == 1 and worded[0].detail["b_clause"] == "大力发展绿色能源" and worded[0].detail["via"] == "aligned"
+    assert worded[0].detail["a_clause"] == "绿色能源产值达320亿元"
+    removed = {f.detail["old"] for f in cmp.findings if f.type == T.TARGET_REMOVED and (f.detail or {}).get("level") == "task"}
+    assert "320亿元" not in removed

@@ -242,3 +242,61 @@ def situation(t, text: str) -> bool:
     with 要 (:data:`_DUTY_NEXT`): the figure states a situation, so no counterpart is sought."""
     at = text.find(t.clause)
     return at >= 0 and _DUTY_NEXT.match(text[at + len(t.clause) :]) is not None
+
+
+#: a counterpart in an aligned sentence shares this many content words of the object or more
+MIN_ALIGNED_WORDS = 2
+
+
+def aligned_counterpart(key: str, linked: list[int], units) -> tuple[int, str, str] | None:
+    """The figureless clause of the other year's sentences ``linked`` (those the alignment pairs
+    with the target's sentence) that states the task of the object ``key`` in words, where no
+    clause names the object as :func:`counterparts` reads it (the run shared need not end the
+    object: 林下经济总产值 / 培育壮大…林下经济…等特色生态产业; 光伏发电装机容量 / 推进…光伏发电等项目建设):
+    the one clause sharing the most characters of the object's content words
+    (:func:`reportdiff.tokens.content_words`, :data:`MIN_ALIGNED_WORDS` of them or more), no digit
+    of its own, and one run with the object (normalized) of :data:`MIN_COUNTERPART_RUN`
+    characters or more and :data:`COUNTERPART_SHARE` of it, no general term of the genre
+    (:func:`_generic_run`).  None when no clause does or two clauses share as much (which one
+    continues the task is not read)."""
+    from ...tokens import content_words
+
+    obj = list(dict.fromkeys(w for w in content_words(key) if not re.search(r"\d", w)))
+    if len(obj) < MIN_ALIGNED_WORDS:
+        return None
+    core = _normalized(key)
+    scored: list[tuple[int, int, str, str]] = []
+    for i in dict.fromkeys(linked):
+        for c, k in _worded_clauses(units[i]):
+            if re.search(r"\d", c):
+                continue  # 加快杏花岭区200MW光伏: a figure quantities do not read
+            words = set(content_words(c))
+            shared = [w for w in obj if w in words]
+            if len(shared) >= MIN_ALIGNED_WORDS:
+                scored.append((sum(len(w) for w in shared), i, c, k))
+    if not scored:
+        return None
+    scored.sort(key=lambda r: -r[0])
+    if len(scored) > 1 and scored[1][0] == scored[0][0] and scored[1][2] != scored[0][2]:
+        return None
+    _, i, c, k = scored[0]
+    run = _longest_run(core, k)
+    if len(run) < max(MIN_COUNTERPART_RUN, COUNTERPART_SHARE * len(core)) or _generic_run(run):
+        return None
+    if not core.startswith(run) or not _amount_of_field(core[len(run) :]):
+        return None  # 新型消费重点项目 / 新型消费, 休闲农业示范点 / 休闲农业: other things of the field
+    return i, c, k
+
+
+def _amount_of_field(rest: str) -> bool:
+    """Whether ``rest``, the object after the field of work a clause names, says only how large
+    the field is: ``[worded] field_amount_open`` then a measure (``[key] measures`` /
+    ``redefined_measures``: 总产值, 规模, 增加值; ``field_amount_capacity``: 装机容量), then
+    ``field_amount_close`` (总体规模超)."""
+    from ... import vocab
+
+    table = vocab.load("tasks")
+    opening = table["worded"]["field_amount_open"]
+    ends = "|".join(f"(?:{table['key'][k].rstrip('$')})" for k in ("redefined_measures", "measures")) + f"|{table['worded']['field_amount_capacity']}"
+    close = table["worded"]["field_amount_close"]
+    return bool(rest) and re.fullmatch(f"{opening}(?:{ends}){close}", rest) is not None
