@@ -78,7 +78,7 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
     pairs = pairs + redefined
     worded = worded_task_changes(a, b, a_units, b_units, ta, tb, pairs, edges)
     out.extend(f for f in worded if not f.detail.get("silent"))
-    out.extend(one_year_task_targets(a, b, a_units, b_units, ta, tb, pairs, worded, edges))
+    out.extend(one_year_task_targets(a, b, a_units, b_units, ta, tb, pairs, worded))
     return out
 
 

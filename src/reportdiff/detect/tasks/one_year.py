@@ -14,7 +14,7 @@ from ...normalize import to_simplified
 from ..base import _finding
 from .pairing import _kinds_unnamed
 from .objects import _counts, _fmt_task, _label, _measures, multi_year_sections, _ONLY_TAIL, target_text, TaskTarget, _THRESHOLD_BOUNDS
-from .counterpart import aligned_counterpart, Clauses, counterparts, quoted_in, situation, sought_object, stated_apart
+from .counterpart import Clauses, counterparts, quoted_in, situation, sought_object, stated_apart
 from .worded import _core, _counted_there, _in_quotes, _normalized, _syn, _worded_at_home, worded_change
 
 
@@ -186,22 +186,7 @@ def _opening_name(t: TaskTarget) -> str:
     return ""
 
 
-def _tested(hit, t: TaskTarget, core: str, text: str, theirs, units):
-    """``hit`` (a counterpart clause of the other year) unless the worded.py tests of a counterpart
-    reject it: a figure of its own, inside a longer quoted name, another kind of the object named
-    (配售型保障性住房 / 保障性住房), its sentence counts the thing, a closer counterpart in the target's
-    sentence; or the figure states a situation a task answers (:func:`.counterpart.situation`)."""
-    if hit is None:
-        return None
-    q = t.quantity
-    if stated_apart(q, hit[1], t.clause) or quoted_in(hit[1], t.key) or situation(t, text) or _kinds_unnamed(t.key, hit[2]):
-        return None
-    if _counted_there(_normalized(core), [o for o in theirs if o.unit == hit[0]]) or _worded_at_home(t.key, hit[2], units[t.unit]):
-        return None
-    return hit
-
-
-def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pairs, worded, edges=()) -> list[Finding]:
+def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pairs, worded) -> list[Finding]:
     """Task-level targets of one year only: a quantified task target left unpaired whose
     object the other year's commitments name nowhere, with a figure or in words
     (:func:`_named_in`), one ``target_removed`` (A only) or ``target_added`` (B only) finding
@@ -212,10 +197,7 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
     规模和质量) is reported as a figure stated in words instead, a ``number_changed`` finding with
     ``detail["change"]`` ``quant_to_qual`` / ``qual_to_quant`` citing both clauses, whether or not
     :func:`_named_in` finds the object named (when it does and no such clause is found, nothing is
-    said, as before).  Where no clause names the object, a clause of a sentence the alignment
-    (``edges``) pairs with the target's may state it in words when the object is a field of work
-    and its amount (:func:`.counterpart.aligned_counterpart`: 绿色能源产值达320亿元 / 大力发展绿色能源);
-    such findings carry ``detail["via"] == "aligned"``."""
+    said, as before)."""
     # the other year's sections of several years (今后五年目标任务) set no year's target: what they
     # name does not hide a target of the year (:func:`multi_year_sections`)
     years_a, years_b = multi_year_sections(a), multi_year_sections(b)
@@ -229,10 +211,6 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
 
     period = vocab.pattern("tasks", "structure", "multi_year_section")
     fact = vocab.pattern("tasks", "structure", "fact_before")
-    partners: dict[str, dict[int, list[int]]] = {"a": {}, "b": {}}
-    for e in edges:
-        partners["a"].setdefault(e.a, []).append(e.b)
-        partners["b"].setdefault(e.b, []).append(e.a)
     out = []
     for side, mine, units, doc in (("a", ta, a_units, a), ("b", tb, b_units, b)):
         if len(texts[side]) < 2:
@@ -277,18 +255,17 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
             text = units[t.unit].text
             q = t.quantity
             fig = _fmt_task(t)
-            hit = _tested(hit, t, core, text, theirs, units)
-            via = ""
-            if hit is None:
-                # no clause names the object: a clause of a sentence aligned to the target's that
-                # develops the field whose amount the figure is (:func:`.counterpart.aligned_counterpart`)
-                hit = _tested(aligned_counterpart(_object_of(t.key), partners[side].get(t.unit, []), other_units), t, core, text, theirs, units)
-                via = "aligned" if hit is not None else ""
+            # the worded.py tests of a counterpart: no figure of its own, not inside a longer quoted
+            # name, the kind of the object named (配售型保障性住房 / 保障性住房), its sentence counts
+            # not the thing, no closer counterpart in the target's sentence; and the figure is no
+            # situation a task answers (:func:`.counterpart.situation`)
+            if hit is not None and (stated_apart(q, hit[1], t.clause) or quoted_in(hit[1], t.key) or situation(t, text) or _kinds_unnamed(t.key, hit[2])):
+                hit = None
+            if hit is not None and (_counted_there(_normalized(core), [o for o in theirs if o.unit == hit[0]]) or _worded_at_home(t.key, hit[2], units[t.unit])):
+                hit = None
             if hit is not None:
                 i, c, _ = hit
                 msg, detail = worded_change(side, t, c, fig)
-                if via:
-                    detail["via"] = via
                 la, lb = ([units[t.unit]], [other_units[i]]) if side == "a" else ([other_units[i]], [units[t.unit]])
                 out.append(_finding(FindingType.NUMBER_CHANGED, Severity.MEDIUM, a, b, la, lb, msg, detail))
                 continue
