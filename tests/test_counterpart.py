@@ -167,3 +167,18 @@ def test_a_quoted_name_the_object_opens_with_is_its_counterpart(tmp_path):
     core = "洪城科贷通放款金额"
     assert counterparts([core], Clauses(rows, {4: sent}), sent, core, None, None, ["洪城科贷通"]) == [None]
     assert counterparts([core], Clauses(rows, {4: rows[0][2]}), sent, core, None, None, ["洪城科贷通"])[0] is not None
+
+
+def test_a_clause_developing_a_field_states_no_figure_of_its_amount(tmp_path):
+    """绿色能源产值达320亿元 / 大力发展绿色能源 (aligned sentences): the keys' readers call such a figure
+    a target of one year only (昆明市, 江西省 tuning keys: 林下经济总产值 / …林下经济…等特色生态产业), so
+    no quant_to_qual finding cites the clause developing the field (session 11: a counterpart read
+    from aligned sentences was measured and reverted, README "Year over year")."""
+    from reportdiff.api import compare
+
+    a = _one_year_report(2024, "全市地区生产总值增长5%。", "（一）壮大实体经济。绿色能源产值达320亿元，推进储能电站建设，培育新型储能企业。\n（二）保障改善民生。新建口袋体育公园30个，办好民生实事。")
+    b = _one_year_report(2025, "全市地区生产总值增长5.2%。", "（一）壮大实体经济。大力发展绿色能源，推进储能电站建设，培育新型储能企业。\n（二）保障改善民生。办好民生实事，完善社区服务设施。")
+    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    cmp = compare(tmp_path / "a.txt", tmp_path / "b.txt")
+    assert not [f for f in cmp.findings if (f.detail or {}).get("change") == "quant_to_qual" and f.detail.get("old") == "320亿元"]
