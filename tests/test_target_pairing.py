@@ -433,5 +433,7 @@ def test_task_targets_naming_one_known_indicator_pair_wherever_they_stand():
 
     assert _indicator(_task("全年完成城市更新固定资产投资1800亿元以上")) == ""
     assert _indicator(_task("完成全社会固定资产投资1万亿元")) == _indicator(_task("固定资产投资增长6%")) != ""
+    # a clause naming a year sets a target of that horizon, not of the report's year
+    assert not pair_task_targets([_task("确保粮食产量达到297.1亿斤")], [_task("粮食综合生产能力2030年达到305亿斤", 7)], [])
     # the indicator stated twice one year: the figure written alike is the one meant, no other
     assert [(x.clause, y.clause) for x, y, _ in pair_task_targets(a + [_task("研发投入强度达到2.5%", 3)], b, [])] == [("研发投入强度达到2.5%", b[0].clause)]

@@ -453,11 +453,20 @@ def _indicator(t: TaskTarget) -> str:
     return "" if before else names[_outer_group(m)]
 
 
+#: a year written in a clause (2030年)
+_YEAR = re.compile(r"(?:19|20)\d\d年")
+
+
 def _one_indicator(ta: list[TaskTarget], tb: list[TaskTarget], ok: np.ndarray, used_a: set[int], used_b: set[int]) -> list[tuple[int, int]]:
     """Unpaired targets (``ok``: may pair) whose metrics name one known indicator (:func:`_indicator`),
     where each is the other's only such partner and neither report states that indicator again."""
     free = ok & _unused(len(ta), used_a)[:, None] & _unused(len(tb), used_b)[None, :]
+    # a clause that names a year sets a target of that horizon (粮食综合生产能力2030年达到305亿斤),
+    # not of the year of the report: it is no partner, but it still states the indicator
     ia, ib = [_indicator(x) for x in ta], [_indicator(y) for y in tb]
+    dated_a = np.array([bool(_YEAR.search(x.clause)) for x in ta], dtype=bool)
+    dated_b = np.array([bool(_YEAR.search(y.clause)) for y in tb], dtype=bool)
+    free &= ~dated_a[:, None] & ~dated_b[None, :]
     na, nb = Counter(k for k in ia if k), Counter(k for k in ib if k)
     out = []
     for i, j in zip(*np.nonzero(free)):
