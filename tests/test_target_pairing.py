@@ -380,3 +380,60 @@ def test_per_thousand_people_and_per_thousand_population_are_one_denominator():
     from reportdiff.detect.tasks.worded import _syn
 
     assert _syn("每千人口托位数") == _syn("每千人托位数") and _syn("每万人口发明专利") == _syn("每万人发明专利")
+
+
+def _task(text: str, unit: int = 0):
+    from reportdiff.detect.tasks.objects import TaskTarget
+
+    q = qty.extract(text)[0]
+    return TaskTarget(unit, q, object_key(q, text) or "", text)
+
+
+def test_two_sentences_linked_to_nothing_between_the_same_links_pair_on_a_head_noun():
+    from reportdiff.align import Edge
+    from reportdiff.detect.tasks.pairing import pair_task_targets
+
+    a, b = [_task("新创建省级示范片区70个左右", 1)], [_task("新增省级乡村振兴片区75个", 2)]
+    # A 0 -> B 0 and A 2 -> B 3: A 1 and B 2 stand where one another stood
+    assert pair_task_targets(a, b, [Edge(0, 0, 0.5), Edge(2, 3, 0.5)])
+    # a link on one side only, or links spanning more than MAX_GAP sentences, say nothing of where
+    assert not pair_task_targets(a, b, [Edge(0, 0, 0.5)])
+    assert not pair_task_targets(a, b, [Edge(0, 0, 0.5), Edge(2, 40, 0.5)])
+    # a sentence linked to another one is not free
+    assert not pair_task_targets(a, b, [Edge(0, 0, 0.5), Edge(1, 1, 0.5), Edge(2, 3, 0.5)])
+
+
+def test_linked_sentences_pair_targets_of_one_programme_or_of_words_the_other_clause_writes():
+    from reportdiff.align import Edge
+    from reportdiff.detect.tasks.pairing import pair_task_targets
+
+    linked = [Edge(0, 0, 0.5)]
+
+    def paired(x: str, y: str) -> bool:
+        return bool(pair_task_targets([_task(x)], [_task(y)], linked))
+
+    # the same quoted programme name (its year left out), another task of it
+    assert paired("开展“揭榜挂帅2035”关键核心技术攻关200项以上", "迭代实施“揭榜挂帅2035”重点研发计划100项以上")
+    assert not paired("开展“揭榜挂帅”关键核心技术攻关200项以上", "迭代实施“赛马争先”重点研发计划100项以上")
+    # the networks one clause names in full, the other as kinds (管网 the head noun of both)
+    assert paired("完成燃气、供排水等地下管网新建改造3500公里", "建设改造燃气和供排水管网5200公里")
+    # a head noun shared, the words of neither written in the other clause: two kinds of institution
+    assert not paired("新增两证齐全医养结合机构30家", "培育社区嵌入式养老服务机构200家")
+    # ... and nothing without the link
+    assert not pair_task_targets([_task("完成燃气、供排水等地下管网新建改造3500公里")], [_task("建设改造燃气和供排水管网5200公里")], [])
+
+
+def test_task_targets_naming_one_known_indicator_pair_wherever_they_stand():
+    from reportdiff.detect.tasks.pairing import pair_task_targets
+
+    a, b = [_task("力争R&D经费支出占GDP比重突破2%")], [_task("力争全社会研发投入强度达2.09%左右", 7)]
+    assert pair_task_targets(a, b, [])
+    # a part of the indicator (城市更新 before its name) is not the indicator; 全社会 is its whole
+    from reportdiff.detect.tasks.pairing import _indicator
+
+    assert _indicator(_task("全年完成城市更新固定资产投资1800亿元以上")) == ""
+    assert _indicator(_task("完成全社会固定资产投资1万亿元")) == _indicator(_task("固定资产投资增长6%")) != ""
+    # a clause naming a year sets a target of that horizon, not of the report's year
+    assert not pair_task_targets([_task("确保粮食产量达到297.1亿斤")], [_task("粮食综合生产能力2030年达到305亿斤", 7)], [])
+    # the indicator stated twice one year: the figure written alike is the one meant, no other
+    assert [(x.clause, y.clause) for x, y, _ in pair_task_targets(a + [_task("研发投入强度达到2.5%", 3)], b, [])] == [("研发投入强度达到2.5%", b[0].clause)]

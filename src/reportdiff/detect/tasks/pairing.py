@@ -242,6 +242,7 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
     # 机构) and are otherwise alike, in sentences the alignment linked (新创建省级示范片区70个左右
     # -> 新增省级乡村振兴片区75个)
     linked_a, linked_b = {e.a for e in edges}, {e.b for e in edges}
+    between = _between_links(edges, list(pos_a), list(pos_b))
     second = np.where(dim & (sim >= SAME_HEAD) & ~apart, sim + bonus * ALIGNED_RANK, -1.0)
     for flat in np.argsort(-second, axis=None, kind="stable"):
         i, j = divmod(int(flat), len(tb))
@@ -251,8 +252,8 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
             continue
         if _names_missing(ta[i], tb[j]) and not (link[la[i], lb[j]] and (_names_nothing(ta[i].key) or _names_nothing(tb[j].key))):
             continue  # ... unless one object names no thing in a sentence the alignment links: the link says what it counts
-        if not link[la[i], lb[j]] and (ta[i].unit in linked_a or tb[j].unit in linked_b or _head(ta[i].key, tb[j].key) < MIN_HEAD_ALONE):
-            continue  # sentences the alignment linked, or two it links to nothing sharing a longer head
+        if not link[la[i], lb[j]] and (ta[i].unit in linked_a or tb[j].unit in linked_b or (_head(ta[i].key, tb[j].key) < MIN_HEAD_ALONE and not between[la[i], lb[j]])):
+            continue  # sentences the alignment linked, two it links to nothing between the same links, or sharing a longer head
         if not link[la[i], lb[j]] and (count_a[ta[i].key] > 1 or count_b[tb[j].key] > 1):
             continue
 
@@ -280,6 +281,20 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         used_a.add(i)
         used_b.add(j)
         out.append((ta[i], tb[j], sc))
+    # fifth pass: in sentences the alignment linked, targets left over that name one programme
+    # (the same quoted name: “科创甬江2035”关键核心技术攻关200项 / “科创甬江2035”重点研发计划100项)
+    # or one thing in words the other's clause all writes (燃气、供排水等地下管网新建改造3500公里 /
+    # 燃气和供排水管网5200公里), each the other's only such partner
+    for i, j in _named_alike(ta, tb, dim & ~apart & link[la[:, None], lb[None, :]], used_a, used_b):
+        used_a.add(i)
+        used_b.add(j)
+        out.append((ta[i], tb[j], float(score[i, j])))
+    # sixth pass: targets left over whose metrics are one known indicator under two names
+    # (R&D经费支出占GDP比重 / 全社会研发投入强度: ``data/metrics.toml``), each the other's only one
+    for i, j in _one_indicator(ta, tb, dim & ~apart, used_a, used_b):
+        used_a.add(i)
+        used_b.add(j)
+        out.append((ta[i], tb[j], float(score[i, j])))
     # an object several sentences count (年度投资 of each sector) pairs where the two sentences
     # pair another object too (the sector's projects: 7200个重大产业项目 / 5500个重大项目, which may
     # be such an object itself) or where one of them counts nothing else (完成投资3250亿元 /
@@ -293,6 +308,171 @@ def pair_task_targets(ta: list[TaskTarget], tb: list[TaskTarget], edges: list[Ed
         if (count_a[x.key] == 1 and count_b[y.key] == 1) or both[(x.unit, y.unit)] > 1 or others_a[x.unit] == 1 or others_b[y.unit] == 1
     ]
     out.sort(key=lambda p: (p[0].unit, p[0].quantity.start))
+    return out
+
+
+#: two sentences the alignment links to nothing are read as aligned (:func:`_between_links`) when
+#: the links around them span this many sentences or fewer of each report
+MAX_GAP = 12
+
+
+def _between_links(edges: list[Edge], units_a: list[int], units_b: list[int]) -> np.ndarray:
+    """Which pairs of sentences (``units_a`` x ``units_b``, indices of the two reports' units) the
+    alignment links to nothing and sets between the same links: each sentence lies after the
+    sentences the links of the other's nearest linked sentence before it reach and before those
+    of its nearest linked sentence after it, within :data:`MAX_GAP` sentences (A 257 -> B 292,
+    A 260 -> B 303: A 258 and B 301 stand where one another stood).  None with no link on one side."""
+    import bisect
+
+    out = np.zeros((len(units_a), len(units_b)), dtype=bool)
+    to_b: dict[int, set[int]] = {}
+    to_a: dict[int, set[int]] = {}
+    for e in edges:
+        to_b.setdefault(e.a, set()).add(e.b)
+        to_a.setdefault(e.b, set()).add(e.a)
+    sa, sb = sorted(to_b), sorted(to_a)
+
+    def span(u: int, linked: list[int], links: dict[int, set[int]]) -> tuple[int, int] | None:
+        k = bisect.bisect_left(linked, u)
+        if (k < len(linked) and linked[k] == u) or k == 0 or k == len(linked):
+            return None  # linked itself, or no link on one side of it
+        lo, hi = min(links[linked[k - 1]]), max(links[linked[k]])
+        return (lo, hi) if 0 < hi - lo <= MAX_GAP else None
+
+    spans_a = [span(u, sa, to_b) for u in units_a]
+    spans_b = [span(v, sb, to_a) for v in units_b]
+    for i, (u, s) in enumerate(zip(units_a, spans_a)):
+        if s is None:
+            continue
+        for j, (v, t) in enumerate(zip(units_b, spans_b)):
+            if t is not None and s[0] < v < s[1] and t[0] < u < t[1]:
+                out[i, j] = True
+    return out
+
+
+def _programmes(t: TaskTarget) -> set[str]:
+    """The quoted names that qualify the noun of the object of ``t`` (as :func:`_quoted_names`
+    reads them), as its key writes them (figures left out: “科创甬江2035” -> 科创甬江)."""
+    out = set()
+    for m in re.finditer(r"“([^”]{2,})”([\u4e00-\u9fff])", t.clause):
+        k = re.sub(r"[#\d.]", "", qty.metric_key(m.group(1)))
+        if m.group(2) not in "各等和及与" and len(k) >= MIN_HEAD and k + m.group(2) in t.key:
+            out.add(k)
+    return out
+
+
+#: verbs of building and renewal closing an object (地下管网新建改造): ``[key] head`` verbs at its end
+@functools.lru_cache(maxsize=1)
+def _closing_verbs() -> re.Pattern:
+    return re.compile(_verbs().pattern + "+$")
+
+
+def _thing(key: str) -> str:
+    """``key`` without the verbs and general endings that close it (地下管网新建改造 -> 地下管网)."""
+    from ... import vocab
+
+    ends = vocab.pattern("tasks", "key", "generic_ends")
+    for _ in range(3):
+        nxt = ends.sub("", _closing_verbs().sub("", key))
+        if nxt == key or not nxt:
+            break
+        key = nxt
+    return key
+
+
+#: an object is written in the other target's clause when runs of this many characters or more
+#: of the clause spell all of it (燃气和供排水管网 in 完成燃气、供排水等地下管网新建改造: 燃气, 供排水, 管网)
+MIN_WRITTEN_RUN = 2
+#: ... and it has this many characters or more besides its conjunctions
+MIN_WRITTEN = 4
+
+
+def _written_in(key: str, clause: str) -> bool:
+    """Whether the object ``key`` (its conjunctions left out) is spelled all through by runs of
+    :data:`MIN_WRITTEN_RUN` characters or more of ``clause`` (normalized as keys are), longest first."""
+    import difflib
+
+    a = [c for c in key if c not in CONJUNCTIONS]
+    if len(a) < MIN_WRITTEN:
+        return False
+    b = list(qty.metric_key(clause))
+    covered = 0
+    while True:
+        m = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+        if m.size < MIN_WRITTEN_RUN:
+            break
+        covered += m.size
+        a[m.a : m.a + m.size] = ["\x00"] * m.size
+        b[m.b : m.b + m.size] = ["\x01"] * m.size
+    return covered == len([c for c in key if c not in CONJUNCTIONS])
+
+
+def _named_alike(ta: list[TaskTarget], tb: list[TaskTarget], ok: np.ndarray, used_a: set[int], used_b: set[int]) -> list[tuple[int, int]]:
+    """Unpaired targets (``ok``: may pair, in linked sentences) that name one thing: the same
+    programme (:func:`_programmes`), or objects ending in one head noun once their closing verbs
+    are read off (:func:`_thing`) of which one is written all through in the other's clause
+    (:func:`_written_in`); kinds and names told apart as the other passes do.  Only pairs where
+    each is the other's one such partner."""
+    free = ok & _unused(len(ta), used_a)[:, None] & _unused(len(tb), used_b)[None, :]
+    cand = np.zeros(free.shape, dtype=bool)
+    for i, j in zip(*np.nonzero(free)):
+        x, y = ta[i], tb[j]
+        if _kinds_differ(x.key, y.key) or _kind_one_side(x.key, y.key) or _names_missing(x, y):
+            continue
+        if _programmes(x) & _programmes(y):
+            cand[i, j] = True
+            continue
+        tx, ty = _thing(x.key), _thing(y.key)
+        if _head(tx, ty) >= MIN_HEAD and not generic(_shared_end(tx, ty)) and (_written_in(tx, y.clause) or _written_in(ty, x.clause)):
+            cand[i, j] = True
+    cand &= (cand.sum(axis=1) == 1)[:, None] & (cand.sum(axis=0) == 1)[None, :]
+    return [(int(i), int(j)) for i, j in zip(*np.nonzero(cand))]
+
+
+def _indicator(t: TaskTarget) -> str:
+    """The known indicator (``data/metrics.toml``) the metric of ``t`` names, or '': only one it
+    names whole, with nothing before its name but the verbs and time words that open a task
+    (``[key] head`` of ``data/tasks.toml``) and a scope of the whole (``[key] whole_scope``:
+    全社会): 城市更新固定资产投资 is part of 固定资产投资, not the indicator."""
+    from ... import vocab
+    from ...normalize import fold
+    from ...structure.targets import _any_metric, _known, _NOT_KEY, _outer_group
+
+    k = _NOT_KEY.sub("", fold(re.sub(r"\[\d+\]$", "", t.quantity.metric)))
+    rx, names = _any_metric()
+    m = rx.search(k)
+    if m is None or names[_outer_group(m)] not in _known():
+        return ""
+    head, whole = vocab.pattern("tasks", "key", "head"), vocab.pattern("tasks", "key", "whole_scope")
+    before = k[: m.start()]
+    while True:
+        nxt = whole.sub("", head.sub("", before))
+        if nxt == before:
+            break
+        before = nxt
+    return "" if before else names[_outer_group(m)]
+
+
+#: a year written in a clause (2030年)
+_YEAR = re.compile(r"(?:19|20)\d\d年")
+
+
+def _one_indicator(ta: list[TaskTarget], tb: list[TaskTarget], ok: np.ndarray, used_a: set[int], used_b: set[int]) -> list[tuple[int, int]]:
+    """Unpaired targets (``ok``: may pair) whose metrics name one known indicator (:func:`_indicator`),
+    where each is the other's only such partner and neither report states that indicator again."""
+    free = ok & _unused(len(ta), used_a)[:, None] & _unused(len(tb), used_b)[None, :]
+    # a clause that names a year sets a target of that horizon (粮食综合生产能力2030年达到305亿斤),
+    # not of the year of the report: it is no partner, but it still states the indicator
+    ia, ib = [_indicator(x) for x in ta], [_indicator(y) for y in tb]
+    dated_a = np.array([bool(_YEAR.search(x.clause)) for x in ta], dtype=bool)
+    dated_b = np.array([bool(_YEAR.search(y.clause)) for y in tb], dtype=bool)
+    free &= ~dated_a[:, None] & ~dated_b[None, :]
+    na, nb = Counter(k for k in ia if k), Counter(k for k in ib if k)
+    out = []
+    for i, j in zip(*np.nonzero(free)):
+        k = ia[i]
+        if k and k == ib[j] and na[k] == 1 and nb[k] == 1 and not _kinds_differ(ta[i].key, tb[j].key):
+            out.append((int(i), int(j)))
     return out
 
 
