@@ -4,6 +4,8 @@ and quoted names that keep two objects apart, a scope widened by 以上."""
 
 from __future__ import annotations
 
+import bisect
+import difflib
 import functools
 import re
 from collections import Counter
@@ -322,9 +324,6 @@ def _between_links(edges: list[Edge], units_a: list[int], units_b: list[int]) ->
     sentences the links of the other's nearest linked sentence before it reach and before those
     of its nearest linked sentence after it, within :data:`MAX_GAP` sentences (A 257 -> B 292,
     A 260 -> B 303: A 258 and B 301 stand where one another stood).  None with no link on one side."""
-    import bisect
-
-    out = np.zeros((len(units_a), len(units_b)), dtype=bool)
     to_b: dict[int, set[int]] = {}
     to_a: dict[int, set[int]] = {}
     for e in edges:
@@ -332,22 +331,20 @@ def _between_links(edges: list[Edge], units_a: list[int], units_b: list[int]) ->
         to_a.setdefault(e.b, set()).add(e.a)
     sa, sb = sorted(to_b), sorted(to_a)
 
-    def span(u: int, linked: list[int], links: dict[int, set[int]]) -> tuple[int, int] | None:
+    def span(u: int, linked: list[int], links: dict[int, set[int]]) -> tuple[int, int]:
         k = bisect.bisect_left(linked, u)
         if (k < len(linked) and linked[k] == u) or k == 0 or k == len(linked):
-            return None  # linked itself, or no link on one side of it
+            return (0, 0)  # linked itself, or no link on one side of it: an empty span
         lo, hi = min(links[linked[k - 1]]), max(links[linked[k]])
-        return (lo, hi) if 0 < hi - lo <= MAX_GAP else None
+        return (lo, hi) if 0 < hi - lo <= MAX_GAP else (0, 0)
 
-    spans_a = [span(u, sa, to_b) for u in units_a]
-    spans_b = [span(v, sb, to_a) for v in units_b]
-    for i, (u, s) in enumerate(zip(units_a, spans_a)):
-        if s is None:
-            continue
-        for j, (v, t) in enumerate(zip(units_b, spans_b)):
-            if t is not None and s[0] < v < s[1] and t[0] < u < t[1]:
-                out[i, j] = True
-    return out
+    ua, ub = np.array(units_a, dtype=int), np.array(units_b, dtype=int)
+    sp_a = np.array([span(u, sa, to_b) for u in units_a], dtype=int).reshape(-1, 2)
+    sp_b = np.array([span(v, sb, to_a) for v in units_b], dtype=int).reshape(-1, 2)
+    # B's sentence inside A's span, and A's inside B's (an empty span (0, 0) holds nothing)
+    b_in_a = (sp_a[:, :1] < ub[None, :]) & (ub[None, :] < sp_a[:, 1:])
+    a_in_b = (sp_b[:, :1].T < ua[:, None]) & (ua[:, None] < sp_b[:, 1:].T)
+    return b_in_a & a_in_b
 
 
 def _programmes(t: TaskTarget) -> set[str]:
@@ -390,8 +387,6 @@ MIN_WRITTEN = 4
 def _written_in(key: str, clause: str) -> bool:
     """Whether the object ``key`` (its conjunctions left out) is spelled all through by runs of
     :data:`MIN_WRITTEN_RUN` characters or more of ``clause`` (normalized as keys are), longest first."""
-    import difflib
-
     a = [c for c in key if c not in CONJUNCTIONS]
     if len(a) < MIN_WRITTEN:
         return False
