@@ -826,3 +826,55 @@ def test_a_kind_pairs_with_the_other_years_broader_kind():
     a, b = _read(["新增可再生能源装机1500万千瓦。"]), _read(["新增风电光伏并网装机1300万千瓦以上。"])
     assert [(x.quantity.text, y.quantity.text) for x, y, _ in pair_task_targets(a, b, [])] == [("1500万千瓦", "1300万千瓦以上")]
     assert not pair_task_targets(_read(["新增风电装机500万千瓦。"]), _read(["新增光伏装机600万千瓦。"]), [])
+
+
+def test_one_year_targets_under_a_planning_heading_with_short_objects_and_worded_figures(tmp_path):
+    """Session 11: task targets of one year the tool never read. A heading of urban planning
+    (统筹城市规划建设管理) is no plan period; an object of three characters that names a thing
+    (托育点, not the bare measure 增加值), an object opening with a numeral of a word (一流学科, 零碳园区),
+    kinds counted in 种, and shares or multiples in words (翻一番以上) are targets of the year; an
+    amount in numerals (千亿元园区, 突破千亿元) is not."""
+    from reportdiff.api import compare
+
+    a = _one_year_report(2024, "全市地区生产总值增长5%。", "（一）扩大有效投资。实施重点项目300个。\n（二）统筹城市规划建设管理。新增城市绿地200公顷，新增230个托育点，建设10个左右一流学科，创建6个零碳园区。")
+    b = _one_year_report(2025, "全市地区生产总值增长5.2%。", "（一）扩大有效投资。实施重点项目320个，力争千亿元园区达到3个。\n（二）提升开放水平。确保国际货邮吞吐量翻一番以上，推动加工贸易额突破千亿元，集中带量采购药品种类达到1000种。传统产业占全市规上工业企业总数的三成。")
+    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    task = [f for f in compare(tmp_path / "a.txt", tmp_path / "b.txt").findings if (f.detail or {}).get("level") == "task"]
+    removed = {f.detail["object"] for f in task if f.type == T.TARGET_REMOVED}
+    added = {f.detail["object"] for f in task if f.type == T.TARGET_ADDED}
+    assert {"城市绿地", "托育点", "一流学科", "零碳园区"} <= removed
+    assert "国际货邮吞吐量" in added and any("药品种类" in k for k in added)
+    assert "加工贸易额" not in added  # 突破千亿元: an amount in numerals stays unread
+    assert not any("园区" == k for k in added)
+    assert not any("三成" in f.message for f in task)  # a share after 占: the structure as it is
+    from reportdiff.detect.tasks.one_year import _short_object
+
+    assert _short_object("主干道") and _short_object("托育点")
+    assert not _short_object("增加值") and not _short_object("投资额") and not _short_object("大项目")
+
+
+def test_a_size_joined_to_its_noun_by_de_is_no_target_of_one_year():
+    """谋划建设160平方公里的临空产业园区: the area of the park (a size, 的, a noun); …5万亩的目标 is the target."""
+    from reportdiff import quantities as qty
+    from reportdiff.detect.tasks.one_year import _project_size
+
+    def size(text):
+        return _project_size(qty.extract(text)[0], text)
+
+    assert size("谋划建设160平方公里的临空大型产业园区，发挥空铁联运优势")
+    assert not size("完成新建高标准农田5万亩的目标任务") and not size("完成营造林260万亩")
+    assert not size("对年应纳税所得额不到100万元的部分减半征收")  # money: a threshold, not a size
+
+
+def test_a_sentence_of_several_years_does_not_hide_a_target_of_one_year(tmp_path):
+    """The other year's 年均 sentence (城镇化率年均提高1个百分点) names no target of the year: a
+    target of the year on the same object is one year's only."""
+    from reportdiff.api import compare
+
+    a = _one_year_report(2024, "全市地区生产总值增长5%。", "（一）扩大有效投资。实施重点项目300个。\n（二）推进城乡融合。全市城镇化率力争达到70%。")
+    b = _one_year_report(2025, "全市地区生产总值增长5.2%。", "（一）扩大有效投资。实施重点项目320个。\n（二）推进城乡融合。常住人口城镇化率年均提高1个百分点。")
+    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    task = [f for f in compare(tmp_path / "a.txt", tmp_path / "b.txt").findings if (f.detail or {}).get("level") == "task"]
+    assert any(f.type == T.TARGET_REMOVED and f.detail["object"] == "城镇化率" for f in task)

@@ -83,7 +83,9 @@ def object_key(q: Quantity, text: str, prev_end: int = 0, prev_metric: str = "",
         return None  # the report's own parts, or the reach of an area (3公里范围内)
     m = _AFTER.match(after_text)
     after = m.group(1) if m else ""
-    after = re.sub(rf"^(?:[{qty._CN_DIGITS}元个家处]|项(?!目))+", "", after)  # 79个项目建设: 项目 is the noun
+    # 79个项目建设: 项目 is the noun; a numeral of a word the noun opens with (一流学科, 一体化, 零碳园区,
+    # 零售: 一 or 零 before a character that is neither a numeral nor a measure word) is kept
+    after = re.sub(rf"^(?:(?![一零][^{qty._CN_DIGITS}元个家处项])[{qty._CN_DIGITS}元个家处]|项(?!目))+", "", after)
     if m and _scope_word().search(after):
         # 新增2家国家级、20家自治区级创新创业平台: a level in a list of levels counts the noun the
         # last item writes after its own level

@@ -13,14 +13,28 @@ from ...model import Document, Finding, FindingType, Quantity, Severity
 from ...normalize import to_simplified
 from ..base import _finding
 from .pairing import _kinds_unnamed
-from .objects import _counts, _fmt_task, _label, _measures, multi_year_sections, _ONLY_TAIL, target_text, TaskTarget, _THRESHOLD_BOUNDS
+from .objects import _counts, _fmt_task, generic, _label, _measures, multi_year_sections, _ONLY_TAIL, target_text, TaskTarget, _THRESHOLD_BOUNDS
 from .counterpart import Clauses, counterparts, quoted_in, situation, sought_object, stated_apart
 from .worded import _core, _counted_there, _in_quotes, _normalized, _syn, _worded_at_home, worded_change
 
 
 #: a task-level target of one year only needs an object of this many characters or more (企业,
-#: 项目 and the like name no task of their own)
+#: 项目 and the like name no task of their own) ...
 MIN_ONLY_OBJECT = 4
+#: ... or of this many that is a thing of its own (:func:`_short_object`: 主干道, 托育点, 营造林, 步行街)
+MIN_SHORT_OBJECT = 3
+
+
+def _short_object(key: str) -> bool:
+    """Whether ``key``, shorter than :data:`MIN_ONLY_OBJECT`, still names a thing of its own: at least
+    :data:`MIN_SHORT_OBJECT` characters, no general ending (项目, 工程: ``generic_ends`` of
+    ``data/tasks.toml``) and no measure (增加值, 投资额, 覆盖率: ``measures`` and ``redefined_measures``),
+    which names a task only with the subject a clause before writes."""
+    from ... import vocab
+
+    if len(key) < MIN_SHORT_OBJECT or generic(key) or vocab.pattern("tasks", "key", "generic_ends").search(key):
+        return False
+    return not (_measures().search(key) or vocab.pattern("tasks", "key", "redefined_measures").search(key))
 #: ... and the other year's target regions must not spell a run of this share of its core
 #: (:func:`_core`) or more, nor :data:`MIN_ONLY_RUN` characters of its head: what they name is
 #: the same task stated with another figure the pairing missed, or in words
@@ -59,12 +73,33 @@ MAX_PROJECT_NAME = 15
 def _project_size(q: Quantity, text: str) -> bool:
     """Whether ``q``, in a unit of size (:data:`_SIZE_UNITS`), is written straight before a noun
     in a clause that then names a project (推动年产30万吨铝扁锭项目开工, 加快22.5万千瓦风电项目实施):
-    the size of a project, not a target of the year."""
+    the size of a project, not a target of the year; so is a size joined to its noun by 的 (谋划建设160
+    平方公里的临空产业园区: the area of the park built, not an area to reach; not money)."""
     if not any(c in q.unit for c in _SIZE_UNITS):
         return False
     rest = re.split(r"[，,；;。、]", to_simplified(text[q.start + len(q.text) :]), maxsplit=1)[0]
+    if "元" not in q.unit and re.match(r"的(?!目标|任务)[\u4e00-\u9fff“]", rest):
+        # not 的目标任务 (the target itself), nor an amount of money (应纳税所得额不到100万元的部分: a
+        # threshold of a tax relief, on a tuning pair)
+        return True
     at = rest.find("项目")
     return bool(re.match(r"[\u4e00-\u9fff“]", rest)) and 0 < at <= MAX_PROJECT_NAME
+
+
+#: verbs of aim that make a share written after 占 a target (占比提高到三成)
+_AIM_BEFORE = "达到|提高|提升|力争|确保|超过|不低于"
+
+
+def _worded_target(q: Quantity, text: str) -> bool:
+    """Whether ``q``, a figure without digits, is still a target of the year: a share or multiple in
+    words (翻一番, 八成以上, 压减一半: ``[words]`` of ``data/units.toml``), not a share its clause states
+    after 占 with no verb of aim (八大传统产业占…企业总数的三成: the structure as it is). An amount in
+    numerals (千亿元园区, 千家万户, 万亿级产业, and 突破千亿元 too, which on a tuning pair was then read as
+    stated in words by a clause naming the thing the other year counts with a rate) is not."""
+    if not qty._WORD_QTY.fullmatch(q.text):
+        return False
+    clause = re.split(r"[，,；;。：:]", to_simplified(text[: q.start]))[-1]
+    return "占" not in clause or bool(re.search(_AIM_BEFORE, clause))
 
 
 def _named_in(core: str, text: str, measure: str = "") -> bool:
@@ -201,9 +236,15 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
     # the other year's sections of several years (今后五年目标任务) set no year's target: what they
     # name does not hide a target of the year (:func:`multi_year_sections`)
     years_a, years_b = multi_year_sections(a), multi_year_sections(b)
+    # ... nor do its sentences of several years (全社会研发经费投入年均增长10%以上, 城镇化率年均提高1个百分点:
+    # ``[structure] multi_year`` of ``data/tasks.toml``, whose figures :func:`.objects.object_key` reads as
+    # no year's task either)
+    from .objects import _vocab
+
+    several = _vocab()[3]
     texts = {
-        "a": target_text([u for u in b_units if u.section not in years_b]),
-        "b": target_text([u for u in a_units if u.section not in years_a]),
+        "a": target_text([u for u in b_units if u.section not in years_b and not several.search(to_simplified(u.text))]),
+        "b": target_text([u for u in a_units if u.section not in years_a and not several.search(to_simplified(u.text))]),
     }
     paired = {"a": {id(x) for x, _, _ in pairs}, "b": {id(y) for _, y, _ in pairs}}
     stated = {(f.detail.get("change"), f.detail.get("a_clause") if f.detail.get("change") == "quant_to_qual" else f.detail.get("b_clause")) for f in worded}
@@ -227,9 +268,11 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
         said: set[tuple[int, str]] = set()
         found: list[tuple[TaskTarget, str, bool]] = []  # (target, core, named by the other year)
         for t in mine:
-            if id(t) in paired[side] or len(t.key) < MIN_ONLY_OBJECT or not re.search(r"\d", t.quantity.text):
-                continue  # a figure in words only (千家万户, 百项, 万亿级) is rarely a task target
             text = units[t.unit].text
+            if id(t) in paired[side] or (len(t.key) < MIN_ONLY_OBJECT and not _short_object(t.key)):
+                continue
+            if not re.search(r"\d", t.quantity.text) and not _worded_target(t.quantity, text):
+                continue  # a figure in words only (千家万户, 百项, 万亿级) is rarely a task target
             if to_simplified(text[: t.quantity.start]).endswith(_BASE_BEFORE) or _bound_before_noun(t.quantity, text):
                 continue
             if _project_size(t.quantity, text):
