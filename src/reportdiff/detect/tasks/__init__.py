@@ -77,9 +77,29 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
         out.append(_finding(FindingType.NUMBER_CHANGED, Severity.MEDIUM, a, b, [a_units[x.unit]], [b_units[y.unit]], msg, detail))
     pairs = pairs + redefined
     worded = worded_task_changes(a, b, a_units, b_units, ta, tb, pairs, edges)
+    for f in worded:
+        if _figure_in_other_sentence(f):
+            f.detail["silent"] = True
     out.extend(f for f in worded if not f.detail.get("silent"))
     out.extend(one_year_task_targets(a, b, a_units, b_units, ta, tb, pairs, worded))
     return out
+
+
+def _figure_in_other_sentence(f: Finding) -> bool:
+    """Whether the sentence of the figureless clause of a figure ↔ words finding states that very
+    figure elsewhere (加大财政资金和政府专项债券等投入，三年内每年统筹400亿元… / 继续统筹财政资金和政府专项
+    债券400亿元): the figure is no less stated that year, only its object is read in another clause;
+    the finding is silent (still no target of one year only)."""
+    d = f.detail or {}
+    if d.get("change") == "quant_to_qual":
+        value, own, other = d.get("old_value"), f.a_text, f.b_text
+    elif d.get("change") == "qual_to_quant":
+        value, own, other = d.get("new_value"), f.b_text, f.a_text
+    else:
+        return False
+    mine = [common_value(q) for q in qty.extract(own) if value is not None and abs(q.value - value) <= 1e-9 * max(1.0, abs(value))]
+    theirs = {common_value(q) for q in qty.extract(other)}
+    return any(m in theirs for m in mine)
 
 
 def task_counterpart(t, doc: Document, units, skip: set[str]) -> TaskTarget | None:
