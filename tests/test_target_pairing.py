@@ -416,3 +416,14 @@ def test_a_figure_its_sentence_states_elsewhere_is_not_stated_in_words(tmp_path)
         _report(2025, "", "继续统筹财政资金和政府专项债券400亿元，推进工业项目300个。"),
     )
     assert not [f for f in fs if f.type == T.NUMBER_CHANGED and (f.detail or {}).get("change") == "qual_to_quant"]
+
+
+def test_the_grade_of_a_facility_among_examples_is_no_task_target():
+    from reportdiff.detect.tasks.objects import _grade, _in_examples
+
+    text = "推进来宾至桂平2000吨级航道建设，培育3个千亿级产业集群，建设10万千瓦级储能电站2座。"
+    assert [(q.text, _grade(q, text)) for q in qty.extract(text)] == [("2000吨", True), ("3个", False), ("千亿级", False), ("10万千瓦", True), ("2座", False)]
+    listed = "推进甲港自动化集装箱码头、来宾至桂平2000吨级航道等建设。"
+    reached = "实现15万吨级集装箱船通航。"  # the grade reached is the target
+    assert [_in_examples(q, listed) for q in qty.extract(listed)] == [True]
+    assert [_in_examples(q, reached) for q in qty.extract(reached)] == [False]
