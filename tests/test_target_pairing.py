@@ -418,12 +418,19 @@ def test_a_figure_its_sentence_states_elsewhere_is_not_stated_in_words(tmp_path)
     assert not [f for f in fs if f.type == T.NUMBER_CHANGED and (f.detail or {}).get("change") == "qual_to_quant"]
 
 
-def test_the_grade_of_a_facility_among_examples_is_no_task_target():
-    from reportdiff.detect.tasks.objects import _grade, _in_examples
+def test_the_grade_of_a_work_is_no_task_target_unless_reached():
+    from reportdiff.detect.tasks.objects import _grade
 
     text = "推进来宾至桂平2000吨级航道建设，培育3个千亿级产业集群，建设10万千瓦级储能电站2座。"
     assert [(q.text, _grade(q, text)) for q in qty.extract(text)] == [("2000吨", True), ("3个", False), ("千亿级", False), ("10万千瓦", True), ("2座", False)]
-    listed = "推进甲港自动化集装箱码头、来宾至桂平2000吨级航道等建设。"
-    reached = "实现15万吨级集装箱船通航。"  # the grade reached is the target
-    assert [_in_examples(q, listed) for q in qty.extract(listed)] == [True]
-    assert [_in_examples(q, reached) for q in qty.extract(reached)] == [False]
+    reached = "实现15万吨级集装箱船通航，西江航道全线达到3000吨级。"  # the grade reached is the target
+    assert [_grade(q, reached) for q in qty.extract(reached)] == [False, False]
+
+
+def test_a_grade_one_year_lists_among_examples_is_no_target_of_one_year(tmp_path):
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "加快推动甲至乙3000吨级航道工程开工。"),
+        _report(2025, "", "推进甲至乙3000吨级航道等配套工程。"),
+    )
+    assert not [f for f in fs if f.type in (T.NUMBER_CHANGED, T.TARGET_ADDED, T.TARGET_REMOVED)]

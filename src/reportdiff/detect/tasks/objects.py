@@ -278,7 +278,7 @@ def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
             prev_end = q.start + len(q.text)
             prev_metric = _metric_of(q, u.text, prev_metric)
             prev_key = key or prev_key
-            if key is None or len(key) < MIN_OBJECT or _threshold(q, u.text, qs) or _in_examples(q, u.text):
+            if key is None or len(key) < MIN_OBJECT or _threshold(q, u.text, qs) or _in_examples(q, u.text) or _grade(q, u.text):
                 continue
             s, e = next(((s, e) for s, e in spans if s <= q.start < e), (0, len(u.text)))
             stage = stages(q.metric)
@@ -484,30 +484,32 @@ def _threshold(q: Quantity, text: str, qs: list[Quantity]) -> bool:
 
 def _grade(q: Quantity, text: str) -> bool:
     """Whether a size class word (``[units] size_classes`` of ``data/tasks.toml``: 级) follows the
-    figure ``q`` straight away: the grade of a facility or ship (2000吨级航道, 30万吨级矿石码头,
-    10万千瓦级储能电站).  A target when its clause says the grade is reached (实现15万吨级集装箱船
-    通航); among the examples of a list (:func:`_in_examples`), a description of a named work."""
+    figure ``q`` straight away, in a clause that does not say the grade is reached before it
+    (``[key] grade_reached``): the grade of a work (推进2000吨级航道建设, 30万吨级矿石码头,
+    10万千瓦级储能电站), a description of the thing, not a target of the year; 实现15万吨级集装箱船
+    通航 and 航道全线达到3000吨级 are targets."""
     from ... import vocab
 
     classes = vocab.load("tasks")["units"]["size_classes"]
     rest = to_simplified(text[q.start + len(q.text) :])
-    return q.unit not in classes and any(rest.startswith(w) for w in classes)
+    if q.unit in classes or not any(rest.startswith(w) for w in classes):
+        return False
+    clause = re.split(r"[，,；;。：:]", to_simplified(text[: q.start]))[-1]
+    return not vocab.pattern("tasks", "key", "grade_reached").search(clause)
 
 
 def _in_examples(q: Quantity, text: str) -> bool:
     """Whether ``q`` sizes one of the examples a later count of its clause closes with 等
     (``examples_end``): 推进港区40万吨矿石码头、原油储备库等17个港口项目 (the berth's class, a
     description of a named project, not a target of the year; the count of projects after 等
-    is the target); or, a grade (:func:`_grade`), one of the examples 等 closes with no count
-    (推进来宾至桂平2000吨级航道等建设)."""
+    is the target)."""
     examples_end = _vocab()[1]
     if to_simplified(text[: q.start]).endswith(examples_end):
         return False  # the count of one list's examples (建设甲等3个项目、乙等5个项目)
     rest = to_simplified(text[q.start + len(q.text) :])
     clause = re.split(r"[，,；;。：:]", rest, maxsplit=1)[0]
     # ... with no other figure between (建设A等3个项目、B等5个项目: 3个 is a count of its own)
-    closed = re.match(r"[^\d]*?" + re.escape(examples_end) + r"([\d一二两三四五六七八九十])?", clause)
-    return bool(closed) and (closed.group(1) is not None or _grade(q, text))
+    return bool(re.match(r"[^\d]*?" + re.escape(examples_end) + r"[\d一二两三四五六七八九十]", clause))
 
 
 @functools.lru_cache(maxsize=1)
