@@ -437,3 +437,57 @@ def test_task_targets_naming_one_known_indicator_pair_wherever_they_stand():
     assert not pair_task_targets([_task("确保粮食产量达到297.1亿斤")], [_task("粮食综合生产能力2030年达到305亿斤", 7)], [])
     # the indicator stated twice one year: the figure written alike is the one meant, no other
     assert [(x.clause, y.clause) for x, y, _ in pair_task_targets(a + [_task("研发投入强度达到2.5%", 3)], b, [])] == [("研发投入强度达到2.5%", b[0].clause)]
+
+
+def test_a_verb_of_reaching_is_no_qualifier(tmp_path):
+    # 达到 bounds nothing: the same figure with and without it is unchanged; 突破 is a change
+    a = _report(2024, "", "深化招商引资，新签约亿元以上项目100个，合同引资额达到500亿元。")
+    same = _report(2025, "", "深化招商引资，新签约亿元以上项目100个，合同引资额500亿元。")
+    more = _report(2025, "", "深化招商引资，新签约亿元以上项目100个，合同引资额突破500亿元。")
+    assert _old_new(_compare(tmp_path, a, same)) == []
+    assert _old_new(_compare(tmp_path, a, more)) == [("达到500亿元", "突破500亿元")]
+
+
+def test_a_figure_sizing_an_example_before_a_count_is_no_task_target(tmp_path):
+    # 40万吨 is the class of one example project; the count after 等 is the target
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "推进港区40万吨矿石码头、原油储备库等17个港口项目加快建设。"),
+        _report(2025, "", "加快港区30万吨级矿石码头等6个港口项目建设。"),
+    )
+    assert _old_new(fs) == [("17个", "6个")]
+
+
+def test_a_count_closing_one_list_of_examples_is_still_a_target():
+    from reportdiff.detect.tasks.objects import _in_examples
+
+    text = "建设甲等3个项目、乙等5个项目。"
+    assert [_in_examples(q, text) for q in qty.extract(text)] == [False, False]
+
+
+def test_a_figure_its_sentence_states_elsewhere_is_not_stated_in_words(tmp_path):
+    # the figureless clause's sentence states 400亿元 in its next clause: no figure ↔ words finding
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "加大财政资金和政府专项债券等投入，三年内每年统筹400亿元支持工业发展。"),
+        _report(2025, "", "继续统筹财政资金和政府专项债券400亿元，推进工业项目300个。"),
+    )
+    assert not [f for f in fs if f.type == T.NUMBER_CHANGED and (f.detail or {}).get("change") == "qual_to_quant"]
+
+
+def test_the_grade_of_a_work_is_no_task_target_unless_reached():
+    from reportdiff.detect.tasks.objects import _grade
+
+    text = "推进来宾至桂平2000吨级航道建设，培育3个千亿级产业集群，建设10万千瓦级储能电站2座。"
+    assert [(q.text, _grade(q, text)) for q in qty.extract(text)] == [("2000吨", True), ("3个", False), ("千亿级", False), ("10万千瓦", True), ("2座", False)]
+    reached = "实现15万吨级集装箱船通航，西江航道全线达到3000吨级。"  # the grade reached is the target
+    assert [_grade(q, reached) for q in qty.extract(reached)] == [False, False]
+
+
+def test_a_grade_one_year_lists_among_examples_is_no_target_of_one_year(tmp_path):
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "加快推动甲至乙3000吨级航道工程开工。"),
+        _report(2025, "", "推进甲至乙3000吨级航道等配套工程。"),
+    )
+    assert not [f for f in fs if f.type in (T.NUMBER_CHANGED, T.TARGET_ADDED, T.TARGET_REMOVED)]

@@ -77,9 +77,34 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
         out.append(_finding(FindingType.NUMBER_CHANGED, Severity.MEDIUM, a, b, [a_units[x.unit]], [b_units[y.unit]], msg, detail))
     pairs = pairs + redefined
     worded = worded_task_changes(a, b, a_units, b_units, ta, tb, pairs, edges)
+    paired = {"a": {(a_units[x.unit].text, x.quantity.start) for x, _, _ in pairs}, "b": {(b_units[y.unit].text, y.quantity.start) for _, y, _ in pairs}}
+    for f in worded:
+        if _figure_in_other_sentence(f, paired):
+            f.detail["silent"] = True
     out.extend(f for f in worded if not f.detail.get("silent"))
     out.extend(one_year_task_targets(a, b, a_units, b_units, ta, tb, pairs, worded))
     return out
+
+
+def _figure_in_other_sentence(f: Finding, paired: dict[str, set]) -> bool:
+    """Whether the sentence of the figureless clause of a figure ↔ words finding states that very
+    figure elsewhere, with the same qualifier, paired with no figure of the finding's year
+    (加大财政资金和政府专项债券等投入，三年内每年统筹400亿元… / 继续统筹财政资金和政府专项债券400亿元):
+    the figure is no less stated that year, only its object is read in another clause; the
+    finding is silent (still no target of one year only).  ``paired``: (sentence, start) of the
+    figures of each year paired with one of the other year."""
+    d = f.detail or {}
+    if d.get("change") == "quant_to_qual":
+        value, own, other, side = d.get("old_value"), f.a_text, f.b_text, "b"
+    elif d.get("change") == "qual_to_quant":
+        value, own, other, side = d.get("new_value"), f.b_text, f.a_text, "a"
+    else:
+        return False
+    if value is None:
+        return False
+    mine = {(common_value(q), q.qualifier) for q in qty.extract(own) if abs(q.value - value) <= 1e-9 * max(1.0, abs(value))}
+    theirs = {(common_value(q), q.qualifier) for q in qty.extract(other) if (other, q.start) not in paired[side]}
+    return bool(mine & theirs)
 
 
 def task_counterpart(t, doc: Document, units, skip: set[str]) -> TaskTarget | None:

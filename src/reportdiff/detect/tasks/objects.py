@@ -280,7 +280,7 @@ def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
             prev_end = q.start + len(q.text)
             prev_metric = _metric_of(q, u.text, prev_metric)
             prev_key = key or prev_key
-            if key is None or len(key) < MIN_OBJECT or _threshold(q, u.text, qs):
+            if key is None or len(key) < MIN_OBJECT or _threshold(q, u.text, qs) or _in_examples(q, u.text) or _grade(q, u.text):
                 continue
             s, e = next(((s, e) for s, e in spans if s <= q.start < e), (0, len(u.text)))
             stage = stages(q.metric)
@@ -391,8 +391,18 @@ def _sentence_qualifiers(q: Quantity, text: str) -> frozenset[str]:
 
 
 def _qualifiers(t: TaskTarget) -> frozenset[str]:
-    """All qualifiers of ``t``: the quantity's own and the sentence's."""
-    return t.quals | ({t.quantity.qualifier} - {""})
+    """All qualifiers of ``t``: the quantity's own and the sentence's.  A verb of reaching the
+    figure (合同引资额达到1000亿元 / 合同引资额1000亿元: ``[key] reached`` of ``data/tasks.toml``)
+    bounds nothing: it is no qualifier."""
+    own = {t.quantity.qualifier} - {""}
+    return t.quals | {w for w in own if not _reached().fullmatch(w)}
+
+
+@functools.lru_cache(maxsize=1)
+def _reached() -> re.Pattern:
+    from ... import vocab
+
+    return vocab.pattern("tasks", "key", "reached")
 
 
 def _same_qualifiers(x: TaskTarget, y: TaskTarget, a_units, b_units) -> bool:
@@ -472,6 +482,36 @@ def _threshold(q: Quantity, text: str, qs: list[Quantity]) -> bool:
     # after 、 is another target, not a count of the things 5个以上 would define)
     clause_end = min((k for k in (rest.find(c) for c in "，,；;。、") if k >= 0), default=len(rest))
     return any(end < o.start <= end + clause_end for o in qs)
+
+
+def _grade(q: Quantity, text: str) -> bool:
+    """Whether a size class word (``[units] size_classes`` of ``data/tasks.toml``: 级) follows the
+    figure ``q`` straight away, in a clause that does not say the grade is reached before it
+    (``[key] grade_reached``): the grade of a work (推进2000吨级航道建设, 30万吨级矿石码头,
+    10万千瓦级储能电站), a description of the thing, not a target of the year; 实现15万吨级集装箱船
+    通航 and 航道全线达到3000吨级 are targets."""
+    from ... import vocab
+
+    classes = vocab.load("tasks")["units"]["size_classes"]
+    rest = to_simplified(text[q.start + len(q.text) :])
+    if q.unit in classes or not any(rest.startswith(w) for w in classes):
+        return False
+    clause = re.split(r"[，,；;。：:]", to_simplified(text[: q.start]))[-1]
+    return not vocab.pattern("tasks", "key", "grade_reached").search(clause)
+
+
+def _in_examples(q: Quantity, text: str) -> bool:
+    """Whether ``q`` sizes one of the examples a later count of its clause closes with 等
+    (``examples_end``): 推进港区40万吨矿石码头、原油储备库等17个港口项目 (the berth's class, a
+    description of a named project, not a target of the year; the count of projects after 等
+    is the target)."""
+    examples_end = _vocab()[1]
+    if to_simplified(text[: q.start]).endswith(examples_end):
+        return False  # the count of one list's examples (建设甲等3个项目、乙等5个项目)
+    rest = to_simplified(text[q.start + len(q.text) :])
+    clause = re.split(r"[，,；;。：:]", rest, maxsplit=1)[0]
+    # ... with no other figure between (建设A等3个项目、B等5个项目: 3个 is a count of its own)
+    return bool(re.match(r"[^\d]*?" + re.escape(examples_end) + r"[\d一二两三四五六七八九十]", clause))
 
 
 @functools.lru_cache(maxsize=1)
