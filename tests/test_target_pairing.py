@@ -328,6 +328,8 @@ def test_a_headline_target_moved_with_its_words_reordered_is_unchanged(tmp_path)
     from reportdiff.detect.targets import _reordered
 
     assert _reordered("新增城镇就业", "城镇新增就业[1]") and not _reordered("城镇就业", "城镇新增就业")
+    # a time word opening the task's metric (全年新增城镇就业, dev pair 济南市 2024/2025; session 11)
+    assert _reordered("城镇新增就业", "全年新增城镇就业")
 
 
 def test_zhengqu_before_a_figure_is_the_same_aim_as_lizheng(tmp_path):

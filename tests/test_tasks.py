@@ -42,7 +42,8 @@ def test_every_task_target_of_a_sentence_is_its_own_finding(rr):
     found = {(f.detail["old"], f.detail["new"]) for f in rr.findings if f.type == T.NUMBER_CHANGED}
     # one 2024 sentence: 技改投资 33亿元 and 技改项目 80个以上 (issue 14)
     # (力争完成技改投资30亿元以上: 力争 opens the figure's clause, so the old figure states it too)
-    assert ("力争30亿元以上", "力争33亿元") in found and ("20个以上", "80个以上") in found
+    # (实施20个千万元以上技改项目: 以上 bounds the size of each project, not the count; session 11)
+    assert ("力争30亿元以上", "力争33亿元") in found and ("20个", "80个以上") in found
     assert ("5万亩以上", "2万亩") in found  # 高标准农田, paired outside any aligned sentence pair
 
 
@@ -878,3 +879,36 @@ def test_a_sentence_of_several_years_does_not_hide_a_target_of_one_year(tmp_path
     (tmp_path / "b.txt").write_text(b, encoding="utf-8")
     task = [f for f in compare(tmp_path / "a.txt", tmp_path / "b.txt").findings if (f.detail or {}).get("level") == "task"]
     assert any(f.type == T.TARGET_REMOVED and f.detail["object"] == "城镇化率" for f in task)
+
+
+def test_the_same_figure_said_with_other_words_is_no_change_of_qualifier():
+    """Session 11 (issue 14, unchanged targets flagged): 达到 X is X, 突破 is 超过, and an aim
+    word opening a clause of its own that sets no figure is not the figure's qualifier."""
+    from reportdiff.detect.tasks.objects import _same_qualifiers, _sentence_qualifiers, comparable_qualifiers
+    from reportdiff.model import Region as R
+
+    class U:
+        def __init__(self, text):
+            self.text, self.region = text, R.COMMITMENTS
+
+    def same(a_text: str, b_text: str) -> bool:
+        x, y = (TaskTarget(0, q, object_key(q, s) or "", s, _sentence_qualifiers(q, s)) for s in (a_text, b_text) for q in qty.extract(s)[-1:])
+        return _same_qualifiers(x, y, [U(a_text)], [U(b_text)])
+
+    assert same("合同引资额达到1000亿元。", "合同引资额1000亿元。")
+    assert same("原煤产量达到1.45亿吨。", "原煤产量达1.45亿吨。")
+    assert same("新备案境外企业超过100家。", "新备案境外企业突破100家。")
+    assert same("新增停车位不低于10万个。", "新增停车位不少于10万个。")
+    assert same("确保粮食稳产保供，实现粮食种植面积400万亩以上。", "实现粮食种植面积400万亩以上。")
+    # a bound put on or taken off, an aim word on the figure's own clause: changes
+    assert not same("新增停车位不少于10万个。", "新增停车位10万个。")
+    assert not same("新增停车位10万个以上。", "新增停车位10万个。")
+    assert not same("确保粮食种植面积400万亩以上。", "粮食种植面积400万亩以上。")
+    assert not same("力争新增企业60家，其中工业企业20家。", "新增企业60家，其中工业企业20家。")
+    assert comparable_qualifiers(["力争", "突破"]) == comparable_qualifiers(["超过", "力争", "达到"])
+
+
+def test_a_count_written_before_a_size_does_not_take_the_sizes_bound():
+    q = qty.extract("推进西港区3个20万吨以上泊位前期工作")
+    assert (q[0].text, q[0].qualifier, q[1].qualifier) == ("3个", "", "以上")
+    assert [x.qualifier for x in qty.extract("省、市重点项目分别为10个、20个以上")] == ["以上", "以上"]

@@ -326,7 +326,9 @@ def _borrowed_unit(text: str, unit_w: str, end: int) -> tuple[str, int]:
 
 def _number_lists(qs: list[Quantity]) -> None:
     """Values listed after one metric (``分别达到10个、20个以上``, ``分别增长7%、8%``)
-    share that metric: number them (``…[1]``, ``…[2]``) and share the last qualifier."""
+    share that metric: number them (``…[1]``, ``…[2]``) and share the last qualifier, save with
+    a value written straight before the next one, with nothing between them: a count of things of
+    the size that follows (``3个20万吨以上泊位``: 以上 bounds the size, not the count)."""
     k = 0
     while k < len(qs):
         j = k
@@ -336,5 +338,6 @@ def _number_lists(qs: list[Quantity]) -> None:
             shared = qs[j].qualifier
             for n, i in enumerate(range(k, j + 1), 1):
                 q = qs[i]
-                qs[i] = Quantity(metric=f"{q.metric}[{n}]", value=q.value, unit=q.unit, qualifier=q.qualifier or shared, text=q.text, start=q.start, written=q.written)
+                glued = i < j and q.start + len(q.text) == qs[i + 1].start
+                qs[i] = Quantity(metric=f"{q.metric}[{n}]", value=q.value, unit=q.unit, qualifier=q.qualifier or ("" if glued else shared), text=q.text, start=q.start, written=q.written)
         k = j + 1

@@ -220,9 +220,9 @@ def _target_change(x: Target, y: Target) -> list[str]:
         kinds.append("unit")
     elif abs((vx or 0) - (vy or 0)) > 1e-9 * max(1.0, abs(vx or 0)) or (ux is None) != (uy is None) or (ux is not None and abs(ux - (uy or 0)) > 1e-9 * max(1.0, abs(ux))):
         kinds.append("value")
-    qx = {q for q in x.qualifier.split("+") if q}
-    qy = {q for q in y.qualifier.split("+") if q}
-    if qx != qy:
+    from .tasks.objects import comparable_qualifiers
+
+    if comparable_qualifiers(x.qualifier.split("+")) != comparable_qualifiers(y.qualifier.split("+")):
         kinds.append("qualifier")
     return kinds
 
@@ -248,14 +248,21 @@ def _moved(t: Target, other: Document, other_units, skip: set[str]):
     return task_counterpart(t, other, other_units, skip)
 
 
+#: time words that may open a metric (全年, 年内, 今年): ``quantities._VERB_HEAD`` strips them with
+#: the verbs after them
+_TIME_HEAD = re.compile(r"^(?:全年|年内|今年)+")
+
+
 def _reordered(x: str, y: str) -> bool:
     """Whether two metric names hold the same characters in another order (新增城镇就业 /
     城镇新增就业), read without a trailing index ([2]) and without marks, and each also without
-    the verbs that may open it (实现城镇新增就业: ``quantities._VERB_HEAD``)."""
+    the verbs that may open it (实现城镇新增就业: ``quantities._VERB_HEAD``) or the time words
+    alone (全年新增城镇就业)."""
 
     def forms(m: str) -> set[str]:
         m = re.sub(r"\[\d+\]$|[^\w]", "", m)
-        return {"".join(sorted(f)) for f in (m, qty._VERB_HEAD.sub("", m)) if len(f) >= 4}
+        # ... and without the time words alone (全年新增城镇就业 / 城镇新增就业: 新增 is kept)
+        return {"".join(sorted(f)) for f in (m, qty._VERB_HEAD.sub("", m), _TIME_HEAD.sub("", m)) if len(f) >= 4}
 
     return bool(forms(x) & forms(y))
 
@@ -264,7 +271,7 @@ def _moved_finding(a: Document, b: Document, t: Target, task, la: list, lb: list
     """A headline target of one year that the other year states among its tasks (or the
     reverse): a ``target_changed`` finding when the value or qualifier changed, else a
     low-severity one saying where the target went."""
-    from .tasks.objects import _fmt_task, _qualifiers
+    from .tasks.objects import _fmt_task, _qualifiers, comparable_qualifiers
 
     q = task.quantity
     vt, _, _ = _base(t)
@@ -273,7 +280,7 @@ def _moved_finding(a: Document, b: Document, t: Target, task, la: list, lb: list
         kinds.append("value")
     # the task's qualifiers are its quantity's and its sentence's (力争社会消费品零售总额增长10%左右
     # among the tasks, 社会消费品零售总额增长10%左右 among the next year's targets: 力争 dropped)
-    if {p for p in t.qualifier.split("+") if p} != set(_qualifiers(task)):
+    if comparable_qualifiers(t.qualifier.split("+")) != comparable_qualifiers(_qualifiers(task)):
         kinds.append("qualifier")
     mt, mq = qty.metric_key(t.metric), qty.metric_key(re.sub(r"\[\d+\]$", "", q.metric))
     # the same words in another order name the same measure (新增城镇就业 among the targets,

@@ -371,6 +371,8 @@ def stages(metric: str) -> frozenset[str]:
 SENTENCE_QUALIFIERS = ("力争", "确保")
 #: what may come before such a qualifier at the opening of a sentence (③, 今年，)
 _OPENING = re.compile(r"^[\s\d①-⑳、.．（）()]*(?:今年|全年|年内)?[，,]?")
+#: a figure in a clause (an Arabic or Chinese numeral)
+_FIGURE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
 #: a character just before a figure that qualifies it (超160个 is 超过160个, 约23万亩)
 _BEFORE = {"超": "超过", "约": "约"}
 
@@ -380,7 +382,11 @@ def _sentence_qualifiers(q: Quantity, text: str) -> frozenset[str]:
     and the one written just before the figure (:data:`_BEFORE`), besides ``q.qualifier``."""
     before = to_simplified(text[: q.start])
     opening = before[_OPENING.match(before).end() :]
-    out = {w for w in SENTENCE_QUALIFIERS if opening.startswith(w)}
+    # ... unless it opens a clause of its own that sets no figure, before the figure's clause
+    # (确保粮食和重要农产品稳产保供，实现粮食种植面积400万亩以上: 确保 qualifies 稳产保供 only)
+    first = re.split(r"[，,；;]", opening)[0]
+    own = first != opening and not _FIGURE.search(first)
+    out = {w for w in SENTENCE_QUALIFIERS if opening.startswith(w) and not own}
     # ... and the one that opens the figure's own clause (落实…措施，力争进出口总额增长10%以上): the
     # quantity keeps one qualifier, 以上 after the figure, not 力争 before it
     clause = re.split(r"[，,；;：:]", before)[-1].lstrip()
@@ -427,7 +433,23 @@ def _same_qualifiers(x: TaskTarget, y: TaskTarget, a_units, b_units) -> bool:
             rest = text[q.start + len(q.text) :]
             if re.match(r"^(?:、[^，,；;。、\d]{1,20}[\d.]+[^\d，,；;。、]{0,3}?)+?以上(?=[，,；;。]|$)", rest):
                 mine.add("以上")
-    return qx == qy
+    return comparable_qualifiers(qx) == comparable_qualifiers(qy)
+
+
+@functools.lru_cache(maxsize=1)
+def _qualifier_folds() -> tuple[frozenset[str], dict[str, str]]:
+    from ... import vocab
+
+    table = vocab.load("tasks")["qualifiers"]
+    return frozenset(table["neutral"]), {w: group[0] for group in table["same"] for w in group}
+
+
+def comparable_qualifiers(words) -> frozenset[str]:
+    """The qualifiers ``words`` as two years' targets are compared (``[qualifiers]`` of
+    ``data/tasks.toml``): without the verbs that state the figure itself (达到 X is X; 稳定在,
+    控制在), and each bound written two ways as one word (突破 / 超过; 不低于 / 不少于)."""
+    neutral, same = _qualifier_folds()
+    return frozenset(same.get(w, w) for w in words if w and w not in neutral)
 
 
 @functools.lru_cache(maxsize=1)
