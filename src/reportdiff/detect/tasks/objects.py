@@ -397,18 +397,9 @@ def _sentence_qualifiers(q: Quantity, text: str) -> frozenset[str]:
 
 
 def _qualifiers(t: TaskTarget) -> frozenset[str]:
-    """All qualifiers of ``t``: the quantity's own and the sentence's.  A verb of reaching the
-    figure (合同引资额达到1000亿元 / 合同引资额1000亿元: ``[key] reached`` of ``data/tasks.toml``)
-    bounds nothing: it is no qualifier."""
-    own = {t.quantity.qualifier} - {""}
-    return t.quals | {w for w in own if not _reached().fullmatch(w)}
-
-
-@functools.lru_cache(maxsize=1)
-def _reached() -> re.Pattern:
-    from ... import vocab
-
-    return vocab.pattern("tasks", "key", "reached")
+    """All qualifiers of ``t``: the quantity's own and the sentence's (compared between years
+    through :func:`comparable_qualifiers`, which reads a verb of reaching the figure as none)."""
+    return t.quals | ({t.quantity.qualifier} - {""})
 
 
 def _same_qualifiers(x: TaskTarget, y: TaskTarget, a_units, b_units) -> bool:
