@@ -210,17 +210,26 @@ def _respective_item(q: Quantity, text: str, metric: str) -> str:
 
 
 def _own_measure(item: str) -> str:
-    """The measure ``item`` ends in (产量, 覆盖率: :data:`_SUBJECT_MEASURE`, or one of two characters or
-    more of ``[key] measures``), or ''."""
+    """The measure ``item`` ends in that an item before it naming none may share (产量, 覆盖率, 增加值增速:
+    :data:`_SUBJECT_MEASURE`, or one of two characters or more of ``[key] measures``, with the amount
+    of ``[key] redefined_measures`` it closes), or ''; not a total or a head count (总额, 人数: 固定资产
+    投资、社会消费品零售总额 are two indicators, the first no 总额)."""
     from ... import vocab
 
-    m = _SUBJECT_MEASURE.search(item) or vocab.pattern("tasks", "key", "measures").search(item)
-    return m.group(0) if m and len(m.group(0)) >= 2 and len(item) > len(m.group(0)) else ""
+    found = [m.group(0) for rx in (_SUBJECT_MEASURE, vocab.pattern("tasks", "key", "measures")) if (m := rx.search(item))]
+    best = max(found, key=len, default="")
+    if len(best) < 2:
+        return ""
+    # 有色行业增加值增速: the whole measure (增加值增速, ``redefined_measures``) that the rate closes
+    whole = vocab.pattern("tasks", "key", "redefined_measures").search(item)
+    if whole and whole.group(0).endswith(best):
+        best = whole.group(0)
+    return best if len(item) > len(best) else ""
 
 
 def _list_items(parts: list[str]) -> list[str]:
     """The items of a list of subjects, each with the measure it shares: an item that names no
-    measure of its own takes the one the next item that does ends in (甘蔗、蔬菜、水果产量: 甘蔗产量;
+    measure of its own takes the one the next item ends in (甘蔗、蔬菜、水果产量: 甘蔗产量;
     农村卫生户厕、生活垃圾处理设施覆盖率和生活污水治理率: 农村卫生户厕覆盖率); a list whose items share an
     ending (制造业中长期贷款、普惠小微贷款、科技型中小微企业贷款增速) gives each what the last one writes after
     it (增速, a measure of ``[key] measures``)."""
@@ -234,10 +243,10 @@ def _list_items(parts: list[str]) -> list[str]:
         rest = last[last.rindex(common) + len(common) :]
         if rest and rx.fullmatch(rest) is None and rx.search(rest) and len(rx.search(rest).group(0)) == len(rest):
             return [p if p.endswith(rest) else p + rest for p in parts]
+    own = vocab.pattern("tasks", "key", "redefined_measures")
     for k in range(len(out) - 2, -1, -1):
-        if not rx.search(out[k]) and not _SUBJECT_MEASURE.search(out[k]):
-            nxt = next((_own_measure(p) for p in parts[k + 1 :] if _own_measure(p)), "")
-            out[k] += nxt
+        if not rx.search(out[k]) and not _SUBJECT_MEASURE.search(out[k]) and not own.search(out[k]):
+            out[k] += _own_measure(out[k + 1])  # the next item's, itself perhaps borrowed
     return out
 
 
@@ -352,18 +361,22 @@ def generic(key: str) -> bool:
     return not vocab.pattern("tasks", "key", "generic_ends").sub("", key)
 
 
+#: 均 or 都 saying "each of them", not 均 of a word (平均, 人均, 年均, 亩均, 均衡, 均等)
+_EACH = r"(?:(?<![平人年户亩日月县村])均(?![衡匀等值])|都)"
+
+
 def _each(key: str, metric: str = "") -> list[str]:
     """The objects of ``key`` when it lists several that one figure holds for each (旅游接待人次和收入均
     增长13%以上: 旅游接待人次, 收入; 均 and 都 say it, as 分别 says one figure each), else [key].
     A list written with 、 in ``metric`` (the figure's metric as written, which the key has lost the
     marks of) is split there, each item with the measure the last one ends in (制造业中长期贷款、普惠小微
     贷款、科技型中小微企业贷款增速均达到25%以上: three 贷款增速, :func:`_list_items`)."""
-    m = re.fullmatch(r"(.+?)(?:均|都)", key)
+    m = re.fullmatch(r"(.+?)" + _EACH, key)
     parts = re.split(f"[{CONJUNCTIONS}]", m.group(1)) if m else []
     if m and metric:
         from ... import vocab
 
-        w = re.search(r"([^，,；;：:]+?)(?:均|都)[^均都]*$", to_simplified(re.sub(r"\[\d+\]$", "", metric)))
+        w = re.search(r"([^，,；;：:]+?)" + _EACH + r"[^均都]*$", to_simplified(re.sub(r"\[\d+\]$", "", metric)))
         items = [qty.metric_key(p).split("#")[0] for p in re.split(f"[{CONJUNCTIONS}]", _vocab()[0].sub("", w.group(1)))] if w else []
         items = [vocab.pattern("tasks", "key", "tail").sub("", p) for p in items]
         if len(items) > max(len(parts), 1) and all(len(p) >= MIN_OBJECT for p in items):
