@@ -297,7 +297,9 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
         for (t, core, named), hit in zip(found, words):
             text = units[t.unit].text
             q = t.quantity
-            fig = _fmt_task(t)
+            # every figure of the object in the clause (新开工西环线等3个项目307公里: the count and the
+            # length of the same projects), as ``worded`` findings state them; one finding says all
+            fig = "、".join(dict.fromkeys(_fmt_task(o) for o in mine if o is t or (o.unit == t.unit and o.key == t.key and o.clause == t.clause and id(o) not in paired[side])))
             # the worded.py tests of a counterpart: no figure of its own, not inside a longer quoted
             # name, the kind of the object named (配售型保障性住房 / 保障性住房), its sentence counts
             # not the thing, no closer counterpart in the target's sentence; and the figure is no
