@@ -246,7 +246,18 @@ def _list_items(parts: list[str]) -> list[str]:
     own = vocab.pattern("tasks", "key", "redefined_measures")
     for k in range(len(out) - 2, -1, -1):
         if not rx.search(out[k]) and not _SUBJECT_MEASURE.search(out[k]) and not own.search(out[k]):
-            out[k] += _own_measure(out[k + 1])  # the next item's, itself perhaps borrowed
+            measure = _own_measure(out[k + 1])  # the next item's, itself perhaps borrowed
+            if measure and out[k + 1][: -len(measure)] not in out[k]:
+                out[k] += measure
+    # 规上工业企业亩均税收、亩均增加值: an item that is a word the first writes after its subject (亩均,
+    # a subject of four characters or more) and a measure (增加值) is of that subject (规上工业企业亩均增加值)
+    whole = vocab.pattern("tasks", "key", "redefined_measures")
+    for k in range(1, len(out)):
+        for n in range(min(len(out[k]) - 1, 4), 1, -1):
+            p = out[0].find(out[k][:n])
+            if p >= 4 and whole.fullmatch(out[k][n:]):
+                out[k] = out[0][:p] + out[k]
+                break
     return out
 
 

@@ -265,7 +265,8 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
                 sid = secs[sid].parent
             return False
 
-        said: set[tuple[int, str]] = set()
+        said: dict[tuple[int, str], int] = {}  # (sentence, object) -> its entry in ``found``
+        extra: dict[int, list[TaskTarget]] = {}  # entry in ``found`` -> further figures of its object
         found: list[tuple[TaskTarget, str, bool]] = []  # (target, core, named by the other year)
         for t in mine:
             text = units[t.unit].text
@@ -284,8 +285,13 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
             if (("quant_to_qual" if side == "a" else "qual_to_quant"), t.clause) in stated:
                 continue
             if (t.unit, t.key) in said:
+                # another figure of the object in the same clause (新开工…等3个项目307公里: the count and the
+                # length of the same projects): the finding of the first states it too
+                first = said[(t.unit, t.key)]
+                if found[first][0].clause == t.clause:
+                    extra.setdefault(first, []).append(t)
                 continue
-            said.add((t.unit, t.key))
+            said[(t.unit, t.key)] = len(found)
             core = _core(t.key)
             found.append((t, core, _named_in(core, texts[side], _measure(t.key))))
         # the other year's figureless clause naming the object: the figure is stated in words there
@@ -294,12 +300,12 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
         own_text, other_text = _syn(target_text(units)), _syn(target_text(other_units))
         bare = [_normalized(_object_of(t.key)) for t, _, _ in found]
         words = counterparts([sought_object(_normalized(_object_of(core))) for _, core, _ in found], others, other_text, own_text, bare, [_normalized(units[t.unit].text) for t, _, _ in found], [_opening_name(t) for t, _, _ in found])
-        for (t, core, named), hit in zip(found, words):
+        for n, ((t, core, named), hit) in enumerate(zip(found, words)):
             text = units[t.unit].text
             q = t.quantity
-            # every figure of the object in the clause (新开工西环线等3个项目307公里: the count and the
-            # length of the same projects), as ``worded`` findings state them; one finding says all
-            fig = "、".join(dict.fromkeys(_fmt_task(o) for o in mine if o is t or (o.unit == t.unit and o.key == t.key and o.clause == t.clause and id(o) not in paired[side])))
+            # every figure of the object in the clause that is a target of one year (新开工…等3个项目307公里:
+            # the count and the length of the same projects), as ``worded`` findings state them
+            fig = "、".join(dict.fromkeys(_fmt_task(o) for o in [t, *extra.get(n, [])]))
             # the worded.py tests of a counterpart: no figure of its own, not inside a longer quoted
             # name, the kind of the object named (配售型保障性住房 / 保障性住房), its sentence counts
             # not the thing, no closer counterpart in the target's sentence; and the figure is no
