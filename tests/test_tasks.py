@@ -901,12 +901,14 @@ def test_every_item_of_a_list_with_one_figure_each_is_its_own_target():
 
 def test_one_year_target_states_every_figure_of_its_object(tmp_path):
     """A count and a length of the same projects (新开工甲乙等3个项目307公里) are one target of one
-    year: its finding states both figures."""
+    year: its finding states both figures; one figure of a 均 list is one finding."""
     from reportdiff.api import compare
 
     a = _one_year_report(2024, "全市地区生产总值增长5%。", "（一）扩大有效投资。新开工甲线、乙线等3个高速公路项目307公里。\n（二）保障改善民生。新建社区食堂20个。")
-    b = _one_year_report(2025, "全市地区生产总值增长5.2%。", "（一）扩大有效投资。推进城市更新。\n（二）保障改善民生。新建社区食堂30个。")
+    b = _one_year_report(2025, "全市地区生产总值增长5.2%。", "（一）扩大有效投资。推进城市更新。\n（二）保障改善民生。新建社区食堂30个。\n（三）繁荣文旅消费。游客人次、旅游收入均增长10%以上。")
     (tmp_path / "a.txt").write_text(a, encoding="utf-8")
     (tmp_path / "b.txt").write_text(b, encoding="utf-8")
-    removed = [f.detail["old"] for f in compare(tmp_path / "a.txt", tmp_path / "b.txt").findings if f.type == T.TARGET_REMOVED and (f.detail or {}).get("level") == "task"]
-    assert removed == ["3个、307公里"]
+    task = [f for f in compare(tmp_path / "a.txt", tmp_path / "b.txt").findings if (f.detail or {}).get("level") == "task"]
+    assert [f.detail["old"] for f in task if f.type == T.TARGET_REMOVED] == ["3个、307公里"]
+    # one figure holding for each item of a list (游客人次、旅游收入均增长10%以上): two targets, one finding
+    assert [f.detail["new"] for f in task if f.type == T.TARGET_ADDED] == ["10%以上"]

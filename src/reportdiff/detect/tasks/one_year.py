@@ -300,6 +300,7 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
         own_text, other_text = _syn(target_text(units)), _syn(target_text(other_units))
         bare = [_normalized(_object_of(t.key)) for t, _, _ in found]
         words = counterparts([sought_object(_normalized(_object_of(core))) for _, core, _ in found], others, other_text, own_text, bare, [_normalized(units[t.unit].text) for t, _, _ in found], [_opening_name(t) for t, _, _ in found])
+        stated_alone: set = set()  # figures a finding states (with the other year's clause of a worded one)
         for n, ((t, core, named), hit) in enumerate(zip(found, words)):
             text = units[t.unit].text
             q = t.quantity
@@ -316,12 +317,16 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
                 hit = None
             if hit is not None:
                 i, c, _ = hit
+                if (id(q), i, c) in stated_alone:
+                    continue
+                stated_alone.add((id(q), i, c))
                 msg, detail = worded_change(side, t, c, fig)
                 la, lb = ([units[t.unit]], [other_units[i]]) if side == "a" else ([other_units[i]], [units[t.unit]])
                 out.append(_finding(FindingType.NUMBER_CHANGED, Severity.MEDIUM, a, b, la, lb, msg, detail))
                 continue
-            if named:
-                continue
+            if named or id(q) in stated_alone:
+                continue  # one figure holding for each item of a list (均达到60%以上): one finding
+            stated_alone.add(id(q))
             said_in = _with_its_object(t, text)
             if side == "a":
                 msg = f"后一年不再列出的任务目标：{said_in}（{fig}）"
