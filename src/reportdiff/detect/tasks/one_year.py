@@ -13,7 +13,7 @@ from ...model import Document, Finding, FindingType, Quantity, Severity
 from ...normalize import to_simplified
 from ..base import _finding
 from .pairing import _kinds_unnamed
-from .objects import _counts, _fmt_task, generic, _label, _measures, multi_year_sections, _ONLY_TAIL, target_text, TaskTarget, _THRESHOLD_BOUNDS
+from .objects import TOTAL, _counts, _fmt_task, generic, _label, _measures, multi_year_sections, _ONLY_TAIL, target_text, TaskTarget, _THRESHOLD_BOUNDS
 from .counterpart import Clauses, counterparts, quoted_in, situation, sought_object, stated_apart
 from .worded import _core, _counted_there, _in_quotes, _normalized, _syn, _worded_at_home, worded_change
 
@@ -288,7 +288,7 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
                 # another figure of the object in the same clause (新开工…等3个项目307公里: the count and the
                 # length of the same projects): the finding of the first states it too
                 first = said[(t.unit, t.key)]
-                if found[first][0].clause == t.clause:
+                if found[first][0].clause == t.clause and TOTAL not in found[first][0].stage | t.stage:  # not 新增… / 累计达…
                     extra.setdefault(first, []).append(t)
                 continue
             said[(t.unit, t.key)] = len(found)
