@@ -912,3 +912,39 @@ def test_a_count_written_before_a_size_does_not_take_the_sizes_bound():
     q = qty.extract("推进西港区3个20万吨以上泊位前期工作")
     assert (q[0].text, q[0].qualifier, q[1].qualifier) == ("3个", "", "以上")
     assert [x.qualifier for x in qty.extract("省、市重点项目分别为10个、20个以上")] == ["以上", "以上"]
+
+
+def test_every_item_of_a_list_with_one_figure_each_is_its_own_target():
+    """均 lists written with 、 give one target per item, each with the measure the last item
+    writes (增速); an item of a 分别 or 均 list naming no measure takes the next item's (覆盖率,
+    产量), not a total (固定资产投资、社会消费品零售总额 stay two indicators); 均 of a word (平均,
+    人均) says no "each" (issue #14)."""
+    got = [(t.quantity.text, t.key) for t in _read(["制造业中长期贷款、普惠小微贷款、科技型中小微企业贷款增速均达到25%以上。"])]
+    assert got == [("25%以上", "制造业中长期贷款增速"), ("25%以上", "普惠小微贷款增速"), ("25%以上", "科技型中小微企业贷款增速")]
+    got = [t.key for t in _read(["农村卫生户厕、生活垃圾处理设施覆盖率和生活污水治理率均提高3个百分点。"])]
+    assert got == ["农村卫生户厕覆盖率", "生活垃圾处理设施覆盖率", "生活污水治理率"]
+    got = [(t.quantity.text, t.key) for t in _read(["农村卫生厕所和生活垃圾处理设施覆盖率分别提高到75%、88%。"])]
+    assert got == [("75%", "农村卫生厕所覆盖率"), ("88%", "生活垃圾处理设施覆盖率")]
+    assert [t.key for t in _read(["甘蔗、蔬菜、水果产量分别达到1050万吨、794万吨、542.5万吨。"])] == ["甘蔗产量", "蔬菜产量", "水果产量"]
+    assert [t.key for t in _read(["化工、有色行业增加值增速均超过30%。"])] == ["化工增加值增速", "有色行业增加值增速"]
+    assert [t.key for t in _read(["游客人次、旅游收入均增长10%以上。"])] == ["游客人次", "旅游收入"]  # a head count of its own
+    got = [t.key for t in _read(["固定资产投资、社会消费品零售总额、一般公共预算收入分别增长6%、5%、4%。"])]
+    assert got[0] == "固定资产投资"
+    assert len(_read(["群众就医自付费用、药品价格平均降低19%。"])) == 1  # 平均: one figure, one target
+
+
+def test_one_year_target_states_every_figure_of_its_object(tmp_path):
+    """A count and a length of the same projects (新开工甲乙等3个项目307公里) are one target of one
+    year: its finding states both figures; one figure of a 均 list is one finding."""
+    from reportdiff.api import compare
+
+    a = _one_year_report(2024, "全市地区生产总值增长5%。", "（一）扩大有效投资。新开工甲线、乙线等3个高速公路项目307公里。\n（二）保障改善民生。新建社区食堂20个。")
+    b = _one_year_report(2025, "全市地区生产总值增长5.2%。", "（一）扩大有效投资。推进城市更新。\n（二）保障改善民生。新建社区食堂30个。\n（三）繁荣文旅消费。游客人次、旅游收入均增长10%以上。\n（四）提升城市治理。新增1000处信号灯联网、累计达8000处。")
+    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    task = [f for f in compare(tmp_path / "a.txt", tmp_path / "b.txt").findings if (f.detail or {}).get("level") == "task"]
+    assert [f.detail["old"] for f in task if f.type == T.TARGET_REMOVED] == ["3个、307公里"]
+    # one figure holding for each item of a list (游客人次、旅游收入均增长10%以上): two targets, one finding
+    added = [f.detail["new"] for f in task if f.type == T.TARGET_ADDED]
+    assert added.count("10%以上") == 1
+    assert not any("8000处" in x and "1000处" in x for x in added)  # an increment and a running total: apart

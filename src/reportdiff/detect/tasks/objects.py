@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 import re
 from dataclasses import dataclass
 
@@ -200,14 +201,64 @@ def _respective_item(q: Quantity, text: str, metric: str) -> str:
         return metric  # 省、市重点项目: one-character scopes, which the other year may write 省市 (no list)
     first, last = parts[0], parts[-1]
     tail = last[len(first) :] if len(first) <= 2 < len(last) and all(len(p) <= len(first) for p in parts[:-1]) else ""
-    if not tail:
-        # 甘蔗、蔬菜（含食用菌）、水果产量分别达到…: the measure the last subject ends in (产量) is
-        # every subject's when no other one names a measure of its own
-        meas = _SUBJECT_MEASURE.search(last)
-        if meas and len(last) > len(meas.group(0)) and not any(_SUBJECT_MEASURE.search(p) for p in parts[:-1]):
-            tail = meas.group(0)
     item = parts[n - 1]
+    if not tail:
+        # 甘蔗、蔬菜（含食用菌）、水果产量分别达到…: the measure the next subject ends in (产量) is
+        # the subject's when it names none of its own (:func:`_list_items`)
+        return _list_items(parts)[n - 1] + verb
     return (item if n == count else item + tail) + verb
+
+
+def _own_measure(item: str) -> str:
+    """The measure ``item`` ends in that an item before it naming none may share (产量, 覆盖率, 增加值增速:
+    :data:`_SUBJECT_MEASURE`, or one of two characters or more of ``[key] measures``, with the amount
+    of ``[key] redefined_measures`` it closes), or ''; not a total or a head count (总额, 人数: 固定资产
+    投资、社会消费品零售总额 are two indicators, the first no 总额)."""
+    from ... import vocab
+
+    found = [m.group(0) for rx in (_SUBJECT_MEASURE, vocab.pattern("tasks", "key", "measures")) if (m := rx.search(item))]
+    best = max(found, key=len, default="")
+    if len(best) < 2:
+        return ""
+    # 有色行业增加值增速: the whole measure (增加值增速, ``redefined_measures``) that the rate closes
+    whole = vocab.pattern("tasks", "key", "redefined_measures").search(item)
+    if whole and whole.group(0).endswith(best):
+        best = whole.group(0)
+    return best if len(item) > len(best) else ""
+
+
+def _list_items(parts: list[str]) -> list[str]:
+    """The items of a list of subjects, each with the measure it shares: an item that names no
+    measure of its own takes the one the next item ends in (甘蔗、蔬菜、水果产量: 甘蔗产量;
+    农村卫生户厕、生活垃圾处理设施覆盖率和生活污水治理率: 农村卫生户厕覆盖率); a list whose items share an
+    ending (制造业中长期贷款、普惠小微贷款、科技型中小微企业贷款增速) gives each what the last one writes after
+    it (增速, a measure of ``[key] measures``)."""
+    from ... import vocab
+
+    rx = vocab.pattern("tasks", "key", "measures")
+    out = list(parts)
+    common = os.path.commonprefix([p[::-1] for p in parts[:-1]])[::-1]
+    last = parts[-1]
+    if len(common) >= MIN_OBJECT and not rx.search(common) and common in last[:-1]:
+        rest = last[last.rindex(common) + len(common) :]
+        if rest and rx.fullmatch(rest) is None and rx.search(rest) and len(rx.search(rest).group(0)) == len(rest):
+            return [p if p.endswith(rest) else p + rest for p in parts]
+    own = vocab.pattern("tasks", "key", "redefined_measures")
+    for k in range(len(out) - 2, -1, -1):
+        if not rx.search(out[k]) and not _SUBJECT_MEASURE.search(out[k]) and not own.search(out[k]):
+            measure = _own_measure(out[k + 1])  # the next item's, itself perhaps borrowed
+            if measure and out[k + 1][: -len(measure)] not in out[k]:
+                out[k] += measure
+    # 规上工业企业亩均税收、亩均增加值: an item that is a word the first writes after its subject (亩均,
+    # a subject of four characters or more) and a measure (增加值) is of that subject (规上工业企业亩均增加值)
+    whole = vocab.pattern("tasks", "key", "redefined_measures")
+    for k in range(1, len(out)):
+        for n in range(min(len(out[k]) - 1, 4), 1, -1):
+            p = out[0].find(out[k][:n])
+            if p >= 4 and whole.fullmatch(out[k][n:]):
+                out[k] = out[0][:p] + out[k]
+                break
+    return out
 
 
 def _rate_pair(q: Quantity, text: str) -> bool:
@@ -287,7 +338,7 @@ def task_targets(doc: Document, units, skip: set[str]) -> list[TaskTarget]:
             if out and out[-1].unit == i and out[-1].key == key and cumulative(u.text, q):
                 stage = frozenset({TOTAL})
                 out[-1] = dataclasses.replace(out[-1], stage=out[-1].stage | {INCREMENT})
-            for k in _each(key):
+            for k in _each(key, q.metric):
                 out.append(TaskTarget(i, q, k, u.text[s:e].strip("，,；;。、 "), _sentence_qualifiers(q, u.text), stage))
     return out
 
@@ -321,11 +372,26 @@ def generic(key: str) -> bool:
     return not vocab.pattern("tasks", "key", "generic_ends").sub("", key)
 
 
-def _each(key: str) -> list[str]:
+#: 均 or 都 saying "each of them", not 均 of a word (平均, 人均, 年均, 亩均, 均衡, 均等)
+_EACH = r"(?:(?<![平人年户亩日月县村])均(?![衡匀等值])|都)"
+
+
+def _each(key: str, metric: str = "") -> list[str]:
     """The objects of ``key`` when it lists several that one figure holds for each (旅游接待人次和收入均
-    增长13%以上: 旅游接待人次, 收入; 均 and 都 say it, as 分别 says one figure each), else [key]."""
-    m = re.fullmatch(r"(.+?)(?:均|都)", key)
+    增长13%以上: 旅游接待人次, 收入; 均 and 都 say it, as 分别 says one figure each), else [key].
+    A list written with 、 in ``metric`` (the figure's metric as written, which the key has lost the
+    marks of) is split there, each item with the measure the last one ends in (制造业中长期贷款、普惠小微
+    贷款、科技型中小微企业贷款增速均达到25%以上: three 贷款增速, :func:`_list_items`)."""
+    m = re.fullmatch(r"(.+?)" + _EACH, key)
     parts = re.split(f"[{CONJUNCTIONS}]", m.group(1)) if m else []
+    if m and metric:
+        from ... import vocab
+
+        w = re.search(r"([^，,；;：:]+?)" + _EACH + r"[^均都]*$", to_simplified(re.sub(r"\[\d+\]$", "", metric)))
+        items = [qty.metric_key(p).split("#")[0] for p in re.split(f"[{CONJUNCTIONS}]", _vocab()[0].sub("", w.group(1)))] if w else []
+        items = [vocab.pattern("tasks", "key", "tail").sub("", p) for p in items]
+        if len(items) > max(len(parts), 1) and all(len(p) >= MIN_OBJECT for p in items):
+            return _list_items(items)
     if len(parts) < 2 or any(len(p) < MIN_OBJECT for p in parts):
         return [key]
     return parts

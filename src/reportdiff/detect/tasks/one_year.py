@@ -13,7 +13,7 @@ from ...model import Document, Finding, FindingType, Quantity, Severity
 from ...normalize import to_simplified
 from ..base import _finding
 from .pairing import _kinds_unnamed
-from .objects import _counts, _fmt_task, generic, _label, _measures, multi_year_sections, _ONLY_TAIL, target_text, TaskTarget, _THRESHOLD_BOUNDS
+from .objects import TOTAL, _counts, _fmt_task, generic, _label, _measures, multi_year_sections, _ONLY_TAIL, target_text, TaskTarget, _THRESHOLD_BOUNDS
 from .counterpart import Clauses, counterparts, quoted_in, situation, sought_object, stated_apart
 from .worded import _core, _counted_there, _in_quotes, _normalized, _syn, _worded_at_home, worded_change
 
@@ -265,7 +265,8 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
                 sid = secs[sid].parent
             return False
 
-        said: set[tuple[int, str]] = set()
+        said: dict[tuple[int, str], int] = {}  # (sentence, object) -> its entry in ``found``
+        extra: dict[int, list[TaskTarget]] = {}  # entry in ``found`` -> further figures of its object
         found: list[tuple[TaskTarget, str, bool]] = []  # (target, core, named by the other year)
         for t in mine:
             text = units[t.unit].text
@@ -284,8 +285,13 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
             if (("quant_to_qual" if side == "a" else "qual_to_quant"), t.clause) in stated:
                 continue
             if (t.unit, t.key) in said:
+                # another figure of the object in the same clause (新开工…等3个项目307公里: the count and the
+                # length of the same projects): the finding of the first states it too
+                first = said[(t.unit, t.key)]
+                if found[first][0].clause == t.clause and TOTAL not in found[first][0].stage | t.stage:  # not 新增… / 累计达…
+                    extra.setdefault(first, []).append(t)
                 continue
-            said.add((t.unit, t.key))
+            said[(t.unit, t.key)] = len(found)
             core = _core(t.key)
             found.append((t, core, _named_in(core, texts[side], _measure(t.key))))
         # the other year's figureless clause naming the object: the figure is stated in words there
@@ -294,10 +300,13 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
         own_text, other_text = _syn(target_text(units)), _syn(target_text(other_units))
         bare = [_normalized(_object_of(t.key)) for t, _, _ in found]
         words = counterparts([sought_object(_normalized(_object_of(core))) for _, core, _ in found], others, other_text, own_text, bare, [_normalized(units[t.unit].text) for t, _, _ in found], [_opening_name(t) for t, _, _ in found])
-        for (t, core, named), hit in zip(found, words):
+        stated_alone: set = set()  # figures a finding states (with the other year's clause of a worded one)
+        for n, ((t, core, named), hit) in enumerate(zip(found, words)):
             text = units[t.unit].text
             q = t.quantity
-            fig = _fmt_task(t)
+            # every figure of the object in the clause that is a target of one year (新开工…等3个项目307公里:
+            # the count and the length of the same projects), as ``worded`` findings state them
+            fig = "、".join(dict.fromkeys(_fmt_task(o) for o in [t, *extra.get(n, [])]))
             # the worded.py tests of a counterpart: no figure of its own, not inside a longer quoted
             # name, the kind of the object named (配售型保障性住房 / 保障性住房), its sentence counts
             # not the thing, no closer counterpart in the target's sentence; and the figure is no
@@ -308,12 +317,16 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
                 hit = None
             if hit is not None:
                 i, c, _ = hit
+                if (id(q), i, c) in stated_alone:
+                    continue
+                stated_alone.add((id(q), i, c))
                 msg, detail = worded_change(side, t, c, fig)
                 la, lb = ([units[t.unit]], [other_units[i]]) if side == "a" else ([other_units[i]], [units[t.unit]])
                 out.append(_finding(FindingType.NUMBER_CHANGED, Severity.MEDIUM, a, b, la, lb, msg, detail))
                 continue
-            if named:
-                continue
+            if named or id(q) in stated_alone:
+                continue  # one figure holding for each item of a list (均达到60%以上): one finding
+            stated_alone.add(id(q))
             said_in = _with_its_object(t, text)
             if side == "a":
                 msg = f"后一年不再列出的任务目标：{said_in}（{fig}）"

@@ -728,10 +728,16 @@ def _sizes_apart(x: str, y: str) -> bool:
 def _kinds_differ(x: str, y: str) -> bool:
     """Whether objects ``x`` and ``y`` each name a kind of one group of ``[kinds]`` of
     ``data/tasks.toml`` that the other does not name (党群服务中心 / 托育服务中心, 创新型 / 专精特新
-    中小企业), or levels of government that differ (:func:`_levels_differ`): different things.
+    中小企业), or levels of government that differ (:func:`_levels_differ`), or a measure per unit
+    of land on one side only (``[kinds] per_area``: 亩均增加值 / 增加值): different things.
     One naming the other's kinds and more (专精特新企业 / 专精特新“小巨人”和单项冠军) is a measure
     narrowed, not told apart."""
     if _levels_differ(x, y) or _sizes_apart(x, y):
+        return True
+    from ... import vocab
+
+    per = vocab.pattern("tasks", "kinds", "per_area")  # 亩均增加值 / 增加值: efficiency, not a total
+    if bool(per.search(x)) != bool(per.search(y)):
         return True
     for group in _kind_groups():
         kx = {i for i, k in enumerate(group) if k.search(x)}

@@ -570,7 +570,8 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
                 if hit is None:
                     continue
                 i, c = hit
-            if (t.unit, t.key, i, c) in said or _said_in_words(t.quantity, c) or _figure_written(t.quantity, c) or _kinds_unnamed(t.key, qty.metric_key(c)):
+            # one figure of a list holding for each item (贷款增速均达到25%以上) against one clause is one finding
+            if (t.unit, t.key, i, c) in said or (t.unit, id(t.quantity), i, c) in said or _said_in_words(t.quantity, c) or _figure_written(t.quantity, c) or _kinds_unnamed(t.key, qty.metric_key(c)):
                 continue
             if _counted_there(core, [o for o in (tb if side == "a" else ta) if o.unit == i]):
                 continue
@@ -583,6 +584,7 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             # every figure of a clause with its own object is its own finding (新增高标准农田建设
             # 9.55万亩、改造提升3.9万亩); figures of one object, one finding
             said.add((t.unit, t.key, i, c))
+            said.add((t.unit, id(t.quantity), i, c))
             seen.add(t.key)
             q = t.quantity
             # the figures of one object in one clause are stated together (新开工改造老旧小区716个
