@@ -70,8 +70,10 @@ def _digest(*paths):
 #: runs the real CLI in a child process, pausing at a named point until a signal
 #: comes: the test waits for the marker file (a state), never for CPU or wall time
 _PAUSED_RUN = """
-import os, pathlib, sys, time
+import os, pathlib, signal, sys, time
 from reportdiff import api, cli
+# Ctrl-C as at a terminal, even when the tests run as a background job (which starts with SIGINT ignored)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 marker, where, args = sys.argv[1], sys.argv[2], sys.argv[3:]
 
 def pause():
