@@ -515,6 +515,13 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
                 clauses[i] = _worded_clauses(units[i])
             return clauses[i]
 
+        # the unlinked sentences by the runs of MIN_SHORT_PART characters their clauses write: a
+        # short form (:func:`_short_form`) is sought only where both the object's ends are written
+        ends_in: dict[str, set[int]] = {}
+        for i in alone[side]:
+            for _, k in clauses_of(i):
+                for j in range(len(k) - MIN_SHORT_PART + 1):
+                    ends_in.setdefault(k[j : j + MIN_SHORT_PART], set()).add(i)
         seen: set[str] = set()
         said: set[tuple] = set()
         for t in mine:
@@ -537,8 +544,9 @@ def worded_task_changes(a: Document, b: Document, a_units, b_units, ta, tb, pair
             # writes once and the target's year nowhere (not 编制城市地下管网专项规划 for 地下综合管网,
             # 成为创新型企业…承载区 for 创新型中小企业: a longer name, a phrase)
             short: dict[int, str] = {}
+            ends = ends_in.get(core[:MIN_SHORT_PART], set()) & ends_in.get(core[-MIN_SHORT_PART:], set())
             for i in alone[side]:
-                if i in lone:
+                if i in lone or i not in ends:
                     continue
                 for c, k in clauses_of(i):
                     f = _short_form(core, k)
