@@ -493,3 +493,20 @@ def test_a_grade_one_year_lists_among_examples_is_no_target_of_one_year(tmp_path
         _report(2025, "", "推进甲至乙3000吨级航道等配套工程。"),
     )
     assert not [f for f in fs if f.type in (T.NUMBER_CHANGED, T.TARGET_ADDED, T.TARGET_REMOVED)]
+
+
+def test_a_year_amount_against_a_plan_period_total_says_so(tmp_path):
+    # the later year states the plan period's total of the same task: a change of scope, said as one
+    fs = _compare(
+        tmp_path,
+        _report(2024, "", "整治集中连片耕地8万亩以上，新建高标准农田5万亩。"),
+        _report(2025, "", "新建高标准农田6万亩，完成“十四五”期间31万亩集中连片整治任务。"),
+    )
+    period = [f for f in fs if f.type == T.NUMBER_CHANGED and (f.detail or {}).get("period_total")]
+    assert period and all(f.message.startswith("目标口径调整（年度 → 规划期累计）") for f in period)
+    assert all(f.detail["period_total"] == "b" for f in period)
+    from reportdiff.messages import english
+
+    assert all(english(f.message).startswith("Target redefined (a year's amount → the plan period's total)") for f in period)
+    plain = [f for f in fs if f.type == T.NUMBER_CHANGED and "高标准农田" in f.message]
+    assert plain and all(not (f.detail or {}).get("period_total") and f.message.startswith("目标调整：") for f in plain)

@@ -33,6 +33,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (r"新增举措（语句部分延续，此分句为新内容）：(.*)", r"New initiative (part of its sentence continues, this clause is new): \1"),
     (r"不再提及（语句部分延续，此分句无对应）：(.*)", r"Dropped (part of its sentence continues, this clause has no counterpart): \1"),
     (r"目标口径调整（计量方式改变）：(.*)", r"Target redefined (measured another way): \1"),
+    (r"目标口径调整（年度 → 规划期累计）：(.*)", r"Target redefined (a year's amount → the plan period's total): \1"),
+    (r"目标口径调整（规划期累计 → 年度）：(.*)", r"Target redefined (the plan period's total → a year's amount): \1"),
     (r"目标调整（(.*?)）：(.*)", r"Target changed (\1): \2"),
     (r"目标调整：(.*)", r"Target changed: \1"),
     (r"数字不一致：(.*)", r"Figures differ: \1"),

@@ -18,6 +18,7 @@ one year only); this module builds the findings from them.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
@@ -25,6 +26,7 @@ import numpy as np
 from ... import quantities as qty
 from ...align import Edge
 from ...model import Document, Finding, FindingType, Severity
+from ...normalize import to_simplified
 from ..base import _finding
 from .objects import common_value, _comparable, _fmt_task, _label, MIN_OBJECT, object_key, _same_qualifiers, task_targets, TaskTarget
 from .pairing import pair_redefined, pair_task_targets, SAME_OBJECT, _scope_widened, _similarity
@@ -62,10 +64,18 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
         old, new = _fmt_task(x), _fmt_task(y)
         lx, ly = _label(x), _label(y)
         said = f"{old} → {new}" if not scope or "value" in kinds or old != new else f"{scope[0]} → {scope[1]}"
-        msg = f"目标调整：{x.clause} → {y.clause}（{said}）"
+        # one clause states a plan period's total (完成“十四五”期间31万亩…任务), the other a year's amount
+        period = [side for side, t in (("a", x), ("b", y)) if _period().search(to_simplified(t.clause))]
+        if len(period) == 1:
+            span = "年度 → 规划期累计" if period == ["b"] else "规划期累计 → 年度"
+            msg = f"目标口径调整（{span}）：{x.clause} → {y.clause}（{said}）"
+        else:
+            msg = f"目标调整：{x.clause} → {y.clause}（{said}）"
         detail = _change_detail(lx, ly, old, new, qx, qy, kinds) | {"object": x.key, "new_object": y.key, "a_clause": x.clause, "b_clause": y.clause, "similarity": round(sim, 1)}
         if scope:
             detail["scope"] = list(scope)
+        if len(period) == 1:
+            detail["period_total"] = period[0]
         sev = Severity.HIGH if "value" in kinds else Severity.MEDIUM
         out.append(_finding(FindingType.NUMBER_CHANGED, sev, a, b, [a_units[x.unit]], [b_units[y.unit]], msg, detail))
     redefined = pair_redefined(ta, tb, pairs, edges)
@@ -84,6 +94,14 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
     out.extend(f for f in worded if not f.detail.get("silent"))
     out.extend(one_year_task_targets(a, b, a_units, b_units, ta, tb, pairs, worded))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _period() -> re.Pattern:
+    """A clause stating the total of a plan period (``[structure] period_clause`` of ``data/tasks.toml``)."""
+    from ... import vocab
+
+    return vocab.pattern("tasks", "structure", "period_clause")
 
 
 def _figure_in_other_sentence(f: Finding, paired: dict[str, set]) -> bool:
