@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import os
 import re
 from dataclasses import dataclass
 
@@ -230,28 +229,20 @@ def _own_measure(item: str) -> str:
 def _list_items(parts: list[str]) -> list[str]:
     """The items of a list of subjects, each with the measure it shares: an item that names no
     measure of its own takes the one the next item ends in (甘蔗、蔬菜、水果产量: 甘蔗产量;
-    农村卫生户厕、生活垃圾处理设施覆盖率和生活污水治理率: 农村卫生户厕覆盖率); a list whose items share an
-    ending (制造业中长期贷款、普惠小微贷款、科技型中小微企业贷款增速) gives each what the last one writes after
-    it (增速, a measure of ``[key] measures``)."""
+    农村卫生户厕、生活垃圾处理设施覆盖率和生活污水治理率: 农村卫生户厕覆盖率; 制造业中长期贷款、普惠小微贷款、
+    科技型中小微企业贷款增速: each 贷款增速)."""
     from ... import vocab
 
     rx = vocab.pattern("tasks", "key", "measures")
+    whole = vocab.pattern("tasks", "key", "redefined_measures")
     out = list(parts)
-    common = os.path.commonprefix([p[::-1] for p in parts[:-1]])[::-1]
-    last = parts[-1]
-    if len(common) >= MIN_OBJECT and not rx.search(common) and common in last[:-1]:
-        rest = last[last.rindex(common) + len(common) :]
-        if rest and rx.fullmatch(rest) is None and rx.search(rest) and len(rx.search(rest).group(0)) == len(rest):
-            return [p if p.endswith(rest) else p + rest for p in parts]
-    own = vocab.pattern("tasks", "key", "redefined_measures")
     for k in range(len(out) - 2, -1, -1):
-        if not rx.search(out[k]) and not _SUBJECT_MEASURE.search(out[k]) and not own.search(out[k]):
+        if not rx.search(out[k]) and not _SUBJECT_MEASURE.search(out[k]) and not whole.search(out[k]):
             measure = _own_measure(out[k + 1])  # the next item's, itself perhaps borrowed
             if measure and out[k + 1][: -len(measure)] not in out[k]:
                 out[k] += measure
     # 规上工业企业亩均税收、亩均增加值: an item that is a word the first writes after its subject (亩均,
     # a subject of four characters or more) and a measure (增加值) is of that subject (规上工业企业亩均增加值)
-    whole = vocab.pattern("tasks", "key", "redefined_measures")
     for k in range(1, len(out)):
         for n in range(min(len(out[k]) - 1, 4), 1, -1):
             p = out[0].find(out[k][:n])
