@@ -13,7 +13,7 @@ from ...model import Document, Finding, FindingType, Quantity, Severity
 from ...normalize import to_simplified
 from ..base import _finding
 from .pairing import _kinds_unnamed
-from .objects import TOTAL, _counts, _fmt_task, generic, _label, _measures, multi_year_sections, _ONLY_TAIL, target_text, TaskTarget, _THRESHOLD_BOUNDS
+from .objects import TOTAL, _counts, _fmt_task, _label, _measures, multi_year_sections, _ONLY_TAIL, target_text, TaskTarget, _THRESHOLD_BOUNDS, _vocab
 from .counterpart import Clauses, counterparts, quoted_in, situation, sought_object, stated_apart
 from .worded import _core, _counted_there, _in_quotes, _normalized, _syn, _worded_at_home, worded_change
 
@@ -23,18 +23,6 @@ from .worded import _core, _counted_there, _in_quotes, _normalized, _syn, _worde
 MIN_ONLY_OBJECT = 4
 #: ... or of this many that is a thing of its own (:func:`_short_object`: 主干道, 托育点, 营造林, 步行街)
 MIN_SHORT_OBJECT = 3
-
-
-def _short_object(key: str) -> bool:
-    """Whether ``key``, shorter than :data:`MIN_ONLY_OBJECT`, still names a thing of its own: at least
-    :data:`MIN_SHORT_OBJECT` characters, no general ending (项目, 工程: ``generic_ends`` of
-    ``data/tasks.toml``) and no measure (增加值, 投资额, 覆盖率: ``measures`` and ``redefined_measures``),
-    which names a task only with the subject a clause before writes."""
-    from ... import vocab
-
-    if len(key) < MIN_SHORT_OBJECT or generic(key) or vocab.pattern("tasks", "key", "generic_ends").search(key):
-        return False
-    return not (_measures().search(key) or vocab.pattern("tasks", "key", "redefined_measures").search(key))
 #: ... and the other year's target regions must not spell a run of this share of its core
 #: (:func:`_core`) or more, nor :data:`MIN_ONLY_RUN` characters of its head: what they name is
 #: the same task stated with another figure the pairing missed, or in words
@@ -47,6 +35,18 @@ MAX_HEAD_NOUN = 4
 #: a figure just after one of these is the base a change starts from (由2300元分别提高到5000元),
 #: not a target
 _BASE_BEFORE = ("由", "从")
+
+
+def _short_object(key: str) -> bool:
+    """Whether ``key``, shorter than :data:`MIN_ONLY_OBJECT`, still names a thing of its own: at least
+    :data:`MIN_SHORT_OBJECT` characters, no general ending (项目, 工程: ``generic_ends`` of
+    ``data/tasks.toml``) and no measure (增加值, 投资额, 覆盖率: ``measures`` and ``redefined_measures``),
+    which names a task only with the subject a clause before writes."""
+    from ... import vocab
+
+    if len(key) < MIN_SHORT_OBJECT or vocab.pattern("tasks", "key", "generic_ends").search(key):
+        return False
+    return not (_measures().search(key) or vocab.pattern("tasks", "key", "redefined_measures").search(key))
 
 
 #: units of a size (money, power, weight, area, length): a bound on one before a noun defines the thing
@@ -239,8 +239,6 @@ def one_year_task_targets(a: Document, b: Document, a_units, b_units, ta, tb, pa
     # ... nor do its sentences of several years (全社会研发经费投入年均增长10%以上, 城镇化率年均提高1个百分点:
     # ``[structure] multi_year`` of ``data/tasks.toml``, whose figures :func:`.objects.object_key` reads as
     # no year's task either)
-    from .objects import _vocab
-
     several = _vocab()[3]
     texts = {
         "a": target_text([u for u in b_units if u.section not in years_b and not several.search(to_simplified(u.text))]),
