@@ -148,15 +148,16 @@ def _score_targets(findings: list[dict], key: list[dict]) -> tuple[Scores, int, 
     unchanged = [r for r in key if r["change"] == "unchanged"]
     found = sum(any(_cites_target(f, r) for f in targets) for r in changed)
     false_flags = sum(any(_cites_target(f, r) for r in unchanged) for f in targets)
-    numbers = [f for f in findings if f["type"] == "number_changed"]
-    right = sum(any(_claims_row(f, r) for r in changed) for f in numbers)
-    # headline target changes are their own type (target_changed): precision over both
+    # headline target changes are their own type (target_changed): precision over both, each
+    # claim judged once
     claims = [f for f in findings if f["type"] in ("number_changed", "target_changed")]
-    right_c = sum(any(_claims_row(f, r) for r in changed) for f in claims)
+    ok = [any(_claims_row(f, r) for r in changed) for f in claims]
+    numbers = [(f, v) for f, v in zip(claims, ok) if f["type"] == "number_changed"]
+    right, right_c = sum(v for _, v in numbers), sum(ok)
     # figures the other year states in words only: keys of some pairs list such task-level
     # changes and keys of others do not (see each key's README), so they are also scored apart
-    worded = [f for f in numbers if (f.get("detail") or {}).get("change") in _WORDED]
-    right_w = sum(any(_claims_row(f, r) for r in changed) for f in worded)
+    worded = [v for f, v in numbers if (f.get("detail") or {}).get("change") in _WORDED]
+    right_w = sum(worded)
     return (
         Scores.of(found, found, len(changed)),
         false_flags,
