@@ -66,16 +66,14 @@ def task_target_changes(a: Document, b: Document, a_units, b_units, edges: list[
         said = f"{old} → {new}" if not scope or "value" in kinds or old != new else f"{scope[0]} → {scope[1]}"
         # one clause states a plan period's total (完成“十四五”期间31万亩…任务), the other a year's amount
         period = [side for side, t in (("a", x), ("b", y)) if _period().search(to_simplified(t.clause))]
-        if len(period) == 1:
-            span = "年度 → 规划期累计" if period == ["b"] else "规划期累计 → 年度"
-            msg = f"目标口径调整（{span}）：{x.clause} → {y.clause}（{said}）"
-        else:
-            msg = f"目标调整：{x.clause} → {y.clause}（{said}）"
+        total = period[0] if len(period) == 1 else ""  # the side stating the period's total, if one only
+        head = f"目标口径调整（{'年度 → 规划期累计' if total == 'b' else '规划期累计 → 年度'}）" if total else "目标调整"
+        msg = f"{head}：{x.clause} → {y.clause}（{said}）"
         detail = _change_detail(lx, ly, old, new, qx, qy, kinds) | {"object": x.key, "new_object": y.key, "a_clause": x.clause, "b_clause": y.clause, "similarity": round(sim, 1)}
         if scope:
             detail["scope"] = list(scope)
-        if len(period) == 1:
-            detail["period_total"] = period[0]
+        if total:
+            detail["period_total"] = total
         sev = Severity.HIGH if "value" in kinds else Severity.MEDIUM
         out.append(_finding(FindingType.NUMBER_CHANGED, sev, a, b, [a_units[x.unit]], [b_units[y.unit]], msg, detail))
     redefined = pair_redefined(ta, tb, pairs, edges)
